@@ -1,0 +1,42 @@
+// Seeding: reference data (the framework from seed/<municipality>/) and, on request, a small demo data set.
+import { loadFramework, readFrameworkSeed } from '../framework/seed.ts';
+import { createUser, countUsers } from '../../platform/auth/service.ts';
+import { listOrganisations } from '../network/service.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { Role } from '../../platform/auth/roles.ts';
+
+/** Demo accounts (only with --demo). The password is the same for all and printed by the CLI. */
+export const DEMO_PASSWORD = 'sociale-basis-demo';
+export const demoUsers: { email: string; name: string; roles: Role[]; organisation?: string }[] = [
+  { email: 'beheerder@demo.sociale-basis.nl', name: 'Bea Beheer', roles: ['administrator'] },
+  { email: 'beleid@demo.sociale-basis.nl', name: 'Bram Beleid', roles: ['policy_advisor'], organisation: 'Gemeente Haarlem' },
+  { email: 'partner@demo.sociale-basis.nl', name: 'Petra Partner', roles: ['partner_staff'], organisation: 'DOCK Haarlem' },
+  { email: 'makelaar@demo.sociale-basis.nl', name: 'Mo Makelaar', roles: ['social_broker'], organisation: 'Haarlem Effect' },
+  { email: 'contract@demo.sociale-basis.nl', name: 'Carla Contract', roles: ['contract_manager'], organisation: 'Gemeente Haarlem' },
+  { email: 'inwoner@demo.sociale-basis.nl', name: 'Ilse Inwoner', roles: ['resident'] },
+  { email: 'vrijwilliger@demo.sociale-basis.nl', name: 'Victor Vrijwilliger', roles: ['volunteer'] },
+  { email: 'raad@demo.sociale-basis.nl', name: 'Rik Raad', roles: ['auditor'] },
+];
+
+export interface SeedOptions {
+  demo: boolean;
+  municipalityDir?: string;
+}
+
+export async function seedAll(ctx: ServiceContext, opts: SeedOptions): Promise<string[]> {
+  const report: string[] = [];
+  const fw = await loadFramework(ctx, readFrameworkSeed(opts.municipalityDir), opts.municipalityDir);
+  report.push(fw.created.length ? `kader: ${fw.created.length} onderdelen toegevoegd` : 'kader: al aanwezig');
+  if (opts.demo) {
+    const admin: ServiceContext = { ...ctx, actor: { userId: '', name: 'seed', email: 'seed', roles: ['administrator'], organisationId: null } };
+    if ((await countUsers(ctx)) === 0) {
+      const orgs = await listOrganisations(ctx);
+      for (const u of demoUsers) {
+        const org = orgs.find((o) => o.name === u.organisation);
+        await createUser(admin, { email: u.email, name: u.name, roles: u.roles, password: DEMO_PASSWORD, organisationId: org?.id ?? null });
+      }
+      report.push(`demo: ${demoUsers.length} accounts (wachtwoord: ${DEMO_PASSWORD})`);
+    } else report.push('demo: er zijn al gebruikers; geen demo-accounts toegevoegd');
+  }
+  return report;
+}

@@ -1,0 +1,193 @@
+/** @jsxImportSource hono/jsx */
+// Editing the framework without JavaScript: a theme's text (saved as a new version) and the wijk → district mapping.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../platform/http/env.ts';
+import { Layout, viewOf, H1, H2, P, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
+import { readForm, str, lines, formErrors, type FormBody } from '../../platform/ui/forms.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { getTheme, editTheme, listDistricts, listNeighbourhoods, setWijkDistrict, nextSubGoalKey, type ThemeView, type DistrictView } from './service.ts';
+import type { ThemeContent } from './types.ts';
+
+const paragraphs = (s: string) =>
+  s
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+
+/** Builds theme content from the edit form. Empty sub-goal boxes remove that sub-goal; "new" boxes add one per line. */
+export function contentFromForm(body: FormBody, current: ThemeView, districts: DistrictView[]): ThemeContent {
+  const probe = { subGoalGroups: current.subGoalGroups.map((g) => ({ ...g, subGoals: [...g.subGoals] })) };
+  const subGoalGroups = current.subGoalGroups.map((g, i) => {
+    const kept = g.subGoals.map((s) => ({ key: s.key, text: str(body, `sg.${s.key}`).replace(/\s+/g, ' ').trim() })).filter((s) => s.text);
+    const added = lines(str(body, `new.${i}`)).map((text) => {
+      const key = nextSubGoalKey(probe, current.slug);
+      probe.subGoalGroups[i].subGoals.push({ key, text });
+      return { key, text };
+    });
+    return { title: str(body, `group.${i}`).trim() || null, subGoals: [...kept, ...added] };
+  });
+  const districtTasks = [null, ...districts.map((d) => d.code)]
+    .map((code) => ({ district: code, tasks: lines(str(body, `dt.${code ?? '_'}`)) }))
+    .filter((d) => d.tasks.length);
+  return {
+    name: str(body, 'name').trim(),
+    mainGoal: str(body, 'mainGoal').replace(/\s+/g, ' ').trim(),
+    subGoalGroups,
+    background: paragraphs(str(body, 'background')),
+    districtTasks,
+    targetGroups: lines(str(body, 'targetGroups')),
+    principleGroups: current.principleGroups
+      .map((g, j) => ({ title: str(body, `ptitle.${j}`).trim() || null, intro: str(body, `pintro.${j}`).trim() || null, items: lines(str(body, `pitems.${j}`)) }))
+      .filter((g) => g.items.length || g.title || g.intro),
+    extra: paragraphs(str(body, 'extra')),
+    leads: lines(str(body, 'leads')),
+  };
+}
+
+/** Maps an error path in the content to the form field that holds it. */
+function formField(path: string, content: ThemeContent): string {
+  const p = path.split('.');
+  if (p[0] !== 'content') return p[0];
+  if (p[1] === 'subGoalGroups') {
+    const g = content.subGoalGroups[Number(p[2])];
+    if (p[3] === 'subGoals' && p[4] !== undefined && g?.subGoals[Number(p[4])]) return `sg.${g.subGoals[Number(p[4])].key}`;
+    return p[2] !== undefined ? `new.${p[2]}` : 'mainGoal';
+  }
+  if (p[1] === 'principleGroups') return `pitems.${p[2] ?? 0}`;
+  if (p[1] === 'districtTasks') return `dt.${content.districtTasks[Number(p[2])]?.district ?? '_'}`;
+  return p[1];
+}
+
+const ThemeEditForm = ({ v, t, content, districts, errors, changeNote }: { v: View; t: ThemeView; content: ThemeContent; districts: DistrictView[]; errors: FieldError[]; changeNote: string }) => {
+  const tasksOf = (code: string | null) => content.districtTasks.find((d) => d.district === code)?.tasks.join('\n') ?? '';
+  return (
+    <form method="post" action={`/themas/${t.slug}/bewerken`} class="sb-form" novalidate>
+      <Csrf v={v} />
+      <input type="hidden" name="baseVersion" value={String(t.version)} />
+      <ErrorSummary v={v} errors={errors} />
+      <TextField name="name" label={v.t('theme.name')} value={content.name} errors={errors} required />
+      <TextArea name="mainGoal" label={v.t('theme.mainGoal')} value={content.mainGoal} errors={errors} rows={3} required />
+      <H2>{v.t('theme.subGoals')}</H2>
+      <P>{v.t('edit.subGoalsHint')}</P>
+      {content.subGoalGroups.map((g, i) => (
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend">{g.title ?? v.t('edit.group', { n: i + 1 })}</legend>
+          <TextField name={`group.${i}`} label={v.t('edit.groupTitle')} value={g.title ?? ''} errors={errors} />
+          {g.subGoals.map((s, j) => (
+            <TextArea name={`sg.${s.key}`} label={v.t('edit.subGoal', { n: j + 1 })} value={s.text} errors={errors} rows={2} />
+          ))}
+          <TextArea name={`new.${i}`} label={v.t('edit.newSubGoals')} description={v.t('edit.onePerLine')} value="" errors={errors} rows={2} />
+        </fieldset>
+      ))}
+      <TextArea name="leads" label={v.t('theme.leads')} description={v.t('edit.onePerLine')} value={content.leads.join('\n')} errors={errors} rows={2} />
+      <TextArea name="background" label={v.t('theme.background')} description={v.t('edit.paragraphs')} value={content.background.join('\n\n')} errors={errors} rows={10} />
+      <H2>{v.t('theme.districtTasks')}</H2>
+      <TextArea name="dt._" label={v.t('theme.cityWide')} description={v.t('edit.onePerLine')} value={tasksOf(null)} errors={errors} rows={3} />
+      {districts.map((d) => (
+        <TextArea name={`dt.${d.code}`} label={d.name} description={v.t('edit.onePerLine')} value={tasksOf(d.code)} errors={errors} rows={3} />
+      ))}
+      <TextArea name="targetGroups" label={v.t('theme.targetGroups')} description={v.t('edit.onePerLine')} value={content.targetGroups.join('\n')} errors={errors} rows={5} />
+      <H2>{v.t('theme.principles')}</H2>
+      {(content.principleGroups.length ? content.principleGroups : [{ title: null, intro: null, items: [] }]).map((g, j) => (
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend">{g.title ?? v.t('edit.group', { n: j + 1 })}</legend>
+          <TextField name={`ptitle.${j}`} label={v.t('edit.groupTitle')} value={g.title ?? ''} errors={errors} />
+          <TextArea name={`pintro.${j}`} label={v.t('edit.intro')} value={g.intro ?? ''} errors={errors} rows={2} />
+          <TextArea name={`pitems.${j}`} label={v.t('theme.principles')} description={v.t('edit.onePerLine')} value={g.items.join('\n')} errors={errors} rows={6} />
+        </fieldset>
+      ))}
+      <TextArea name="extra" label={v.t('theme.extra')} description={v.t('edit.paragraphs')} value={content.extra.join('\n\n')} errors={errors} rows={4} />
+      <TextArea name="changeNote" label={v.t('theme.changeNote')} description={v.t('edit.changeNoteHint')} value={changeNote} errors={errors} rows={2} required />
+      <div>
+        <Submit>{v.t('edit.saveVersion')}</Submit>
+      </div>
+    </form>
+  );
+};
+
+export function registerFrameworkEditPages(app: OpenAPIHono<AppEnv>) {
+  const page = (v: View, t: ThemeView, content: ThemeContent, districts: DistrictView[], errors: FieldError[], changeNote: string) => (
+    <Layout v={v} title={v.t('edit.title', { theme: t.name })}>
+      <Breadcrumbs v={v} items={[{ href: '/themas', label: v.t('nav.themes') }, { href: `/themas/${t.slug}`, label: t.name }]} />
+      <H1>{v.t('edit.title', { theme: t.name })}</H1>
+      <P>{v.t('edit.intro', { version: t.version })}</P>
+      <ThemeEditForm v={v} t={t} content={content} districts={districts} errors={errors} changeNote={changeNote} />
+    </Layout>
+  );
+
+  app.get('/themas/:slug/bewerken', async (c) => {
+    const ctx = c.get('ctx');
+    const [t, districts] = await Promise.all([getTheme(ctx, c.req.param('slug')), listDistricts(ctx)]);
+    return c.html(page(viewOf(c), t, t, districts, [], ''));
+  });
+
+  app.post('/themas/:slug/bewerken', async (c) => {
+    const v = viewOf(c);
+    const ctx = c.get('ctx');
+    const [t, districts] = await Promise.all([getTheme(ctx, c.req.param('slug')), listDistricts(ctx)]);
+    const body = await readForm(c);
+    const content = contentFromForm(body, t, districts);
+    const changeNote = str(body, 'changeNote');
+    try {
+      const saved = await editTheme(ctx, t.slug, { content, changeNote, baseVersion: Number(str(body, 'baseVersion')) || 0 });
+      return c.redirect(`/themas/${saved.slug}?opgeslagen=1`, 303);
+    } catch (err) {
+      const labels: Record<string, string> = { changeNote: v.t('theme.changeNote'), 'content.name': v.t('theme.name'), 'content.mainGoal': v.t('theme.mainGoal'), baseVersion: v.t('theme.version') };
+      const errors = formErrors(err, v.lang, labels).map((e) => ({ ...e, field: formField(e.field, content) }));
+      return c.html(page(v, t, content, districts, errors, changeNote), 400);
+    }
+  });
+
+  app.get('/beheer/wijken', async (c) => {
+    const v = viewOf(c);
+    const ctx = c.get('ctx');
+    const [districts, ns] = await Promise.all([listDistricts(ctx), listNeighbourhoods(ctx)]);
+    return c.html(
+      <Layout v={v} title={v.t('admin.wijken')}>
+        <Breadcrumbs v={v} items={[{ href: '/beheer', label: v.t('admin.title') }]} />
+        <H1>{v.t('admin.wijken')}</H1>
+        {c.req.query('opgeslagen') && <Alert type="ok">{v.t('form.saved')}</Alert>}
+        <P>{v.t('districts.adminIntro')}</P>
+        <form method="post" action="/beheer/wijken" class="sb-form">
+          <Csrf v={v} />
+          <Table
+            caption={v.t('admin.wijken')}
+            head={[v.t('districts.code'), v.t('districts.wijk'), v.t('districts.district')]}
+            rows={ns
+              .filter((n) => n.kind === 'wijk')
+              .map((w) => [
+                w.code,
+                <label for={fieldId(`wijk.${w.code}`)}>{w.name}</label>,
+                <select class="utrecht-select utrecht-select--html-select" id={fieldId(`wijk.${w.code}`)} name={`wijk.${w.code}`}>
+                  <option value="" selected={!w.districtCode}>
+                    {v.t('districts.none')}
+                  </option>
+                  {districts.map((d) => (
+                    <option value={d.code} selected={d.code === w.districtCode}>
+                      {d.name}
+                    </option>
+                  ))}
+                </select>,
+              ])}
+          />
+          <div>
+            <Submit>{v.t('form.save')}</Submit>
+          </div>
+        </form>
+      </Layout>,
+    );
+  });
+
+  app.post('/beheer/wijken', async (c) => {
+    const ctx = c.get('ctx');
+    const body = await readForm(c);
+    const ns = await listNeighbourhoods(ctx);
+    for (const w of ns.filter((n) => n.kind === 'wijk')) {
+      const key = `wijk.${w.code}`;
+      if (!(key in body)) continue;
+      const next = str(body, key) || null;
+      if (next !== w.districtCode) await setWijkDistrict(ctx, { wijkCode: w.code, districtCode: next });
+    }
+    return c.redirect('/beheer/wijken?opgeslagen=1', 303);
+  });
+}

@@ -1,0 +1,88 @@
+import { pgTable, text, integer, uuid, jsonb, uniqueIndex, index, timestamp } from 'drizzle-orm/pg-core';
+import { id, tenantId, createdAt, updatedAt } from '../../platform/db/columns.ts';
+import { municipalities } from '../../platform/tenancy/schema.ts';
+import type { ThemeContent, PeriodContent } from './types.ts';
+
+/** A call period ("uitvraag"), e.g. 2020-2023. The framework is versioned per period. */
+export const callPeriods = pgTable(
+  'call_periods',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    startYear: integer('start_year').notNull(),
+    endYear: integer('end_year'),
+    /** Period-wide framework text: societal goals, welfare roles, Driehoek, accountability levels, quality criteria. */
+    content: jsonb('content').$type<PeriodContent>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('call_periods_tenant_code_uq').on(t.tenantId, t.code)],
+);
+
+/** A theme ("thematafel") within a call period. Its text lives in immutable versions. */
+export const themes = pgTable(
+  'themes',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    callPeriodId: uuid('call_period_id').notNull().references(() => callPeriods.id),
+    slug: text('slug').notNull(),
+    position: integer('position').notNull(),
+    currentVersion: integer('current_version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('themes_period_slug_uq').on(t.tenantId, t.callPeriodId, t.slug)],
+);
+
+/** Every edit of a theme is a new row: history is never rewritten. */
+export const themeVersions = pgTable(
+  'theme_versions',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    themeId: uuid('theme_id').notNull().references(() => themes.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<ThemeContent>().notNull(),
+    changeNote: text('change_note').notNull().default(''),
+    createdByUserId: uuid('created_by_user_id'),
+    createdByLabel: text('created_by_label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('theme_versions_theme_version_uq').on(t.themeId, t.version)],
+);
+
+/** The districts ("stadsdelen") of the municipality. */
+export const districts = pgTable(
+  'districts',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('districts_tenant_code_uq').on(t.tenantId, t.code)],
+);
+
+/** Neighbourhoods: the official CBS wijken (kind 'wijk') and smaller named places under them (kind 'buurt'). */
+export const neighbourhoods = pgTable(
+  'neighbourhoods',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<'wijk' | 'buurt'>().notNull(),
+    /** For a buurt: the wijk it lies in. */
+    parentId: uuid('parent_id'),
+    /** For a wijk: the district it belongs to (municipal data, editable by an administrator). */
+    districtId: uuid('district_id').references(() => districts.id, { onDelete: 'set null' }),
+    population: integer('population'),
+    source: text('source'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('neighbourhoods_tenant_code_uq').on(t.tenantId, t.code), index('neighbourhoods_district_idx').on(t.districtId)],
+);

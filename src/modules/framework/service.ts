@@ -1,0 +1,225 @@
+// The framework ("kader"): call periods, themes with their versioned text, districts and neighbourhoods.
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { callPeriods, themes, themeVersions, districts, neighbourhoods } from './schema.ts';
+import { themeContentSchema, type ThemeContent, type PeriodContent } from './types.ts';
+import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { hasRole } from '../../platform/auth/roles.ts';
+import { queryRows } from '../../platform/db/client.ts';
+
+export interface PeriodView {
+  id: string;
+  code: string;
+  name: string;
+  startYear: number;
+  endYear: number | null;
+  content: PeriodContent;
+}
+
+export interface ThemeView extends ThemeContent {
+  id: string;
+  slug: string;
+  position: number;
+  version: number;
+  period: { code: string; name: string };
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export interface ThemeVersionSummary {
+  version: number;
+  changeNote: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+const periodView = (r: typeof callPeriods.$inferSelect): PeriodView => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  startYear: r.startYear,
+  endYear: r.endYear,
+  content: r.content,
+});
+
+export async function listPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
+  const rows = await ctx.db.select().from(callPeriods).where(eq(callPeriods.tenantId, ctx.tenant)).orderBy(desc(callPeriods.startYear));
+  return rows.map(periodView);
+}
+
+/** The period asked for by code, or the latest one. */
+export async function getPeriod(ctx: ServiceContext, code?: string): Promise<PeriodView> {
+  const where = code ? and(eq(callPeriods.tenantId, ctx.tenant), eq(callPeriods.code, code)) : eq(callPeriods.tenantId, ctx.tenant);
+  const [row] = await ctx.db.select().from(callPeriods).where(where).orderBy(desc(callPeriods.startYear)).limit(1);
+  if (!row) throw notFound();
+  return periodView(row);
+}
+
+function themeSelect(ctx: ServiceContext) {
+  return ctx.db
+    .select({ theme: themes, version: themeVersions, period: { code: callPeriods.code, name: callPeriods.name } })
+    .from(themes)
+    .innerJoin(callPeriods, eq(callPeriods.id, themes.callPeriodId))
+    .innerJoin(themeVersions, and(eq(themeVersions.themeId, themes.id), eq(themeVersions.version, themes.currentVersion)));
+}
+
+type ThemeRow = { theme: typeof themes.$inferSelect; version: typeof themeVersions.$inferSelect; period: { code: string; name: string } };
+
+const themeView = (r: ThemeRow): ThemeView => ({
+  ...r.version.content,
+  id: r.theme.id,
+  slug: r.theme.slug,
+  position: r.theme.position,
+  version: r.version.version,
+  period: r.period,
+  updatedAt: r.version.createdAt,
+  updatedBy: r.version.createdByLabel,
+});
+
+export async function listThemes(ctx: ServiceContext, periodCode?: string): Promise<ThemeView[]> {
+  const period = await getPeriod(ctx, periodCode);
+  const rows = await themeSelect(ctx).where(and(eq(themes.tenantId, ctx.tenant), eq(themes.callPeriodId, period.id))).orderBy(asc(themes.position));
+  return rows.map(themeView);
+}
+
+/** One theme, current text or an earlier version. */
+export async function getTheme(ctx: ServiceContext, slug: string, opts: { period?: string; version?: number } = {}): Promise<ThemeView> {
+  const period = await getPeriod(ctx, opts.period);
+  const [row] = await themeSelect(ctx).where(and(eq(themes.tenantId, ctx.tenant), eq(themes.callPeriodId, period.id), eq(themes.slug, slug)));
+  if (!row) throw notFound();
+  if (opts.version === undefined || opts.version === row.version.version) return themeView(row);
+  const [old] = await ctx.db.select().from(themeVersions).where(and(eq(themeVersions.themeId, row.theme.id), eq(themeVersions.version, opts.version)));
+  if (!old) throw notFound();
+  return themeView({ ...row, version: old });
+}
+
+export async function listThemeVersions(ctx: ServiceContext, slug: string, periodCode?: string): Promise<ThemeVersionSummary[]> {
+  const theme = await getTheme(ctx, slug, { period: periodCode });
+  const rows = await ctx.db
+    .select({ version: themeVersions.version, changeNote: themeVersions.changeNote, createdBy: themeVersions.createdByLabel, createdAt: themeVersions.createdAt })
+    .from(themeVersions)
+    .where(and(eq(themeVersions.tenantId, ctx.tenant), eq(themeVersions.themeId, theme.id)))
+    .orderBy(desc(themeVersions.version));
+  return rows;
+}
+
+export const editThemeInput = z.object({
+  content: themeContentSchema,
+  changeNote: z.string().trim().min(3).max(1000),
+  /** The version the editor started from; a concurrent edit makes this one fail instead of being overwritten. */
+  baseVersion: z.number().int().min(1),
+});
+export type EditThemeInput = z.input<typeof editThemeInput>;
+
+function requireFrameworkEditor(ctx: ServiceContext) {
+  if (!ctx.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
+  if (!hasRole(ctx.actor, 'policy_advisor', 'administrator')) throw forbidden();
+}
+
+/** Saves an edit as a new version. Sub-goal keys stay stable; new sub-goals get new keys. */
+export async function editTheme(ctx: ServiceContext, slug: string, raw: EditThemeInput, periodCode?: string): Promise<ThemeView> {
+  requireFrameworkEditor(ctx);
+  const input = editThemeInput.parse(raw);
+  const keys = input.content.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key));
+  if (new Set(keys).size !== keys.length) throw invalid([{ field: 'content.subGoalGroups', message: 'error.duplicateSubGoalKey' }]);
+  const districtCodes = new Set((await listDistricts(ctx)).map((d) => d.code));
+  input.content.districtTasks.forEach((dt, i) => {
+    if (dt.district && !districtCodes.has(dt.district)) throw invalid([{ field: `content.districtTasks.${i}.district`, message: 'error.unknownDistrict' }]);
+  });
+  return inTransaction(ctx, async (tx) => {
+    const current = await getTheme(tx, slug, { period: periodCode });
+    const prefix = `${slug}/`;
+    if (keys.some((k) => !k.startsWith(prefix))) throw invalid([{ field: 'content.subGoalGroups', message: 'error.subGoalKeyTheme' }]);
+    const next = current.version + 1;
+    const bumped = await tx.db
+      .update(themes)
+      .set({ currentVersion: next })
+      .where(and(eq(themes.id, current.id), eq(themes.currentVersion, input.baseVersion)))
+      .returning({ id: themes.id });
+    if (bumped.length === 0) throw new AppError('conflict', 'error.editConflict', [{ field: 'baseVersion', message: 'error.editConflict' }]);
+    await tx.db.insert(themeVersions).values({
+      tenantId: tx.tenant,
+      themeId: current.id,
+      version: next,
+      content: input.content,
+      changeNote: input.changeNote,
+      createdByUserId: tx.actor!.userId || null,
+      createdByLabel: tx.actor!.name,
+      createdAt: tx.now(),
+    });
+    await recordAudit(tx, { action: 'framework.theme_edit', subjectType: 'theme', subjectId: current.id, details: { slug, version: next, changeNote: input.changeNote } });
+    return getTheme(tx, slug, { period: periodCode });
+  });
+}
+
+/** Next free key for a new sub-goal of a theme ("slug/N"). */
+export function nextSubGoalKey(theme: Pick<ThemeContent, 'subGoalGroups'>, slug: string): string {
+  const used = theme.subGoalGroups.flatMap((g) => g.subGoals.map((s) => Number(s.key.split('/')[1]) || 0));
+  return `${slug}/${Math.max(0, ...used) + 1}`;
+}
+
+// ---------------------------------------------------------------- districts and neighbourhoods
+
+export interface NeighbourhoodView {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'wijk' | 'buurt';
+  population: number | null;
+  districtCode: string | null;
+  parentCode: string | null;
+}
+
+export interface DistrictView {
+  id: string;
+  code: string;
+  name: string;
+  wijken: (NeighbourhoodView & { buurten: NeighbourhoodView[] })[];
+}
+
+export async function listNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodView[]> {
+  const rows = await queryRows<{ id: string; code: string; name: string; kind: 'wijk' | 'buurt'; population: number | null; district_code: string | null; parent_code: string | null }>(ctx.db, sql`
+    select n.id, n.code, n.name, n.kind, n.population, d.code as district_code, p.code as parent_code
+    from neighbourhoods n
+    left join districts d on d.id = coalesce(n.district_id, (select pp.district_id from neighbourhoods pp where pp.id = n.parent_id))
+    left join neighbourhoods p on p.id = n.parent_id
+    where n.tenant_id = ${ctx.tenant}
+    order by n.code`);
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, population: r.population, districtCode: r.district_code, parentCode: r.parent_code }));
+}
+
+export async function listDistricts(ctx: ServiceContext): Promise<DistrictView[]> {
+  const ds = await ctx.db.select().from(districts).where(eq(districts.tenantId, ctx.tenant)).orderBy(asc(districts.position), asc(districts.name));
+  const ns = await listNeighbourhoods(ctx);
+  return ds.map((d) => ({
+    id: d.id,
+    code: d.code,
+    name: d.name,
+    wijken: ns
+      .filter((n) => n.kind === 'wijk' && n.districtCode === d.code)
+      .map((w) => ({ ...w, buurten: ns.filter((b) => b.kind === 'buurt' && b.parentCode === w.code) })),
+  }));
+}
+
+export const setWijkDistrictInput = z.object({ wijkCode: z.string().min(1).max(20), districtCode: z.string().min(1).max(40).nullable() });
+
+/** Municipal data: which wijk belongs to which district. Administrators only; audited. */
+export async function setWijkDistrict(ctx: ServiceContext, raw: z.input<typeof setWijkDistrictInput>): Promise<void> {
+  if (!ctx.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
+  if (!hasRole(ctx.actor, 'administrator')) throw forbidden();
+  const input = setWijkDistrictInput.parse(raw);
+  await inTransaction(ctx, async (tx) => {
+    const [wijk] = await tx.db.select().from(neighbourhoods).where(and(eq(neighbourhoods.tenantId, tx.tenant), eq(neighbourhoods.code, input.wijkCode), eq(neighbourhoods.kind, 'wijk')));
+    if (!wijk) throw invalid([{ field: 'wijkCode', message: 'error.unknownWijk' }]);
+    let districtId: string | null = null;
+    if (input.districtCode) {
+      const [d] = await tx.db.select().from(districts).where(and(eq(districts.tenantId, tx.tenant), eq(districts.code, input.districtCode)));
+      if (!d) throw invalid([{ field: 'districtCode', message: 'error.unknownDistrict' }]);
+      districtId = d.id;
+    }
+    await tx.db.update(neighbourhoods).set({ districtId, updatedAt: tx.now() }).where(eq(neighbourhoods.id, wijk.id));
+    await recordAudit(tx, { action: 'framework.wijk_district', subjectType: 'neighbourhood', subjectId: wijk.code, details: { districtCode: input.districtCode } });
+  });
+}

@@ -1,0 +1,45 @@
+/** @jsxImportSource hono/jsx */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/env.ts';
+import { Layout, viewOf, H1, P, A, Table, Breadcrumbs } from '../ui/page.tsx';
+import { findAuditEvents } from './service.ts';
+import { formatDateTime } from '../i18n/index.ts';
+
+export function registerAuditPages(app: OpenAPIHono<AppEnv>) {
+  app.get('/beheer/audit', async (c) => {
+    const v = viewOf(c);
+    const q = c.req.query();
+    const before = Number(q.voor) || undefined;
+    const events = await findAuditEvents(c.get('ctx'), { action: q.actie, subjectId: q.subjectId, before, limit: 50 });
+    const more = events.length === 50 ? events[events.length - 1].id : null;
+    const keep = new URLSearchParams(Object.entries({ actie: q.actie ?? '', subjectId: q.subjectId ?? '' }).filter(([, x]) => x));
+    return c.html(
+      <Layout v={v} title={v.t('admin.audit')}>
+        <Breadcrumbs v={v} items={[{ href: '/beheer', label: v.t('admin.title') }]} />
+        <H1>{v.t('admin.audit')}</H1>
+        <P>{v.t('audit.intro')}</P>
+        <form method="get" action="/beheer/audit" class="sb-actions">
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="actie">
+              {v.t('audit.action')}
+            </label>
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="actie" name="actie" value={q.actie ?? ''} />
+          </div>
+          <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+            {v.t('form.filter')}
+          </button>
+        </form>
+        <Table
+          caption={v.t('admin.audit')}
+          head={[v.t('audit.when'), v.t('audit.who'), v.t('audit.action'), v.t('audit.subject')]}
+          rows={events.map((e) => [formatDateTime(v.lang, e.at), e.actorLabel, e.action, e.subjectType ? `${e.subjectType} ${e.subjectId ?? ''}` : '—'])}
+        />
+        {more && (
+          <P>
+            <A href={`/beheer/audit?${keep.toString()}${keep.size ? '&' : ''}voor=${more}`}>{v.t('audit.older')}</A>
+          </P>
+        )}
+      </Layout>,
+    );
+  });
+}

@@ -1,0 +1,52 @@
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { auditEvents } from './schema.ts';
+import type { ServiceContext } from '../context.ts';
+
+export interface AuditInput {
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  onBehalfOf?: string;
+  details?: Record<string, unknown>;
+  /** For events without a logged-in actor (e.g. a failed login, the CLI). */
+  actorLabel?: string;
+}
+
+/** Writes one audit row. Call it with the transaction's ctx so the row commits with the change. */
+export async function recordAudit(ctx: ServiceContext, input: AuditInput): Promise<void> {
+  await ctx.db.insert(auditEvents).values({
+    tenantId: ctx.tenant,
+    at: ctx.now(),
+    actorUserId: ctx.actor?.userId || null,
+    actorLabel: input.actorLabel ?? ctx.actor?.email ?? 'anoniem',
+    action: input.action,
+    subjectType: input.subjectType ?? null,
+    subjectId: input.subjectId ?? null,
+    onBehalfOf: input.onBehalfOf ?? null,
+    details: input.details ?? {},
+  });
+}
+
+export interface AuditQuery {
+  action?: string;
+  subjectType?: string;
+  subjectId?: string;
+  actorUserId?: string;
+  before?: number;
+  limit?: number;
+}
+
+export async function findAuditEvents(ctx: ServiceContext, q: AuditQuery = {}) {
+  const where: SQL[] = [eq(auditEvents.tenantId, ctx.tenant)];
+  if (q.action) where.push(sql`${auditEvents.action} like ${q.action.replace(/[%_]/g, '') + '%'}`);
+  if (q.subjectType) where.push(eq(auditEvents.subjectType, q.subjectType));
+  if (q.subjectId) where.push(eq(auditEvents.subjectId, q.subjectId));
+  if (q.actorUserId) where.push(eq(auditEvents.actorUserId, q.actorUserId));
+  if (q.before) where.push(lt(auditEvents.id, q.before));
+  return ctx.db
+    .select()
+    .from(auditEvents)
+    .where(and(...where))
+    .orderBy(desc(auditEvents.id))
+    .limit(Math.min(q.limit ?? 50, 500));
+}

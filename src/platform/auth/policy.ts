@@ -1,0 +1,36 @@
+import type { RoutePolicies } from './policy-table.ts';
+
+export const platformRoutes: RoutePolicies = {
+  'GET /': 'public',
+  'GET /health': 'public',
+  'GET /bare': 'public',
+  'GET /assets/:file': 'public',
+  'GET /favicon.ico': 'public',
+  'GET /taal/:lang': 'public',
+  'GET /toegankelijkheid': 'public',
+  'GET /privacy': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/v1/openapi.json': 'public',
+  // accounts
+  'GET /inloggen': 'public',
+  'POST /inloggen': 'public',
+  'POST /uitloggen': 'authenticated',
+  'GET /account': 'authenticated',
+  'GET /account/wachtwoord': 'authenticated',
+  'POST /account/wachtwoord': 'authenticated',
+  'GET /wachtwoord-herstellen/:token': 'public',
+  'POST /wachtwoord-herstellen/:token': 'public',
+  // administration
+  'GET /beheer': ['administrator'],
+  'GET /beheer/gebruikers': ['administrator'],
+  'GET /beheer/gebruikers/nieuw': ['administrator'],
+  'POST /beheer/gebruikers': ['administrator'],
+  'GET /beheer/gebruikers/:id': ['administrator'],
+  'POST /beheer/gebruikers/:id': ['administrator'],
+  'GET /beheer/audit': ['administrator'],
+  'GET /api/v1/users': ['administrator'],
+  'POST /api/v1/users': ['administrator'],
+  'GET /api/v1/users/:id': ['administrator'],
+  'PATCH /api/v1/users/:id': ['administrator'],
+  'GET /api/v1/audit-events': ['administrator'],
+};

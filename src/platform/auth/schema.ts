@@ -1,0 +1,70 @@
+import { pgTable, text, timestamp, uuid, uniqueIndex, index, primaryKey, integer } from 'drizzle-orm/pg-core';
+import { id, tenantId, createdAt, updatedAt } from '../db/columns.ts';
+import { municipalities } from '../tenancy/schema.ts';
+import { organisations } from '../../modules/network/schema.ts';
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    locale: text('locale').notNull().default('nl'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_tenant_email_uq').on(t.tenantId, t.email)],
+);
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    tenantId: tenantId().references(() => municipalities.code),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha-256 of the cookie token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    tenantId: tenantId().references(() => municipalities.code),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const passwordResetTokens = pgTable('password_reset_tokens', {
+  /** sha-256 of the token in the link. */
+  id: text('id').primaryKey(),
+  tenantId: tenantId().references(() => municipalities.code),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** Failed logins, for rate limiting per e-mail address and per client address. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    emailHash: text('email_hash').notNull(),
+    clientKey: text('client_key').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+    count: integer('count').notNull().default(1),
+  },
+  (t) => [index('login_attempts_email_idx').on(t.tenantId, t.emailHash, t.attemptedAt), index('login_attempts_client_idx').on(t.tenantId, t.clientKey, t.attemptedAt)],
+);

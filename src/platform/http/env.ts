@@ -1,0 +1,21 @@
+// Per-request state carried through Hono's context.
+import type { ServiceContext } from '../context.ts';
+import type { Lang } from '../i18n/index.ts';
+import type { Database } from '../db/client.ts';
+import type { Config } from '../../config.ts';
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    ctx: ServiceContext;
+    lang: Lang;
+    csrfToken: string;
+    sessionId: string | null;
+    requestId: string;
+  };
+};

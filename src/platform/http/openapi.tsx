@@ -1,0 +1,120 @@
+/** @jsxImportSource hono/jsx */
+// The JSON API's shared parts: OpenAPI 3.1 document, problem responses, the API-Version header and /api/docs.
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from './env.ts';
+import { API_VERSION } from './api-version.ts';
+import { Layout, viewOf, H1, H2, P, A } from '../ui/page.tsx';
+
+export const problemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'about:blank' }),
+    title: z.string().openapi({ example: 'Ongeldige invoer' }),
+    status: z.number().int().openapi({ example: 400 }),
+    detail: z.string().openapi({ example: 'Controleer de velden en probeer het opnieuw.' }),
+    instance: z.string().optional(),
+    invalidParams: z.array(z.object({ name: z.string(), code: z.string(), reason: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const versionHeader = {
+  'API-Version': { description: 'Volledige versie van de API', schema: { type: 'string' as const, example: API_VERSION } },
+};
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } }, headers: versionHeader });
+
+/** Error responses an operation can give. Every operation lists 400 (API Design Rules). */
+export function errorResponses(...extra: (401 | 403 | 404 | 409 | 429)[]) {
+  const out: Record<number, ReturnType<typeof problem>> = { 400: problem('Ongeldige invoer') };
+  const text: Record<number, string> = { 401: 'Niet ingelogd', 403: 'Geen toegang', 404: 'Niet gevonden', 409: 'Conflict', 429: 'Te veel pogingen' };
+  for (const code of extra) out[code] = problem(text[code]);
+  return out;
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } }, headers: versionHeader };
+}
+
+export function createApi() {
+  const api = new OpenAPIHono<AppEnv>({
+    strict: true,
+    // Invalid input: throw, so the one error handler answers with problem+json listing every field.
+    defaultHook: (result) => {
+      if (!result.success) throw result.error;
+    },
+  });
+  api.use('*', async (c, next) => {
+    await next();
+    c.header('API-Version', API_VERSION);
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'sb_session' });
+  return api;
+}
+
+export function openApiDocument(api: OpenAPIHono<AppEnv>, publicUrl: string) {
+  return api.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Sociale Basis API',
+      version: API_VERSION,
+      description: 'JSON API van het platform Sociale Basis. Foutmeldingen volgen RFC 9457 (application/problem+json).',
+      contact: { name: 'Sociale Basis', email: 'beheer@sociale-basis.example', url: `${publicUrl.replace(/\/$/, '')}/api/docs` },
+      license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+    },
+    servers: [{ url: `${publicUrl.replace(/\/$/, '')}/api/v1`, description: 'Deze server' }],
+    tags: [
+      { name: 'kader', description: 'Thema’s, doelen, stadsdelen en wijken' },
+      { name: 'netwerk', description: 'Organisaties' },
+      { name: 'beheer', description: 'Gebruikers en auditlog (alleen beheerders)' },
+    ],
+  });
+}
+
+export function registerApiDocs(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>, publicUrl: string) {
+  let cached: ReturnType<typeof openApiDocument> | null = null;
+  const doc = () => (cached ??= openApiDocument(api, publicUrl));
+  app.get('/api/v1/openapi.json', (c) => {
+    c.header('API-Version', API_VERSION);
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.json(doc());
+  });
+  app.get('/api/docs', (c: Context<AppEnv>) => {
+    const v = viewOf(c);
+    const d = doc();
+    const paths = Object.entries(d.paths ?? {}) as [string, Record<string, { summary?: string; description?: string; tags?: string[]; parameters?: { name: string; in: string; required?: boolean; description?: string }[] }>][];
+    return c.html(
+      <Layout v={v} title={v.t('api.title')}>
+        <H1>{v.t('api.title')}</H1>
+        <P>{v.t('api.intro', { version: API_VERSION })}</P>
+        <P>
+          <A href="/api/v1/openapi.json">{v.t('api.openapiLink')}</A>
+        </P>
+        {paths.map(([path, ops]) => (
+          <section>
+            <H2>
+              <code class="utrecht-code">/api/v1{path}</code>
+            </H2>
+            {Object.entries(ops).map(([method, op]) => (
+              <div class="sb-api-op">
+                <p class="utrecht-paragraph">
+                  <strong>{method.toUpperCase()}</strong> — {op.summary}
+                </p>
+                {op.description && <P>{op.description}</P>}
+                {op.parameters && op.parameters.length > 0 && (
+                  <ul class="utrecht-unordered-list">
+                    {op.parameters.map((p) => (
+                      <li class="utrecht-unordered-list__item">
+                        <code class="utrecht-code">{p.name}</code> ({p.in}
+                        {p.required ? `, ${v.t('api.required')}` : ''}){p.description ? ` — ${p.description}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ))}
+          </section>
+        ))}
+      </Layout>,
+    );
+  });
+}
