@@ -53,9 +53,12 @@ program
   .command('seed')
   .description('Laad het kader (thema’s, doelen, wijken, organisaties) en optioneel demodata; veilig om te herhalen')
   .option('--demo', 'voeg demo-accounts toe als er nog geen gebruikers zijn')
+  .option('--scale <n>', 'vermenigvuldig de demodata (met --demo), bijvoorbeeld 34 voor ruim 10.000 activiteiten', '1')
   .option('--municipality <dir>', 'map onder seed/ met de gegevens van de gemeente', 'haarlem')
-  .action(async (opts: { demo?: boolean; municipality: string }) => {
-    const lines = await withDb((ctx) => seedAll(ctx, { demo: !!opts.demo, municipalityDir: opts.municipality }));
+  .action(async (opts: { demo?: boolean; scale: string; municipality: string }) => {
+    const scale = Number(opts.scale);
+    if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error('--scale moet een geheel getal van 1 tot en met 1000 zijn');
+    const lines = await withDb((ctx) => seedAll(ctx, { demo: !!opts.demo || scale > 1, scale, municipalityDir: opts.municipality }));
     for (const l of lines) console.log(l);
   });
 

@@ -4,6 +4,13 @@ import { createUser, countUsers } from '../../platform/auth/service.ts';
 import { listOrganisations } from '../network/service.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Role } from '../../platform/auth/roles.ts';
+import { createRng } from './rng.ts';
+import { seedNetworkDemo } from '../network/demo.ts';
+import { seedPlacesDemo } from '../places/demo.ts';
+import { seedCatalogueDemo } from '../catalogue/demo.ts';
+
+/** Seed of the demo generator: the same seed and scale always give the same data (repeatable benchmarks). */
+export const DEMO_SEED = 20201001;
 
 /** Demo accounts (only with --demo). The password is the same for all and printed by the CLI. */
 export const DEMO_PASSWORD = 'sociale-basis-demo';
@@ -20,6 +27,8 @@ export const demoUsers: { email: string; name: string; roles: Role[]; organisati
 
 export interface SeedOptions {
   demo: boolean;
+  /** Multiplies the demo data set (organisations, activities, locations). */
+  scale?: number;
   municipalityDir?: string;
 }
 
@@ -37,6 +46,11 @@ export async function seedAll(ctx: ServiceContext, opts: SeedOptions): Promise<s
       }
       report.push(`demo: ${demoUsers.length} accounts (wachtwoord: ${DEMO_PASSWORD})`);
     } else report.push('demo: er zijn al gebruikers; geen demo-accounts toegevoegd');
+    const scale = Math.max(1, Math.floor(opts.scale ?? 1));
+    // Order matters: organisations, then places, then the activities that use both.
+    report.push(...(await seedNetworkDemo(ctx, createRng(DEMO_SEED), scale)));
+    report.push(...(await seedPlacesDemo(ctx, createRng(DEMO_SEED + 1), scale)));
+    report.push(...(await seedCatalogueDemo(ctx, createRng(DEMO_SEED + 2), scale)));
   }
   return report;
 }

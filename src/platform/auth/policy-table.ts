@@ -5,6 +5,8 @@ import type { Role } from './roles.ts';
 import { platformRoutes } from './policy.ts';
 import { frameworkRoutes } from '../../modules/framework/policy.ts';
 import { networkRoutes } from '../../modules/network/policy.ts';
+import { catalogueRoutes } from '../../modules/catalogue/policy.ts';
+import { placesRoutes } from '../../modules/places/policy.ts';
 
 export type Access = 'public' | 'authenticated' | readonly Role[];
 export type RoutePolicies = Record<string, Access>;
@@ -13,6 +15,8 @@ export const policyTable: RoutePolicies = {
   ...platformRoutes,
   ...frameworkRoutes,
   ...networkRoutes,
+  ...catalogueRoutes,
+  ...placesRoutes,
 };
 
 export const policyKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

@@ -4,3 +4,5 @@ export * from '../auth/schema.ts';
 export * from '../audit/schema.ts';
 export * from '../../modules/network/schema.ts';
 export * from '../../modules/framework/schema.ts';
+export * from '../../modules/catalogue/schema.ts';
+export * from '../../modules/places/schema.ts';

@@ -23,6 +23,8 @@ import { registerAuditPages } from '../audit/pages.tsx';
 import { registerAdminPages } from '../auth/admin-pages.tsx';
 import { registerFramework } from '../../modules/framework/routes.ts';
 import { registerNetwork } from '../../modules/network/routes.tsx';
+import { registerCatalogue } from '../../modules/catalogue/routes.tsx';
+import { registerPlaces } from '../../modules/places/routes.tsx';
 import { createApi, registerApiDocs } from './openapi.tsx';
 
 export const SESSION_COOKIE = 'sb_session';
@@ -143,6 +145,8 @@ export function createApp(deps: AppDeps) {
   registerAuditPages(app);
   registerFramework(app, api);
   registerNetwork(app, api);
+  registerCatalogue(app, api);
+  registerPlaces(app, api);
   registerAuthApi(api);
   app.route('/api/v1', api);
   registerApiDocs(app, api, deps.config.PUBLIC_URL);

@@ -1,6 +1,10 @@
 // English UI text (second language). Same keys as nl.ts; the type makes a missing key a compile error.
-import type { MessageKey } from './nl.ts';
-export const en: Record<MessageKey, string> = {
+import type { MessageKey, PlatformMessageKey } from './nl.ts';
+import * as network from '../../modules/network/messages.ts';
+import * as catalogue from '../../modules/catalogue/messages.ts';
+import * as places from '../../modules/places/messages.ts';
+
+const platform: Record<PlatformMessageKey, string> = {
   'nav.themes': 'Themes',
   'nav.framework': 'Framework',
   'nav.districts': 'Neighbourhoods',
@@ -197,3 +201,5 @@ export const en: Record<MessageKey, string> = {
   'validation.unknownKeys': 'contains unknown fields: {keys}',
   'validation.passwordsDiffer': 'the passwords do not match',
 };
+
+export const en: Record<MessageKey, string> = { ...platform, ...network.en, ...catalogue.en, ...places.en };

@@ -1,5 +1,10 @@
 // Dutch UI text (B1: plain language). The keys are the type of every message.
-export const nl = {
+import * as network from '../../modules/network/messages.ts';
+import * as catalogue from '../../modules/catalogue/messages.ts';
+import * as places from '../../modules/places/messages.ts';
+
+/** Platform-wide text; each module adds its own in src/modules/<module>/messages.ts. */
+const platform = {
   'nav.themes': 'Thema’s',
   'nav.framework': 'Kader',
   'nav.districts': 'Wijken',
@@ -196,4 +201,6 @@ export const nl = {
   'validation.unknownKeys': 'bevat onbekende velden: {keys}',
   'validation.passwordsDiffer': 'de wachtwoorden zijn niet gelijk',
 };
+export const nl = { ...platform, ...network.nl, ...catalogue.nl, ...places.nl };
+export type PlatformMessageKey = keyof typeof platform;
 export type MessageKey = keyof typeof nl;
