@@ -8,5 +8,4 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
 });

@@ -9,5 +9,4 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'hono/jsx' },
 });

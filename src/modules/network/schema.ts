@@ -1,4 +1,5 @@
-import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { id, tenantId, createdAt, updatedAt } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 
@@ -10,8 +11,63 @@ export const organisations = pgTable(
     tenantId: tenantId().references(() => municipalities.code),
     name: text('name').notNull(),
     type: text('type').notNull(),
+    description: text('description').notNull().default(''),
+    website: text('website'),
+    /** Public contact point: a role address and phone number (e.g. info@…), never a person's private data. */
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    /** District codes (framework) where the organisation is active. */
+    districts: text('districts').array().notNull().default(sql`'{}'::text[]`),
+    /** Theme slugs (framework) the organisation works on. */
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('organisations_tenant_name_uq').on(t.tenantId, t.name)],
+  (t) => [
+    uniqueIndex('organisations_tenant_name_uq').on(t.tenantId, t.name),
+    index('organisations_districts_gin').using('gin', t.districts),
+    index('organisations_themes_gin').using('gin', t.themes),
+  ],
+);
+
+/**
+ * People who work at an organisation: their work identity only (name, job title, work contact) and
+ * their expertise, T-shaped: a generalist area plus one or more specialisms.
+ */
+export const organisationPeople = pgTable(
+  'organisation_people',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    jobTitle: text('job_title').notNull(),
+    workEmail: text('work_email'),
+    workPhone: text('work_phone'),
+    generalistArea: text('generalist_area').notNull(),
+    specialisms: text('specialisms').array().notNull().default(sql`'{}'::text[]`),
+    districts: text('districts').array().notNull().default(sql`'{}'::text[]`),
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('organisation_people_org_idx').on(t.tenantId, t.organisationId)],
+);
+
+/** A person's Driehoek role in a district: gebiedsverbinder, sociaal-wijkteam or opbouwwerker (one per person and district). */
+export const driehoekAssignments = pgTable(
+  'driehoek_assignments',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => organisationPeople.id, { onDelete: 'cascade' }),
+    districtCode: text('district_code').notNull(),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('driehoek_assignments_person_district_uq').on(t.personId, t.districtCode), index('driehoek_assignments_district_idx').on(t.tenantId, t.districtCode)],
 );

@@ -1,0 +1,110 @@
+// Journeys of the platform foundation: browse the framework, edit a sub-goal, be refused, all accessible, with and without JS.
+import { describe, it, beforeAll, afterAll, expect } from 'vitest';
+import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { listThemes } from '../src/modules/framework/service.ts';
+import { systemContext } from '../src/platform/context.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const publicPages = ['/', '/themas', '/kader', '/wijken', '/organisaties', '/toegankelijkheid', '/privacy', '/api/docs', '/inloggen'];
+
+describe.each([true, false])('framework pages (JavaScript %s)', (javaScriptEnabled) => {
+  it('public pages load and are accessible', async () => {
+    const ctx = await h.context({ javaScriptEnabled });
+    const page = await ctx.newPage();
+    for (const p of publicPages) await visit(page, p);
+    await ctx.close();
+  });
+
+  it('every theme can be browsed', async () => {
+    const ctx = await h.context({ javaScriptEnabled });
+    const page = await ctx.newPage();
+    await visit(page, '/themas');
+    const themes = await listThemes(systemContext(h.database.db, 'GM0392'));
+    expect(themes).toHaveLength(7);
+    for (const t of themes) {
+      await page.getByRole('link', { name: t.name, exact: true }).first().click();
+      await expect.poll(() => page.url()).toContain(`/themas/${t.slug}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeDefined();
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(t.name);
+      expect(await page.content()).toContain(t.mainGoal.replace(/&/g, '&amp;').slice(0, 40));
+      await expectAccessible(page);
+      await visit(page, `/themas/${t.slug}/versies`);
+      await page.goto('/themas');
+    }
+    await ctx.close();
+  });
+
+  it('a resident is refused the administration pages', async () => {
+    const ctx = await h.context({ javaScriptEnabled });
+    const page = await ctx.newPage();
+    await login(page, demoEmail('resident'));
+    await visit(page, '/account');
+    await visit(page, '/beheer/gebruikers', 403);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Geen toegang');
+    await ctx.close();
+  });
+
+  it('the login form shows an error summary and field messages on bad input', async () => {
+    const ctx = await h.context({ javaScriptEnabled });
+    const page = await ctx.newPage();
+    await page.goto('/inloggen');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('#fouten').textContent()).toContain('E-mailadres: is verplicht');
+    expect(await page.locator('#veld-password-fout').textContent()).toContain('is verplicht');
+    await expectAccessible(page);
+    await ctx.close();
+  });
+});
+
+describe('policy advisor edits a sub-goal', () => {
+  it('saves a new version and shows it, with the old version kept', async () => {
+    const ctx = await h.context({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await login(page, demoEmail('policy_advisor'));
+    await visit(page, '/themas/ontmoeten');
+    await page.getByRole('link', { name: 'Thema bewerken' }).click();
+    await page.waitForLoadState('load');
+    await expectAccessible(page);
+    const first = page.getByLabel('Subdoel 1', { exact: true });
+    const original = await first.inputValue();
+    await first.fill(`${original} (aangescherpt in e2e)`);
+    // Without a change note the form is refused with a clear message.
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('#fouten').textContent()).toContain('Toelichting op de wijziging');
+    await expectAccessible(page);
+    await page.getByLabel('Toelichting op de wijziging').fill('Subdoel 1 aangescherpt na de thematafel');
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    await page.waitForLoadState('load');
+    expect(page.url()).toContain('/themas/ontmoeten?opgeslagen=1');
+    expect(await page.content()).toContain('(aangescherpt in e2e)');
+    expect(await page.textContent('main')).toContain('Opgeslagen als versie 2');
+    await expectAccessible(page);
+    await visit(page, '/themas/ontmoeten/versies');
+    expect(await page.textContent('main')).toContain('Subdoel 1 aangescherpt na de thematafel');
+    await visit(page, '/themas/ontmoeten?versie=1');
+    expect(await page.content()).not.toContain('(aangescherpt in e2e)');
+    await ctx.close();
+  });
+
+  it('the administrator sees the edit in the audit log', async () => {
+    const ctx = await h.context();
+    const page = await ctx.newPage();
+    await login(page, demoEmail('administrator'));
+    await visit(page, '/beheer');
+    await visit(page, '/beheer/gebruikers');
+    await visit(page, '/beheer/organisaties');
+    await visit(page, '/beheer/wijken');
+    await visit(page, '/beheer/audit');
+    expect(await page.textContent('main')).toContain('framework.theme_edit');
+    await ctx.close();
+  });
+});

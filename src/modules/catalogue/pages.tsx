@@ -1,0 +1,302 @@
+/** @jsxImportSource hono/jsx */
+// Public pages of the catalogue: search with filters (a GET form, works without JavaScript), one activity, its .ics, exports.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../platform/http/env.ts';
+import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
+import { formErrors } from '../../platform/ui/forms.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { getActivity, searchActivities, exportActivities, upcomingOccurrences, canManageActivity, type SearchResult } from './service.ts';
+import { cachedRefs, themeName, subGoalText, type FrameworkRefs } from './refs.ts';
+import { dayparts, languageCodes, targetGroupCodes, type ActivityView } from './types.ts';
+import { activityIcs } from './ical.ts';
+import { activitiesCsv, activitiesXlsx } from './export.ts';
+import { filtersFromQuery, baseUrlOf } from './api.ts';
+import { ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, CATALOGUE_CSS, LEAVE_JS } from './views.tsx';
+
+export const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
+
+type Query = Record<string, string>;
+const filterKeys = ['q', 'theme', 'targetGroup', 'district', 'neighbourhood', 'day', 'timeOfDay', 'free', 'haarlemPas', 'wheelchair', 'language'] as const;
+
+function queryOf(c: Context<AppEnv>): Query {
+  const all = c.req.query();
+  return Object.fromEntries(Object.entries(all).filter(([k, v]) => (filterKeys as readonly string[]).includes(k) || k === 'page' ? v !== '' : false));
+}
+const qs = (q: Query, extra: Query = {}) => {
+  const p = new URLSearchParams({ ...q, ...extra });
+  const s = p.toString();
+  return s ? `?${s}` : '';
+};
+
+const SelectField = ({ name, label, value, options, errors }: { name: string; label: string; value?: string; options: { value: string; label: string; group?: string }[]; errors: FieldError[] }) => {
+  const err = errors.find((e) => e.field === name);
+  const groups = [...new Set(options.map((o) => o.group ?? ''))];
+  const opt = (o: { value: string; label: string }) => (
+    <option value={o.value} selected={o.value === (value ?? '')}>
+      {o.label}
+    </option>
+  );
+  return (
+    <div class={`utrecht-form-field${err ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={fieldId(name)}>
+          {label}
+        </label>
+      </div>
+      {err && (
+        <div class="utrecht-form-field-error-message" id={`${fieldId(name)}-fout`}>
+          {err.message}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        <select class="utrecht-select utrecht-select--html-select" id={fieldId(name)} name={name} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${fieldId(name)}-fout` : undefined}>
+          {groups.map((g) => (g ? <optgroup label={g}>{options.filter((o) => o.group === g).map(opt)}</optgroup> : options.filter((o) => !o.group).map(opt)))}
+        </select>
+      </div>
+    </div>
+  );
+};
+
+const CheckField = ({ name, label, checked }: { name: string; label: string; checked: boolean }) => (
+  <div class="utrecht-form-field utrecht-form-field--checkbox">
+    <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={fieldId(name)} name={name} value="true" checked={checked} />
+    <label class="utrecht-form-label utrecht-form-label--checkbox" for={fieldId(name)}>
+      {label}
+    </label>
+  </div>
+);
+
+const FilterForm = ({ v, q, refs, errors }: { v: View; q: Query; refs: FrameworkRefs; errors: FieldError[] }) => {
+  const any = { value: '', label: tk(v, 'catalogue.any') };
+  const neighbourhoodOptions = refs.districts.flatMap((d) =>
+    refs.neighbourhoods
+      .filter((n) => n.districtCode === d.code)
+      .map((n) => ({ value: n.code, label: n.name, group: d.name })),
+  );
+  return (
+    <form method="get" action="/activiteiten" class="sb-filters" role="search" aria-label={tk(v, 'catalogue.filters')}>
+      <div class="utrecht-form-field sb-filters__wide">
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label" for={fieldId('q')}>
+            {tk(v, 'catalogue.filter.q')}
+          </label>
+        </div>
+        <div class="utrecht-form-field-description" id={`${fieldId('q')}-beschrijving`}>
+          {tk(v, 'catalogue.filter.qHint')}
+        </div>
+        <div class="utrecht-form-field__input">
+          <input class="utrecht-textbox utrecht-textbox--html-input" type="search" id={fieldId('q')} name="q" value={q.q ?? ''} aria-describedby={`${fieldId('q')}-beschrijving`} />
+        </div>
+      </div>
+      <SelectField name="theme" label={tk(v, 'catalogue.filter.theme')} value={q.theme} errors={errors} options={[any, ...refs.themes.map((t) => ({ value: t.slug, label: t.name }))]} />
+      <SelectField name="targetGroup" label={tk(v, 'catalogue.filter.targetGroup')} value={q.targetGroup} errors={errors} options={[any, ...targetGroupCodes.map((g) => ({ value: g, label: tk(v, `catalogue.targetGroup.${g}`) }))]} />
+      <SelectField name="district" label={tk(v, 'catalogue.filter.district')} value={q.district} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyDistrict') }, ...refs.districts.map((d) => ({ value: d.code, label: d.name }))]} />
+      <SelectField name="neighbourhood" label={tk(v, 'catalogue.filter.neighbourhood')} value={q.neighbourhood} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyNeighbourhood') }, ...neighbourhoodOptions]} />
+      <SelectField name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
+      <SelectField name="timeOfDay" label={tk(v, 'catalogue.filter.timeOfDay')} value={q.timeOfDay} errors={errors} options={[any, ...dayparts.map((d) => ({ value: d, label: tk(v, `catalogue.daypart.${d}`) }))]} />
+      <SelectField name="language" label={tk(v, 'catalogue.filter.language')} value={q.language} errors={errors} options={[any, ...languageCodes.map((l) => ({ value: l, label: tk(v, `catalogue.language.${l}`) }))]} />
+      <fieldset class="utrecht-form-fieldset">
+        <legend class="utrecht-form-fieldset__legend">{tk(v, 'catalogue.filter.extra')}</legend>
+        <CheckField name="free" label={tk(v, 'catalogue.filter.free')} checked={q.free === 'true'} />
+        <CheckField name="haarlemPas" label={tk(v, 'catalogue.filter.haarlemPas')} checked={q.haarlemPas === 'true'} />
+        <CheckField name="wheelchair" label={tk(v, 'catalogue.filter.wheelchair')} checked={q.wheelchair === 'true'} />
+      </fieldset>
+      <div class="sb-actions sb-filters__wide">
+        <button type="submit" class="utrecht-button utrecht-button--primary-action">
+          {tk(v, 'catalogue.search')}
+        </button>
+        <A href="/activiteiten">{tk(v, 'catalogue.clear')}</A>
+      </div>
+    </form>
+  );
+};
+
+const Pagination = ({ v, q, result }: { v: View; q: Query; result: SearchResult }) => {
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  if (pages <= 1) return null;
+  return (
+    <nav class="sb-pagination" aria-label={tk(v, 'catalogue.pagination')}>
+      {result.page > 1 && (
+        <a class="utrecht-link" rel="prev" href={`/activiteiten${qs(q, { page: String(result.page - 1) })}`}>
+          {tk(v, 'catalogue.previous')}
+        </a>
+      )}
+      <span aria-current="page">{tk(v, 'catalogue.pageOf', { page: result.page, pages })}</span>
+      {result.page < pages && (
+        <a class="utrecht-link" rel="next" href={`/activiteiten${qs(q, { page: String(result.page + 1) })}`}>
+          {tk(v, 'catalogue.next')}
+        </a>
+      )}
+    </nav>
+  );
+};
+
+const Facts = ({ v, a, refs }: { v: View; a: ActivityView; refs: FrameworkRefs }) => (
+  <dl class="sb-facts">
+    <dt>{tk(v, 'catalogue.when')}</dt>
+    <dd>{scheduleText(v, a.schedule)}</dd>
+    <dt>{tk(v, 'catalogue.where')}</dt>
+    <dd>{placeText(refs, a) || '—'}</dd>
+    <dt>{tk(v, 'catalogue.cost')}</dt>
+    <dd>{costText(v, a)}</dd>
+    <dt>{tk(v, 'catalogue.forWhom')}</dt>
+    <dd>{a.targetGroups.length ? a.targetGroups.map((g) => tk(v, `catalogue.targetGroup.${g}`)).join(', ') : tk(v, 'catalogue.targetGroup.iedereen')}</dd>
+    <dt>{tk(v, 'catalogue.howToJoin')}</dt>
+    <dd>{tk(v, `catalogue.join.${a.howToJoin}`)}</dd>
+    {a.contact && (
+      <>
+        <dt>{tk(v, 'catalogue.contact')}</dt>
+        <dd class="sb-pre-line">{a.contact}</dd>
+      </>
+    )}
+    <dt>{tk(v, 'catalogue.languages')}</dt>
+    <dd>{a.languages.map((l) => tk(v, `catalogue.language.${l}`)).join(', ')}</dd>
+    <dt>{tk(v, 'catalogue.accessibility')}</dt>
+    <dd>
+      {tk(v, a.wheelchairAccessible ? 'catalogue.wheelchairYes' : 'catalogue.wheelchairNo')}
+      {a.accessibilityDetails && ` ${a.accessibilityDetails}`}
+    </dd>
+    <dt>{tk(v, 'catalogue.organisation')}</dt>
+    <dd>{a.organisationName}</dd>
+    <dt>{tk(v, 'catalogue.themes')}</dt>
+    <dd>
+      {a.themes.map((s, i) => (
+        <>
+          {i > 0 && ', '}
+          <A href={`/activiteiten?theme=${encodeURIComponent(s)}`}>{themeName(refs, s)}</A>
+        </>
+      ))}
+    </dd>
+  </dl>
+);
+
+export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
+  app.get('/assets/catalogue/catalogue.css', (c) => c.body(CATALOGUE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+  app.get('/assets/catalogue/snel-weg.js', (c) => c.body(LEAVE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+
+  app.get('/activiteiten', async (c) => {
+    const v = viewOf(c);
+    const ctx = c.get('ctx');
+    const q = queryOf(c);
+    const refs = await cachedRefs(ctx);
+    const { filters, page } = filtersFromQuery(c.req.query());
+    let result: SearchResult | null = null;
+    let errors: FieldError[] = [];
+    try {
+      result = await searchActivities(ctx, filters, { page: page.page });
+    } catch (err) {
+      errors = formErrors(err, v.lang);
+    }
+    const countText = result ? (result.total === 1 ? tk(v, 'catalogue.resultCountOne') : tk(v, 'catalogue.resultCount', { n: result.total.toLocaleString('nl-NL') })) : '';
+    const exportQs = qs(Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'page')));
+    return c.html(
+      <Layout v={v} title={tk(v, 'catalogue.title')}>
+        <Styles />
+        <H1>{tk(v, 'catalogue.title')}</H1>
+        <P>{tk(v, 'catalogue.intro')}</P>
+        <ErrorSummary v={v} errors={errors} />
+        <FilterForm v={v} q={q} refs={refs} errors={errors} />
+        <section aria-labelledby="resultaten">
+          <H2 id="resultaten">{tk(v, 'catalogue.results')}</H2>
+          {result && (
+            <p class="utrecht-paragraph" role="status">
+              {countText}
+            </p>
+          )}
+          {result && result.total === 0 && <P>{tk(v, 'catalogue.noResults')}</P>}
+          {result && result.items.length > 0 && (
+            <ul class="sb-card-list">
+              {result.items.map((a) => (
+                <ActivityCard v={v} a={a} refs={refs} />
+              ))}
+            </ul>
+          )}
+          {result && <Pagination v={v} q={q} result={result} />}
+          {result && result.total > 0 && (
+            <p class="utrecht-paragraph">
+              {tk(v, 'catalogue.export')}: <A href={`/activiteiten/export.csv${exportQs}`}>{tk(v, 'catalogue.exportCsv')}</A> · <A href={`/activiteiten/export.xlsx${exportQs}`}>{tk(v, 'catalogue.exportXlsx')}</A>
+            </p>
+          )}
+        </section>
+      </Layout>,
+      errors.length ? 400 : 200,
+    );
+  });
+
+  const exportRoute = (ext: 'csv' | 'xlsx') =>
+    app.get(`/activiteiten/export.${ext}`, async (c) => {
+      const ctx = c.get('ctx');
+      const { filters } = filtersFromQuery(c.req.query());
+      const [items, refs] = await Promise.all([exportActivities(ctx, filters), cachedRefs(ctx)]);
+      const headers = { 'Content-Disposition': `attachment; filename="activiteiten.${ext}"`, 'Cache-Control': 'no-store' };
+      if (ext === 'csv') return c.body(activitiesCsv(items, ctx.lang, refs, baseUrlOf(c)), 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8' });
+      const buf = await activitiesXlsx(items, ctx.lang, refs, baseUrlOf(c));
+      return c.body(new Uint8Array(buf), 200, { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    });
+  exportRoute('csv');
+  exportRoute('xlsx');
+
+  app.get(`/activiteiten/${ID}`, async (c) => {
+    const view = viewOf(c);
+    const ctx = c.get('ctx');
+    const [a, refs] = await Promise.all([getActivity(ctx, c.req.param('id')), cachedRefs(ctx)]);
+    const next = a.status === 'ended' ? [] : upcomingOccurrences(a, ctx.now());
+    const manage = !!ctx.actor && canManageActivity(ctx, a.organisationId);
+    const url = `${baseUrlOf(c)}/activiteiten/${a.id}`;
+    return c.html(
+      <Layout v={view} title={a.title}>
+        <Styles />
+        {a.sensitive && <LeaveControl v={view} />}
+        <Breadcrumbs v={view} items={[{ href: '/activiteiten', label: tk(view, 'catalogue.nav') }]} />
+        <H1>{a.title}</H1>
+        {a.status === 'draft' && <Alert type="warning">{tk(view, 'catalogue.draftNotice')}</Alert>}
+        {a.status === 'ended' && <Alert type="warning">{tk(view, 'catalogue.ended')}</Alert>}
+        {c.req.query('opgeslagen') && <Alert type="ok">{tk(view, 'catalogue.mine.saved')}</Alert>}
+        {c.req.query('gepubliceerd') && <Alert type="ok">{tk(view, 'catalogue.mine.published')}</Alert>}
+        <p class="utrecht-paragraph sb-meta">
+          {tk(view, `catalogue.kind.${a.kind}`)} · {a.organisationName}
+        </p>
+        <Paragraphs text={a.description} />
+        <Facts v={view} a={a} refs={refs} />
+        <H2>{tk(view, 'catalogue.nextDates')}</H2>
+        {next.length ? <UL items={next.map((o) => formatDateTimeLong(view, o.start))} /> : <P>{tk(view, 'catalogue.noNextDates')}</P>}
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/activiteiten/${a.id}/agenda.ics`} download={`activiteit-${a.id}.ics`}>
+            {tk(view, 'catalogue.addToCalendar')}
+          </a>
+        </p>
+        <p class="utrecht-paragraph">
+          {tk(view, 'catalogue.share')}: <A href={url}>{url}</A>
+        </p>
+        {a.subGoals.length > 0 && (
+          <>
+            <H2>{tk(view, 'catalogue.subGoals')}</H2>
+            <UL items={a.subGoals.map((k) => subGoalText(refs, k))} />
+          </>
+        )}
+        {a.principles.length > 0 && (
+          <>
+            <H2>{tk(view, 'catalogue.principles')}</H2>
+            <UL items={a.principles} />
+          </>
+        )}
+        {manage && (
+          <p class="utrecht-paragraph sb-actions">
+            <A href={`/activiteiten/${a.id}/bewerken`}>{tk(view, 'catalogue.mine.edit')}</A>
+            <A href="/mijn-activiteiten">{tk(view, 'catalogue.mine.title')}</A>
+          </p>
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get(`/activiteiten/${ID}/agenda.ics`, async (c) => {
+    const ctx = c.get('ctx');
+    const a = await getActivity(ctx, c.req.param('id'));
+    const base = baseUrlOf(c);
+    const body = activityIcs(a, { url: `${base}/activiteiten/${a.id}`, host: new URL(base).hostname, now: ctx.now() });
+    return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="activiteit-${a.id}.ics"` });
+  });
+}
+

@@ -1,0 +1,198 @@
+// Service tests of the catalogue against a real database (PGlite, and PostgreSQL when DATABASE_URL is set).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestDatabase, dbKinds, seedFramework, ctxFor, type TestDatabase } from '../../../test/db.ts';
+import { updateOrganisation } from '../network/service.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { createActivity, updateActivity, publishActivity, endActivity, getActivity, searchActivities, listActivitiesForLocation, listManagedActivities } from './service.ts';
+import { activityInputFor, adminOf, buildOrganisation, partnerActor } from './test-factory.ts';
+import type { ActivityInput } from './types.ts';
+
+async function fails(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected an error');
+}
+
+describe.each(dbKinds)('catalogue service (%s)', (kind) => {
+  let database: TestDatabase;
+  let ctx: ServiceContext;
+  let orgA: { id: string; name: string };
+  let orgB: { id: string; name: string };
+  let partnerA: ServiceContext;
+  let partnerB: ServiceContext;
+
+  const publish = async (who: ServiceContext, input: Partial<ActivityInput>) => {
+    const a = await createActivity(who, activityInputFor(input));
+    return publishActivity(who, a.id);
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await seedFramework(database);
+    ctx = ctxFor(database);
+    orgA = await buildOrganisation(ctx, 'core-partner');
+    orgB = await buildOrganisation(ctx, 'resident-initiative');
+    partnerA = ctxFor(database, partnerActor(orgA.id, 'Anna'));
+    partnerB = ctxFor(database, partnerActor(orgB.id, 'Bob'));
+  });
+  afterAll(async () => database?.drop());
+
+  it('creates a draft, publishes and ends it; drafts stay hidden from others', async () => {
+    const a = await createActivity(partnerA, activityInputFor({ title: 'Conceptactiviteit zichtbaarheid' }));
+    expect(a.status).toBe('draft');
+    expect(a.organisationId).toBe(orgA.id);
+    expect(a.days).toEqual([1]);
+    expect(a.dayparts).toEqual(['ochtend']);
+    await expect(getActivity(ctx, a.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getActivity(partnerB, a.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect((await getActivity(partnerA, a.id)).title).toBe('Conceptactiviteit zichtbaarheid');
+    expect((await searchActivities(ctx, { q: 'zichtbaarheid' })).total).toBe(0);
+    await publishActivity(partnerA, a.id);
+    expect((await getActivity(ctx, a.id)).status).toBe('published');
+    expect((await searchActivities(ctx, { q: 'zichtbaarheid' })).total).toBe(1);
+    await endActivity(partnerA, a.id);
+    expect((await searchActivities(ctx, { q: 'zichtbaarheid' })).total).toBe(0);
+    expect((await getActivity(ctx, a.id)).status).toBe('ended');
+    expect((await fails(publishActivity(partnerA, a.id))).code).toBe('conflict');
+  });
+
+  it('lets partner staff manage only their own organisation’s activities', async () => {
+    const a = await createActivity(partnerA, activityInputFor({ title: 'Van organisatie A' }));
+    expect((await fails(updateActivity(partnerB, a.id, activityInputFor({ title: 'Overgenomen' })))).code).toBe('not_found');
+    expect((await fails(publishActivity(partnerB, a.id))).code).toBe('not_found');
+    expect((await fails(createActivity(partnerB, activityInputFor({ organisationId: orgA.id })))).code).toBe('validation');
+    expect((await fails(createActivity(ctxFor(database, partnerActor(null)), activityInputFor()))).code).toBe('forbidden');
+    expect((await fails(createActivity(ctx, activityInputFor()))).code).toBe('unauthenticated');
+    const resident = ctxFor(database, { userId: '', name: 'R', email: 'r@test', roles: ['resident'], organisationId: null });
+    expect((await fails(createActivity(resident, activityInputFor()))).code).toBe('forbidden');
+    // An administrator may change anything, and must say for which organisation it creates.
+    const admin = adminOf(ctx);
+    expect((await fails(createActivity(admin, activityInputFor()))).fields[0].field).toBe('organisationId');
+    const updated = await updateActivity(admin, a.id, activityInputFor({ title: 'Door beheer aangepast', organisationId: orgA.id }));
+    expect(updated.title).toBe('Door beheer aangepast');
+    const mine = await listManagedActivities(partnerB);
+    expect(mine.items.every((x) => x.organisationId === orgB.id)).toBe(true);
+  });
+
+  it('rejects bad input with Dutch field messages', async () => {
+    const err = await fails(
+      createActivity(
+        partnerA,
+        activityInputFor({
+          title: '',
+          description: 'x'.repeat(10_001),
+          themes: ['bestaat-niet'],
+          districtCode: 'atlantis',
+          schedule: { kind: 'one-off', startDate: '2026-03-01', startTime: '14:00', endTime: '12:00' },
+        }),
+      ),
+    );
+    expect(err.code).toBe('validation');
+    const byField = Object.fromEntries(err.fields.map((f) => [f.field, f.message]));
+    expect(byField.title).toMatch(/^Titel: /);
+    expect(byField.description).toMatch(/hoogstens 10000 tekens/);
+    const err2 = await fails(createActivity(partnerA, activityInputFor({ themes: ['bestaat-niet'], districtCode: 'atlantis', schedule: { kind: 'one-off', startDate: '2026-03-01', startTime: '14:00', endTime: '12:00' } })));
+    const f2 = Object.fromEntries(err2.fields.map((f) => [f.field, f.message]));
+    expect(f2.themes).toBe('Thema’s: dit thema bestaat niet');
+    expect(f2.districtCode).toBe('Stadsdeel: Dit stadsdeel bestaat niet.');
+    expect(f2['schedule.endTime']).toBe('Eindtijd: het einde ligt vóór of op het begin');
+    const err3 = await fails(createActivity(partnerA, activityInputFor({ schedule: { kind: 'custom', startDate: '2026-03-01', startTime: '10:00', endTime: '11:00', rrule: 'FREQ=HOURLY;BYSECOND=3' } })));
+    expect(err3.fields[0]).toMatchObject({ field: 'schedule.rrule' });
+    expect(err3.fields[0].message).toMatch(/^Herhaalpatroon \(RRULE\): /);
+    const err4 = await fails(createActivity(partnerA, activityInputFor({ schedule: { kind: 'custom', startDate: '2026-03-01', startTime: '10:00', endTime: '11:00', rrule: 'FREQ=WEEKLY;BYDAY=XX' } })));
+    expect(err4.fields[0].message).toMatch(/BYDAY/);
+    const err5 = await fails(createActivity(partnerA, activityInputFor({ schedule: { kind: 'weekly', startDate: '2026-03-01', startTime: '25:00', endTime: '11:00', weekdays: [] } })));
+    expect(err5.fields.map((f) => f.field)).toContain('schedule.startTime');
+  });
+
+  it('stores HTML as plain text', async () => {
+    const a = await createActivity(partnerA, activityInputFor({ title: '<script>alert(1)</script> Taalcafé' }));
+    expect((await getActivity(partnerA, a.id)).title).toBe('<script>alert(1)</script> Taalcafé');
+  });
+
+  it('finds activities with Dutch stemming and filters', async () => {
+    await publish(partnerA, { title: 'Ontmoeting voor buurtbewoners', description: 'Een gezellige ontmoeting met koffie.', districtCode: 'schalkwijk', targetGroups: ['ouderen'], languages: ['nl', 'tr'] });
+    await publish(partnerB, {
+      title: 'Schuldhulp spreekuur',
+      description: 'Hulp bij geldzorgen en formulieren.',
+      themes: ['financien-op-orde'],
+      subGoals: ['financien-op-orde/1'],
+      districtCode: 'oost',
+      costCents: 250,
+      haarlemPas: 'free',
+      wheelchairAccessible: false,
+      schedule: { kind: 'weekly', startDate: '2026-01-06', startTime: '19:00', endTime: '21:00', weekdays: [2, 4] },
+      languages: ['nl', 'ar'],
+      targetGroups: ['geldzorgen'],
+    });
+    const stem = await searchActivities(ctx, { q: 'ontmoetingen' });
+    expect(stem.items.map((i) => i.title)).toContain('Ontmoeting voor buurtbewoners');
+    expect((await searchActivities(ctx, { q: 'geldzorg' })).items.map((i) => i.title)).toContain('Schuldhulp spreekuur');
+    const f = async (filters: Parameters<typeof searchActivities>[1]) => (await searchActivities(ctx, { q: 'ontmoeting OR schuldhulp', ...filters })).items.map((i) => i.title).sort();
+    expect(await f({ theme: 'financien-op-orde' })).toEqual(['Schuldhulp spreekuur']);
+    expect(await f({ district: 'schalkwijk' })).toEqual(['Ontmoeting voor buurtbewoners']);
+    expect(await f({ day: 4 })).toEqual(['Schuldhulp spreekuur']);
+    expect(await f({ day: 1 })).toEqual(['Ontmoeting voor buurtbewoners']);
+    expect(await f({ timeOfDay: 'avond' })).toEqual(['Schuldhulp spreekuur']);
+    expect(await f({ free: true })).toEqual(['Ontmoeting voor buurtbewoners']);
+    expect(await f({ haarlemPas: true })).toEqual(['Ontmoeting voor buurtbewoners', 'Schuldhulp spreekuur']);
+    expect(await f({ wheelchair: true })).toEqual(['Ontmoeting voor buurtbewoners']);
+    expect(await f({ language: 'ar' })).toEqual(['Schuldhulp spreekuur']);
+    expect(await f({ targetGroup: 'ouderen' })).toEqual(['Ontmoeting voor buurtbewoners']);
+    await expect(searchActivities(ctx, { theme: 'onbekend' })).rejects.toMatchObject({ code: 'validation' });
+  });
+
+  it('paginates with a stable total', async () => {
+    for (let i = 0; i < 7; i++) await publish(partnerA, { title: `Paginatest zwemles ${i}` });
+    const p1 = await searchActivities(ctx, { q: 'zwemles' }, { page: 1, pageSize: 3 });
+    const p3 = await searchActivities(ctx, { q: 'zwemles' }, { page: 3, pageSize: 3 });
+    const p9 = await searchActivities(ctx, { q: 'zwemles' }, { page: 9, pageSize: 3 });
+    expect([p1.total, p3.total, p9.total]).toEqual([7, 7, 7]);
+    expect(p1.items).toHaveLength(3);
+    expect(p3.items).toHaveLength(1);
+    expect(p9.items).toHaveLength(0);
+  });
+
+  it('ranks a welfare organisation and a resident initiative by the same rules (level playing field)', async () => {
+    const welfare = await buildOrganisation(ctx, 'core-partner');
+    const initiative = await buildOrganisation(ctx, 'resident-initiative');
+    const w = ctxFor(database, partnerActor(welfare.id, 'W'));
+    const r = ctxFor(database, partnerActor(initiative.id, 'R'));
+    const same = { description: 'Samen tekenen en schilderen in de buurt.', schedule: { kind: 'weekly' as const, startDate: '2026-02-02', startTime: '14:00', endTime: '16:00', weekdays: [1] } };
+    // Equal text and date: only title and id decide; different text: relevance decides.
+    await publish(w, { ...same, title: 'Tekenclub Noord' });
+    await publish(r, { ...same, title: 'Tekenclub Noord' });
+    await publish(r, { ...same, title: 'Tekenclub Oost' });
+    await publish(w, { ...same, title: 'Tekenclub Oost' });
+    await publish(r, { ...same, title: 'Tekenen en schilderen: tekenclub', description: 'Tekenen, tekenen en nog eens tekenen.' });
+    const order = async () => (await searchActivities(ctx, { q: 'tekenen' })).items.map((i) => i.id);
+    const before = await order();
+    expect(before).toHaveLength(5);
+    // The most relevant one (a resident initiative's) comes first; equal ones are in neutral order.
+    expect((await searchActivities(ctx, { q: 'tekenen' })).items[0].organisationId).toBe(initiative.id);
+    await updateOrganisation(adminOf(ctx), welfare.id, { name: welfare.name, type: 'resident-initiative' });
+    await updateOrganisation(adminOf(ctx), initiative.id, { name: initiative.name, type: 'core-partner' });
+    expect(await order()).toEqual(before);
+    const rest = (await searchActivities(ctx, { q: 'tekenen' })).items.slice(1);
+    expect(rest.map((i) => i.title)).toEqual(['Tekenclub Noord', 'Tekenclub Noord', 'Tekenclub Oost', 'Tekenclub Oost']);
+    expect(rest[0].id < rest[1].id && rest[2].id < rest[3].id).toBe(true);
+  });
+
+  it('lists a location’s programme with occurrences in a window', async () => {
+    const locationId = '5f0c8a34-2d36-4c3b-9d6a-3c2b1a0f9e11';
+    await publish(partnerA, { title: 'Taalcafé op maandag', locationId, schedule: { kind: 'weekly', startDate: '2026-01-05', startTime: '10:00', endTime: '11:00', weekdays: [1, 3] } });
+    await publish(partnerA, { title: 'Maandelijks repaircafé', locationId, schedule: { kind: 'custom', startDate: '2026-01-01', startTime: '13:00', endTime: '16:00', rrule: 'FREQ=MONTHLY;BYDAY=1SA' } });
+    const week = await listActivitiesForLocation(ctx, locationId, { from: new Date('2026-03-02T00:00:00+01:00'), to: new Date('2026-03-09T00:00:00+01:00') });
+    const byTitle = Object.fromEntries(week.map((x) => [x.activity.title, x.occurrences.map((o) => o.start.toISOString())]));
+    expect(byTitle['Taalcafé op maandag']).toEqual(['2026-03-02T09:00:00.000Z', '2026-03-04T09:00:00.000Z']);
+    expect(byTitle['Maandelijks repaircafé']).toEqual(['2026-03-07T12:00:00.000Z']);
+    // Summer time: 10:00 in Amsterdam is 08:00 UTC.
+    const summer = await listActivitiesForLocation(ctx, locationId, { from: new Date('2026-06-01T00:00:00+02:00'), to: new Date('2026-06-02T00:00:00+02:00') });
+    expect(summer[0].occurrences[0].start.toISOString()).toBe('2026-06-01T08:00:00.000Z');
+  });
+});

@@ -1,0 +1,463 @@
+// The catalogue ("sociale kaart"): partner staff manage their organisation's activities; everyone searches the published ones.
+// Ranking is the same for every organisation: text relevance, then a neutral tiebreak (first date, title, id).
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, gt, sql, type SQL } from 'drizzle-orm';
+import { ZodError, type z } from 'zod';
+import { activities } from './schema.ts';
+import { activityInput, pageInput, searchFilters, type ActivityData, type ActivityInput, type ActivityView, type Occurrence, type PageInput, type SearchFilters } from './types.ts';
+import { deriveSchedule, occurrences } from './schedule.ts';
+import { loadRefs, cachedRefs, type FrameworkRefs } from './refs.ts';
+import { AppError, forbidden, invalid, notFound, zodFields, type FieldError } from '../../platform/http/errors.ts';
+import { localiseFields } from '../../platform/http/problem.ts';
+import { t } from '../../platform/i18n/index.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { hasRole } from '../../platform/auth/roles.ts';
+import { getOrganisationNames, organisationExists } from '../network/service.ts';
+import { getLocationSummaries } from '../places/service.ts';
+
+const { searchVector: _sv, ...viewColumns } = getTableColumns(activities);
+type Row = Omit<typeof activities.$inferSelect, 'searchVector'>;
+
+/** Field labels, so every message says which field it is about. */
+export const fieldLabelKeys = {
+  organisationId: 'catalogue.field.organisation',
+  title: 'catalogue.field.title',
+  description: 'catalogue.field.description',
+  kind: 'catalogue.field.kind',
+  themes: 'catalogue.field.themes',
+  subGoals: 'catalogue.field.subGoals',
+  principles: 'catalogue.field.principles',
+  targetGroups: 'catalogue.field.targetGroups',
+  districtCode: 'catalogue.field.district',
+  neighbourhoodCode: 'catalogue.field.neighbourhood',
+  locationId: 'catalogue.field.location',
+  locationName: 'catalogue.field.locationName',
+  locationAddress: 'catalogue.field.locationAddress',
+  'schedule.kind': 'catalogue.field.scheduleKind',
+  'schedule.startDate': 'catalogue.field.startDate',
+  'schedule.endDate': 'catalogue.field.endDate',
+  'schedule.startTime': 'catalogue.field.startTime',
+  'schedule.endTime': 'catalogue.field.endTime',
+  'schedule.weekdays': 'catalogue.field.weekdays',
+  'schedule.untilDate': 'catalogue.field.untilDate',
+  'schedule.rrule': 'catalogue.field.rrule',
+  costCents: 'catalogue.field.cost',
+  haarlemPas: 'catalogue.field.haarlemPas',
+  wheelchairAccessible: 'catalogue.field.wheelchair',
+  accessibilityDetails: 'catalogue.field.accessibilityDetails',
+  languages: 'catalogue.field.languages',
+  howToJoin: 'catalogue.field.howToJoin',
+  contact: 'catalogue.field.contact',
+  sensitive: 'catalogue.field.sensitive',
+  q: 'catalogue.filter.q',
+  theme: 'catalogue.filter.theme',
+  targetGroup: 'catalogue.filter.targetGroup',
+  district: 'catalogue.filter.district',
+  neighbourhood: 'catalogue.filter.neighbourhood',
+  day: 'catalogue.filter.day',
+  timeOfDay: 'catalogue.filter.timeOfDay',
+  language: 'catalogue.filter.language',
+  page: 'catalogue.filter.page',
+  pageSize: 'catalogue.filter.pageSize',
+} as const;
+
+/** Field errors with the field's label in front: "Titel: is verplicht". */
+export function labelled(ctx: ServiceContext, fields: FieldError[]): FieldError[] {
+  return localiseFields(fields, ctx.lang).map((f) => {
+    const key = fieldLabelKeys[f.field as keyof typeof fieldLabelKeys];
+    return key && !f.message.includes(': ') ? { ...f, message: `${t(ctx.lang, key)}: ${f.message}` } : f;
+  });
+}
+
+const labelMap = (ctx: ServiceContext) => Object.fromEntries(Object.entries(fieldLabelKeys).map(([k, v]) => [k, t(ctx.lang, v)]));
+
+/** Parses with zod; failures become one labelled Dutch (or English) message per field. */
+function parse<S extends z.ZodType>(ctx: ServiceContext, schema: S, raw: unknown): z.output<S> {
+  try {
+    return schema.parse(raw);
+  } catch (err) {
+    if (err instanceof ZodError) throw invalid(zodFields(err, ctx.lang, labelMap(ctx)));
+    throw err;
+  }
+}
+
+// ------------------------------------------------------------------ access
+
+const isAdmin = (ctx: ServiceContext) => hasRole(ctx.actor, 'administrator');
+
+function requireManager(ctx: ServiceContext) {
+  if (!ctx.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
+  if (!hasRole(ctx.actor, 'partner_staff', 'administrator')) throw forbidden();
+}
+
+/** May the actor manage activities of this organisation? Administrators: all; partner staff: their own. */
+export function canManageActivity(ctx: ServiceContext, organisationId: string): boolean {
+  if (isAdmin(ctx)) return true;
+  return hasRole(ctx.actor, 'partner_staff') && !!ctx.actor?.organisationId && ctx.actor.organisationId === organisationId;
+}
+
+async function rowById(ctx: ServiceContext, id: string): Promise<Row | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const [row] = await ctx.db
+    .select(viewColumns)
+    .from(activities)
+    .where(and(eq(activities.tenantId, ctx.tenant), eq(activities.id, id)));
+  return row ?? null;
+}
+
+/** The row, if the actor may manage it; otherwise "not found" (no existence leak). */
+async function rowForManage(ctx: ServiceContext, id: string): Promise<Row> {
+  requireManager(ctx);
+  const row = await rowById(ctx, id);
+  if (!row || !canManageActivity(ctx, row.organisationId)) throw notFound();
+  return row;
+}
+
+// ------------------------------------------------------------------ views
+
+function toView(r: Row, orgName: string): ActivityView {
+  return {
+    id: r.id,
+    organisationId: r.organisationId,
+    organisationName: orgName,
+    title: r.title,
+    description: r.description,
+    kind: r.kind,
+    themes: r.themes,
+    subGoals: r.subGoals,
+    principles: r.principles,
+    targetGroups: r.targetGroups,
+    districtCode: r.districtCode,
+    neighbourhoodCode: r.neighbourhoodCode,
+    locationId: r.locationId,
+    locationName: r.locationName,
+    locationAddress: r.locationAddress,
+    schedule: { kind: r.scheduleKind, startDate: r.startDate, endDate: r.endDate, startTime: r.startTime, endTime: r.endTime, weekdays: r.weekdays, untilDate: r.untilDate, rrule: r.rrule },
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    lastEndsAt: r.lastEndsAt,
+    days: r.days,
+    dayparts: r.dayparts,
+    costCents: r.costCents,
+    free: r.isFree,
+    haarlemPas: r.haarlemPas,
+    wheelchairAccessible: r.wheelchairAccessible,
+    accessibilityDetails: r.accessibilityDetails,
+    languages: r.languages,
+    howToJoin: r.howToJoin,
+    contact: r.contact,
+    sensitive: r.sensitive,
+    status: r.status,
+    publishedAt: r.publishedAt,
+    endedAt: r.endedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** Views with organisation names and, for activities at a known place, that place's current name and address. */
+async function toViews(ctx: ServiceContext, rows: Row[]): Promise<ActivityView[]> {
+  const locationIds = rows.map((r) => r.locationId).filter((x): x is string => !!x);
+  const [names, places] = await Promise.all([getOrganisationNames(ctx, rows.map((r) => r.organisationId)), locationIds.length ? getLocationSummaries(ctx, locationIds) : new Map()]);
+  return rows.map((r) => {
+    const v = toView(r, names.get(r.organisationId) ?? '');
+    const place = r.locationId ? places.get(r.locationId) : undefined;
+    return place ? { ...v, locationName: place.name, locationAddress: place.address } : v;
+  });
+}
+
+// ------------------------------------------------------------------ create and change
+
+/** Checks references against the framework and derives the stored columns. */
+export function columnsFor(data: ActivityData, refs: FrameworkRefs): { values: Omit<typeof activities.$inferInsert, 'tenantId' | 'organisationId'>; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const themes = new Set(data.themes);
+  const bySlug = new Map(refs.themes.map((th) => [th.slug, th]));
+  data.themes.forEach((slug, i) => {
+    if (!bySlug.has(slug)) errors.push({ field: 'themes', message: 'catalogue.error.unknownTheme', code: `themes.${i}` });
+  });
+  data.subGoals.forEach((key) => {
+    const slug = key.split('/')[0];
+    if (!bySlug.get(slug)?.subGoals.some((s) => s.key === key)) errors.push({ field: 'subGoals', message: 'catalogue.error.unknownSubGoal' });
+    else themes.add(slug);
+  });
+  const principles = new Set(refs.themes.flatMap((th) => th.principles));
+  if (data.principles.some((p) => !principles.has(p))) errors.push({ field: 'principles', message: 'catalogue.error.unknownPrinciple' });
+  let districtCode = data.districtCode || null;
+  const neighbourhoodCode = data.neighbourhoodCode || null;
+  if (districtCode && !refs.districts.some((d) => d.code === districtCode)) errors.push({ field: 'districtCode', message: 'error.unknownDistrict' });
+  if (neighbourhoodCode) {
+    const n = refs.neighbourhoods.find((x) => x.code === neighbourhoodCode);
+    if (!n) errors.push({ field: 'neighbourhoodCode', message: 'catalogue.error.unknownNeighbourhood' });
+    else if (districtCode && n.districtCode && n.districtCode !== districtCode) errors.push({ field: 'neighbourhoodCode', message: 'catalogue.error.neighbourhoodNotInDistrict' });
+    else districtCode ??= n.districtCode;
+  }
+  const derived = deriveSchedule(data.schedule);
+  if (!derived.ok) errors.push(...derived.errors);
+  if (errors.length || !derived.ok) return { values: undefined as never, errors: dedupe(errors) };
+  const s = data.schedule;
+  const d = derived.value;
+  const dedup = <T>(xs: T[]) => [...new Set(xs)];
+  return {
+    errors,
+    values: {
+      title: data.title,
+      description: data.description,
+      kind: data.kind,
+      themes: [...themes].filter((x) => bySlug.has(x)),
+      subGoals: dedup(data.subGoals),
+      principles: dedup(data.principles),
+      targetGroups: dedup(data.targetGroups),
+      districtCode,
+      neighbourhoodCode,
+      locationId: data.locationId ?? null,
+      locationName: data.locationName,
+      locationAddress: data.locationAddress,
+      scheduleKind: s.kind,
+      startDate: s.startDate,
+      endDate: s.kind === 'one-off' && s.endDate && s.endDate !== s.startDate ? s.endDate : null,
+      startTime: s.startTime,
+      endTime: s.endTime,
+      weekdays: s.kind === 'weekly' ? dedup(s.weekdays).sort() : [],
+      untilDate: s.kind === 'weekly' ? (s.untilDate ?? null) : null,
+      rrule: d.rrule,
+      startsAt: d.first.start,
+      endsAt: d.first.end,
+      lastEndsAt: d.lastEndsAt,
+      days: d.days,
+      dayparts: d.dayparts,
+      costCents: data.costCents,
+      isFree: data.costCents === 0,
+      haarlemPas: data.costCents === 0 ? 'none' : data.haarlemPas,
+      wheelchairAccessible: data.wheelchairAccessible,
+      accessibilityDetails: data.accessibilityDetails,
+      languages: dedup(data.languages),
+      howToJoin: data.howToJoin,
+      contact: data.contact,
+      sensitive: data.sensitive,
+    },
+  };
+}
+
+const dedupe = (errors: FieldError[]) => errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i);
+
+async function organisationFor(ctx: ServiceContext, requested: string | null | undefined, current?: string): Promise<string> {
+  if (isAdmin(ctx)) {
+    const id = requested || current;
+    if (!id) throw invalid([{ field: 'organisationId', message: 'validation.required' }]);
+    if (id !== current && !(await organisationExists(ctx, id))) throw invalid([{ field: 'organisationId', message: 'error.unknownOrganisation' }]);
+    return id;
+  }
+  const own = ctx.actor?.organisationId;
+  if (!own) throw new AppError('forbidden', 'catalogue.error.noOrganisation');
+  if (requested && requested !== own) throw invalid([{ field: 'organisationId', message: 'catalogue.error.ownOrganisationOnly' }]);
+  return current ?? own;
+}
+
+async function prepare(ctx: ServiceContext, raw: ActivityInput) {
+  const data = parse(ctx, activityInput, raw);
+  const locationErrors: FieldError[] = [];
+  if (data.locationId) {
+    // A place from the places module: its name and address fill the free-text fields when those are empty.
+    const place = (await getLocationSummaries(ctx, [data.locationId])).get(data.locationId);
+    if (!place) locationErrors.push({ field: 'locationId', message: 'catalogue.error.unknownLocation' });
+    else {
+      data.locationName ||= place.name;
+      data.locationAddress ||= place.address;
+      data.districtCode ||= place.districtCode;
+    }
+  }
+  const { values, errors: refErrors } = columnsFor(data, await loadRefs(ctx));
+  const errors = [...locationErrors, ...refErrors];
+  if (errors.length) throw invalid(labelled(ctx, errors));
+  return { data, values };
+}
+
+/** Every field error the input has, without saving (forms use it to show all problems at once). */
+export async function checkActivityInput(ctx: ServiceContext, raw: ActivityInput): Promise<FieldError[]> {
+  try {
+    await prepare(ctx, raw);
+    return [];
+  } catch (err) {
+    if (err instanceof AppError) return err.fields;
+    throw err;
+  }
+}
+
+/** A new activity, as a draft. */
+export async function createActivity(ctx: ServiceContext, raw: ActivityInput): Promise<ActivityView> {
+  requireManager(ctx);
+  const { data, values } = await prepare(ctx, raw);
+  const organisationId = await organisationFor(ctx, data.organisationId);
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.now();
+    const [row] = await tx.db
+      .insert(activities)
+      .values({ ...values, tenantId: tx.tenant, organisationId, status: 'draft', createdAt: now, updatedAt: now })
+      .returning(viewColumns);
+    await recordAudit(tx, { action: 'catalogue.activity_create', subjectType: 'activity', subjectId: row.id, details: { title: row.title, organisationId } });
+    return (await toViews(tx, [row]))[0];
+  });
+}
+
+export async function updateActivity(ctx: ServiceContext, id: string, raw: ActivityInput): Promise<ActivityView> {
+  const current = await rowForManage(ctx, id);
+  if (current.status === 'ended') throw new AppError('conflict', 'catalogue.error.endedReadOnly');
+  const { data, values } = await prepare(ctx, raw);
+  const organisationId = await organisationFor(ctx, data.organisationId, isAdmin(ctx) ? undefined : current.organisationId);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .update(activities)
+      .set({ ...values, organisationId, updatedAt: tx.now() })
+      .where(and(eq(activities.tenantId, tx.tenant), eq(activities.id, current.id)))
+      .returning(viewColumns);
+    await recordAudit(tx, { action: 'catalogue.activity_update', subjectType: 'activity', subjectId: row.id, details: { title: row.title } });
+    return (await toViews(tx, [row]))[0];
+  });
+}
+
+async function transition(ctx: ServiceContext, id: string, from: Row['status'], to: Row['status'], message: 'catalogue.error.publishOnlyDraft' | 'catalogue.error.endOnlyPublished') {
+  const current = await rowForManage(ctx, id);
+  if (current.status !== from) throw new AppError('conflict', message);
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.now();
+    const [row] = await tx.db
+      .update(activities)
+      .set(to === 'published' ? { status: to, publishedAt: now, updatedAt: now } : { status: to, endedAt: now, updatedAt: now })
+      .where(and(eq(activities.tenantId, tx.tenant), eq(activities.id, current.id), eq(activities.status, from)))
+      .returning(viewColumns);
+    if (!row) throw new AppError('conflict', message);
+    await recordAudit(tx, { action: `catalogue.activity_${to === 'published' ? 'publish' : 'end'}`, subjectType: 'activity', subjectId: row.id, details: { title: row.title } });
+    return (await toViews(tx, [row]))[0];
+  });
+}
+
+/** Draft → published: visible in the public catalogue. */
+export const publishActivity = (ctx: ServiceContext, id: string) => transition(ctx, id, 'draft', 'published', 'catalogue.error.publishOnlyDraft');
+/** Published → ended: off the search results; its page stays, marked as ended. */
+export const endActivity = (ctx: ServiceContext, id: string) => transition(ctx, id, 'published', 'ended', 'catalogue.error.endOnlyPublished');
+
+/** One activity. Drafts only for their own organisation (and administrators); others get "not found". */
+export async function getActivity(ctx: ServiceContext, id: string): Promise<ActivityView> {
+  const row = await rowById(ctx, id);
+  if (!row) throw notFound();
+  if (row.status === 'draft' && !canManageActivity(ctx, row.organisationId)) throw notFound();
+  return (await toViews(ctx, [row]))[0];
+}
+
+// ------------------------------------------------------------------ search
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: ActivityView[];
+}
+
+/** Checks filter values (unknown theme or district is bad input, not an empty list). */
+export async function parseFilters(ctx: ServiceContext, raw: SearchFilters): Promise<z.output<typeof searchFilters>> {
+  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined && v !== null)) as Record<string, unknown>;
+  const parsed = searchFilters.safeParse(given);
+  const refs = await cachedRefs(ctx);
+  const errors: FieldError[] = [];
+  const str = (k: string) => (typeof given[k] === 'string' ? (given[k] as string) : undefined);
+  if (str('theme') && !refs.themes.some((x) => x.slug === str('theme'))) errors.push({ field: 'theme', message: 'catalogue.error.unknownTheme' });
+  if (str('district') && !refs.districts.some((x) => x.code === str('district'))) errors.push({ field: 'district', message: 'error.unknownDistrict' });
+  if (str('neighbourhood') && !refs.neighbourhoods.some((x) => x.code === str('neighbourhood'))) errors.push({ field: 'neighbourhood', message: 'catalogue.error.unknownNeighbourhood' });
+  const fields = [...(parsed.success ? [] : zodFields(parsed.error, ctx.lang, labelMap(ctx))), ...labelled(ctx, errors)];
+  if (fields.length || !parsed.success) throw invalid(fields);
+  return parsed.data;
+}
+
+function whereFor(ctx: ServiceContext, f: z.output<typeof searchFilters>, statuses: Row['status'][]): { where: SQL; query: SQL | null } {
+  const w: SQL[] = [eq(activities.tenantId, ctx.tenant), statuses.length === 1 ? eq(activities.status, statuses[0]) : inArray(activities.status, statuses)];
+  let query: SQL | null = null;
+  if (f.q) {
+    query = sql`websearch_to_tsquery('dutch'::regconfig, ${f.q})`;
+    w.push(sql`${activities.searchVector} @@ ${query}`);
+  }
+  if (f.theme) w.push(sql`${activities.themes} @> array[${f.theme}]::text[]`);
+  if (f.targetGroup) w.push(sql`${activities.targetGroups} @> array[${f.targetGroup}]::text[]`);
+  if (f.district) w.push(eq(activities.districtCode, f.district));
+  if (f.neighbourhood) w.push(eq(activities.neighbourhoodCode, f.neighbourhood));
+  if (f.day) w.push(sql`${activities.days} @> array[${f.day}]::int[]`);
+  if (f.timeOfDay) w.push(sql`${activities.dayparts} @> array[${f.timeOfDay}]::text[]`);
+  if (f.free !== undefined) w.push(eq(activities.isFree, f.free));
+  if (f.haarlemPas) w.push(or(eq(activities.isFree, true), inArray(activities.haarlemPas, ['free', 'reduced']))!);
+  if (f.wheelchair !== undefined) w.push(eq(activities.wheelchairAccessible, f.wheelchair));
+  if (f.language) w.push(sql`${activities.languages} @> array[${f.language}]::text[]`);
+  if (f.organisationId) w.push(eq(activities.organisationId, f.organisationId));
+  return { where: and(...w)!, query };
+}
+
+async function runSearch(ctx: ServiceContext, f: z.output<typeof searchFilters>, page: z.output<typeof pageInput>, statuses: Row['status'][]): Promise<SearchResult> {
+  const { where, query } = whereFor(ctx, f, statuses);
+  // Level playing field: relevance first, then a neutral order. Never the organisation or its type.
+  const order = [...(query ? [desc(sql`ts_rank(${activities.searchVector}, ${query})`)] : []), asc(activities.startsAt), asc(activities.title), asc(activities.id)];
+  const rows = await ctx.db
+    .select({ ...viewColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(activities)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page.page > 1) {
+    const [c] = await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(activities).where(where);
+    total = c.n;
+  }
+  return { total, page: page.page, pageSize: page.pageSize, items: await toViews(ctx, rows.map(({ total: _t, ...r }) => r)) };
+}
+
+/** The public catalogue: published activities only, filtered and ranked the same for every organisation. */
+export async function searchActivities(ctx: ServiceContext, filters: SearchFilters, pageRaw: PageInput = {}): Promise<SearchResult> {
+  const f = await parseFilters(ctx, filters);
+  const page = parse(ctx, pageInput, pageRaw);
+  return runSearch(ctx, f, page, ['published']);
+}
+
+/** Activities the actor manages (every status): their organisation's, or all for an administrator. */
+export async function listManagedActivities(ctx: ServiceContext, filters: SearchFilters = {}, pageRaw: PageInput = {}): Promise<SearchResult> {
+  requireManager(ctx);
+  const f = await parseFilters(ctx, filters);
+  const page = parse(ctx, pageInput, pageRaw);
+  if (!isAdmin(ctx)) {
+    if (!ctx.actor?.organisationId) return { total: 0, page: page.page, pageSize: page.pageSize, items: [] };
+    f.organisationId = ctx.actor.organisationId;
+  }
+  return runSearch(ctx, f, page, ['draft', 'published', 'ended']);
+}
+
+/** Every published activity matching the filters, for exports (capped). */
+export async function exportActivities(ctx: ServiceContext, filters: SearchFilters, max = 20_000): Promise<ActivityView[]> {
+  const f = await parseFilters(ctx, filters);
+  return (await runSearch(ctx, f, { page: 1, pageSize: max }, ['published'])).items;
+}
+
+/** Published activities at a location with their occurrences in [from, to): the shared programme of a place. */
+export async function listActivitiesForLocation(ctx: ServiceContext, locationId: string, window: { from: Date; to: Date }): Promise<{ activity: ActivityView; occurrences: Occurrence[] }[]> {
+  if (!/^[0-9a-f-]{36}$/i.test(locationId)) return [];
+  const rows = await ctx.db
+    .select(viewColumns)
+    .from(activities)
+    .where(
+      and(
+        eq(activities.tenantId, ctx.tenant),
+        eq(activities.locationId, locationId),
+        eq(activities.status, 'published'),
+        lt(activities.startsAt, window.to),
+        or(isNull(activities.lastEndsAt), gt(activities.lastEndsAt, window.from)),
+      ),
+    )
+    .orderBy(asc(activities.startsAt), asc(activities.title), asc(activities.id));
+  const views = await toViews(ctx, rows);
+  return views
+    .map((activity) => ({ activity, occurrences: occurrences(activity.schedule, window.from, window.to) }))
+    .filter((x) => x.occurrences.length > 0)
+    .sort((a, b) => a.occurrences[0].start.getTime() - b.occurrences[0].start.getTime() || a.activity.title.localeCompare(b.activity.title, 'nl'));
+}
+
+/** Upcoming occurrences of one activity (for its page). */
+export function upcomingOccurrences(a: ActivityView, now: Date, n = 5): Occurrence[] {
+  return occurrences(a.schedule, now, new Date(now.getTime() + 400 * 86_400_000), n);
+}

@@ -1,0 +1,147 @@
+/** @jsxImportSource hono/jsx */
+// Small views shared by the catalogue pages: how a schedule, a price and a location read, the "Snel weg" control, result cards.
+import type { FC } from 'hono/jsx';
+import type { View } from '../../platform/ui/page.tsx';
+import type { MessageKey } from '../../platform/i18n/index.ts';
+import type { ActivityView, Schedule } from './types.ts';
+import { districtName, neighbourhoodName, type FrameworkRefs } from './refs.ts';
+
+export const LEAVE_URL = 'https://www.google.nl/';
+export const ASSET_CSS = '/assets/catalogue/catalogue.css';
+export const ASSET_JS = '/assets/catalogue/snel-weg.js';
+
+export const tk = (v: View, key: string, params?: Record<string, string | number>) => v.t(key as MessageKey, params);
+
+export function formatDate(v: View, date: string): string {
+  return new Intl.DateTimeFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+export function formatDateTimeLong(v: View, d: Date): string {
+  return new Intl.DateTimeFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(d);
+}
+
+export const euro = (cents: number, lang: View['lang']) => (cents / 100).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "Elke week op maandag en woensdag, 10:00 tot 11:30 uur, vanaf …". */
+export function scheduleText(v: View, s: Schedule): string {
+  if (s.kind === 'one-off') {
+    if (s.endDate && s.endDate !== s.startDate) return tk(v, 'catalogue.oneOffMulti', { date: formatDate(v, s.startDate), start: s.startTime, endDate: formatDate(v, s.endDate), end: s.endTime });
+    return tk(v, 'catalogue.oneOff', { date: formatDate(v, s.startDate), start: s.startTime, end: s.endTime });
+  }
+  if (s.kind === 'weekly') {
+    const names = s.weekdays.map((d) => tk(v, `catalogue.weekday.${d}`));
+    const days = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${v.lang === 'nl' ? 'en' : 'and'} ${names.at(-1)}` : (names[0] ?? '');
+    const parts = [tk(v, 'catalogue.weeklyOn', { days, start: s.startTime, end: s.endTime }), tk(v, 'catalogue.fromDate', { date: formatDate(v, s.startDate) })];
+    if (s.untilDate) parts.push(tk(v, 'catalogue.untilDate', { date: formatDate(v, s.untilDate) }));
+    return parts.join(', ');
+  }
+  return tk(v, 'catalogue.custom', { start: s.startTime, end: s.endTime, date: formatDate(v, s.startDate) });
+}
+
+export function costText(v: View, a: Pick<ActivityView, 'free' | 'costCents' | 'haarlemPas'>): string {
+  if (a.free) return tk(v, 'catalogue.free');
+  const price = tk(v, 'catalogue.price', { amount: euro(a.costCents, v.lang) });
+  return a.haarlemPas === 'none' ? price : `${price} · ${tk(v, `catalogue.haarlemPas.${a.haarlemPas}`)}`;
+}
+
+export function placeText(refs: FrameworkRefs, a: Pick<ActivityView, 'locationName' | 'locationAddress' | 'districtCode' | 'neighbourhoodCode'>): string {
+  const area = [neighbourhoodName(refs, a.neighbourhoodCode), districtName(refs, a.districtCode)].filter(Boolean).join(', ');
+  return [a.locationName, a.locationAddress, area ? `(${area})` : ''].filter(Boolean).join(', ');
+}
+
+/** A quick way off the page. A plain link works without JavaScript; the script adds Escape ×3 and replaces the history entry. */
+export const LeaveControl: FC<{ v: View }> = ({ v }) => (
+  <div class="sb-leave" data-sb-leave>
+    <p class="utrecht-paragraph">
+      <a class="utrecht-button utrecht-button--primary-action sb-leave__button" href={LEAVE_URL} rel="noreferrer noopener" data-sb-leave-link>
+        {tk(v, 'catalogue.leave')}
+      </a>
+    </p>
+    <p class="utrecht-paragraph sb-meta">{tk(v, 'catalogue.leaveHint')}</p>
+    <script src={ASSET_JS} defer></script>
+  </div>
+);
+
+export const Styles: FC = () => <link rel="stylesheet" href={ASSET_CSS} />;
+
+export const ActivityCard: FC<{ v: View; a: ActivityView; refs: FrameworkRefs }> = ({ v, a, refs }) => (
+  <li class="sb-card">
+    <h3 class="utrecht-heading-3">
+      <a class="utrecht-link" href={`/activiteiten/${a.id}`}>
+        {a.title}
+      </a>
+    </h3>
+    <p class="utrecht-paragraph sb-meta">{a.organisationName}</p>
+    <dl class="sb-facts">
+      <dt>{tk(v, 'catalogue.when')}</dt>
+      <dd>{scheduleText(v, a.schedule)}</dd>
+      {placeText(refs, a) && (
+        <>
+          <dt>{tk(v, 'catalogue.where')}</dt>
+          <dd>{placeText(refs, a)}</dd>
+        </>
+      )}
+      <dt>{tk(v, 'catalogue.cost')}</dt>
+      <dd>{costText(v, a)}</dd>
+      {a.wheelchairAccessible && (
+        <>
+          <dt>{tk(v, 'catalogue.accessibility')}</dt>
+          <dd>{tk(v, 'catalogue.wheelchairYes')}</dd>
+        </>
+      )}
+    </dl>
+  </li>
+);
+
+/** Description text: paragraphs on blank lines, escaped like every other text. */
+export const Paragraphs: FC<{ text: string }> = ({ text }) => (
+  <>
+    {text
+      .split(/\r?\n\s*\r?\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => (
+        <p class="utrecht-paragraph sb-pre-line">{p}</p>
+      ))}
+  </>
+);
+
+export const CATALOGUE_CSS = `
+.sb-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0 0; }
+.sb-facts dt { font-weight: bold; }
+.sb-facts dd { margin: 0; }
+.sb-filters { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); align-items: end; }
+.sb-filters .utrecht-textbox, .sb-filters .utrecht-select { width: 100%; box-sizing: border-box; }
+.sb-filters__wide { grid-column: 1 / -1; }
+.sb-pagination { display: flex; gap: 1.5rem; flex-wrap: wrap; align-items: center; margin-block: 1.5rem; }
+.sb-pre-line { white-space: pre-line; }
+.sb-leave { border: 2px solid currentColor; padding: 0.75rem 1rem; margin-block-end: 1.5rem; }
+.sb-leave__button { text-decoration: none; display: inline-block; }
+@media (min-width: 40rem) { .sb-leave { position: sticky; top: 0; background: #fff; z-index: 5; } }
+.sb-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.sb-details { margin-block: 0.5rem; }
+.sb-details summary { cursor: pointer; font-weight: bold; }
+.sb-badge { display: inline-block; border: 1px solid currentColor; border-radius: 2px; padding: 0 0.4rem; font-size: 0.9em; }
+`;
+
+export const LEAVE_JS = `// "Snel weg": leave the page at once (click, or Escape pressed three times within two seconds).
+(function () {
+  var link = document.querySelector('[data-sb-leave-link]');
+  if (!link) return;
+  var target = link.getAttribute('href');
+  function leave(e) {
+    if (e) e.preventDefault();
+    document.body.style.display = 'none';
+    window.location.replace(target);
+  }
+  link.addEventListener('click', leave);
+  var presses = [];
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape' && e.key !== 'Esc') return;
+    var now = Date.now();
+    presses = presses.filter(function (t) { return now - t < 2000; });
+    presses.push(now);
+    if (presses.length >= 3) leave();
+  });
+})();
+`;
