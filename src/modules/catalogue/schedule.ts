@@ -24,8 +24,20 @@ const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTC
 
 const offsetFormatter = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-/** Minutes Amsterdam is ahead of UTC at this instant. */
+const offsetCache = new Map<number, number>();
+
+/** Minutes Amsterdam is ahead of UTC at this instant (cached per quarter hour: offsets change on whole hours). */
 function offsetMinutes(at: number): number {
+  const key = Math.floor(at / 900_000);
+  const hit = offsetCache.get(key);
+  if (hit !== undefined) return hit;
+  const value = computeOffset(at);
+  if (offsetCache.size > 200_000) offsetCache.clear();
+  offsetCache.set(key, value);
+  return value;
+}
+
+function computeOffset(at: number): number {
   const p = Object.fromEntries(offsetFormatter.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60_000);
@@ -240,11 +252,13 @@ export function deriveSchedule(s: Schedule): { ok: true; value: DerivedSchedule 
   }
   if (errors.length) return { ok: false, errors };
   const normalised: Schedule = { ...s, rrule };
-  const sample = occurrences(normalised, new Date(0), FAR, 400);
-  if (sample.length === 0) {
+  const first = occurrences(normalised, new Date(0), FAR, 1)[0];
+  if (!first) {
     f(s.kind === 'weekly' ? 'weekdays' : 'rrule', 'catalogue.error.noOccurrences');
     return { ok: false, errors };
   }
+  // Days of the week from the first year of the series (enough for every supported pattern).
+  const sample = occurrences(normalised, first.start, new Date(first.start.getTime() + 366 * DAY), 400);
   const rule = ruleOf(normalised)!;
   const bounded = rule.count !== null || rule.until !== null;
   let lastEndsAt: Date | null = null;
@@ -252,7 +266,6 @@ export function deriveSchedule(s: Schedule): { ok: true; value: DerivedSchedule 
     const all = occurrences(normalised, new Date(0), FAR, 100_000);
     lastEndsAt = all[all.length - 1].end;
   }
-  const firstYear = sample.filter((o) => o.start.getTime() - sample[0].start.getTime() < 366 * DAY);
-  const days = [...new Set(firstYear.map((o) => isoWeekday(dayNumber(utcToLocal(o.start).date))))].sort();
+  const days = [...new Set(sample.map((o) => isoWeekday(dayNumber(utcToLocal(o.start).date))))].sort();
   return { ok: true, value: { first: sample[0], lastEndsAt, days, dayparts: dayPartsOf(s.startTime, s.endTime), rrule } };
 }

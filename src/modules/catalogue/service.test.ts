@@ -2,6 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestDatabase, dbKinds, seedFramework, ctxFor, type TestDatabase } from '../../../test/db.ts';
 import { updateOrganisation } from '../network/service.ts';
+import { createLocation } from '../places/service.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { createActivity, updateActivity, publishActivity, endActivity, getActivity, searchActivities, listActivitiesForLocation, listManagedActivities } from './service.ts';
@@ -184,13 +185,16 @@ describe.each(dbKinds)('catalogue service (%s)', (kind) => {
   });
 
   it('lists a location’s programme with occurrences in a window', async () => {
-    const locationId = '5f0c8a34-2d36-4c3b-9d6a-3c2b1a0f9e11';
-    await publish(partnerA, { title: 'Taalcafé op maandag', locationId, schedule: { kind: 'weekly', startDate: '2026-01-05', startTime: '10:00', endTime: '11:00', weekdays: [1, 3] } });
+    const place = await createLocation(adminOf(ctx), { name: 'Huis van de Wijk De Test', address: 'Proefstraat 3', districtCode: 'oost' });
+    const locationId = place.id;
+    await expect(createActivity(partnerA, activityInputFor({ locationId: '5f0c8a34-2d36-4c3b-9d6a-3c2b1a0f9e11' }))).rejects.toMatchObject({ code: 'validation' });
+    await publish(partnerA, { title: 'Taalcafé op maandag', locationId, locationName: '', locationAddress: '', schedule: { kind: 'weekly', startDate: '2026-01-05', startTime: '10:00', endTime: '11:00', weekdays: [1, 3] } });
     await publish(partnerA, { title: 'Maandelijks repaircafé', locationId, schedule: { kind: 'custom', startDate: '2026-01-01', startTime: '13:00', endTime: '16:00', rrule: 'FREQ=MONTHLY;BYDAY=1SA' } });
     const week = await listActivitiesForLocation(ctx, locationId, { from: new Date('2026-03-02T00:00:00+01:00'), to: new Date('2026-03-09T00:00:00+01:00') });
     const byTitle = Object.fromEntries(week.map((x) => [x.activity.title, x.occurrences.map((o) => o.start.toISOString())]));
     expect(byTitle['Taalcafé op maandag']).toEqual(['2026-03-02T09:00:00.000Z', '2026-03-04T09:00:00.000Z']);
     expect(byTitle['Maandelijks repaircafé']).toEqual(['2026-03-07T12:00:00.000Z']);
+    expect(week[0].activity.locationName).toBe('Huis van de Wijk De Test');
     // Summer time: 10:00 in Amsterdam is 08:00 UTC.
     const summer = await listActivitiesForLocation(ctx, locationId, { from: new Date('2026-06-01T00:00:00+02:00'), to: new Date('2026-06-02T00:00:00+02:00') });
     expect(summer[0].occurrences[0].start.toISOString()).toBe('2026-06-01T08:00:00.000Z');

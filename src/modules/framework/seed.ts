@@ -19,6 +19,7 @@ const seedThemeSchema = z.object({
   mainGoal: z.string(),
   subGoalGroups: z.array(z.object({ title: z.string().nullable(), subGoals: z.array(z.string()) })),
   background: z.array(z.string()),
+  /** district: a code from `districts`, or null for city-wide text. */
   districtTasks: z.array(z.object({ district: z.string().nullable(), tasks: z.array(z.string()) })),
   targetGroups: z.array(z.string()),
   principleGroups: z.array(z.object({ title: z.string().nullable(), intro: z.string().nullable().optional(), items: z.array(z.string()) })),
@@ -43,11 +44,18 @@ export const frameworkSeedSchema = z.object({
 });
 export type FrameworkSeed = z.infer<typeof frameworkSeedSchema>;
 
+function checkSeed(seed: FrameworkSeed) {
+  const codes = new Set(seed.districts.map((d) => d.code));
+  for (const t of seed.themes) for (const d of t.districtTasks) if (d.district && !codes.has(d.district)) throw new Error(`seed: theme ${t.slug} names unknown district ${d.district}`);
+  for (const w of seed.wijken) if (w.district && !codes.has(w.district)) throw new Error(`seed: wijk ${w.code} names unknown district ${w.district}`);
+  return seed;
+}
+
 export const seedRoot = path.resolve(import.meta.dirname, '../../../seed');
 
 export function readFrameworkSeed(municipalityDir = 'haarlem'): FrameworkSeed {
   const file = path.join(seedRoot, municipalityDir, 'framework.json');
-  return frameworkSeedSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return checkSeed(frameworkSeedSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))));
 }
 
 /** CBS kerncijfers per wijk (population), from the CSV next to the seed. */

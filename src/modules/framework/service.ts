@@ -107,7 +107,7 @@ export async function listThemeVersions(ctx: ServiceContext, slug: string, perio
 
 export const editThemeInput = z.object({
   content: themeContentSchema,
-  changeNote: z.string().trim().min(3).max(1000),
+  changeNote: z.string().trim().min(1).min(3).max(1000),
   /** The version the editor started from; a concurrent edit makes this one fail instead of being overwritten. */
   baseVersion: z.number().int().min(1),
 });

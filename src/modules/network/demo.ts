@@ -1,12 +1,14 @@
 // Demo data of the network module, from a seeded generator (same seed → same data), safe to run again (adds nothing twice).
 // All types of organisation, each with districts and themes; 2–4 people at core partners and subcontractors;
 // and per district the Driehoek: a gebiedsverbinder, a Sociaal Wijkteam contact and an opbouwwerker.
-import type { ServiceContext } from '../../platform/context.ts';
+import { and, eq } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { organisations } from './schema.ts';
 import { createRng, type Rng } from '../demo/rng.ts';
 import { listDistricts } from '../framework/service.ts';
 import { driehoekRoles, expertiseAreas, organisationTypes, type DriehoekRole, type OrganisationType } from './types.ts';
-import { frameworkRefs, themesLedBy, type FrameworkRefs } from './refs.ts';
-import { listOrganisations, createOrganisation, updateOrganisation, type OrganisationView } from './organisations.ts';
+import { frameworkRefs, inFrameworkOrder, themesLedBy, type FrameworkRefs } from './refs.ts';
+import { listOrganisations, createOrganisation, type OrganisationView } from './organisations.ts';
 import { listPeople, listDriehoek, createPerson } from './people.ts';
 import { DEMO_SUFFIX, demoBases, descriptions, firstNames, lastNames, generalistAreas, jobTitles, slug, hash } from './demo-names.ts';
 
@@ -104,19 +106,20 @@ export async function seedNetworkDemo(ctx: ServiceContext, rng: Rng, scale: numb
   }
 
   // 2. Every organisation gets districts and themes (only where none are set: edits made by people stay).
+  // Written directly in one transaction: the codes come from the framework itself, and organisation data is not personal data.
   existing = await listOrganisations(ctx);
   let completed = 0;
-  for (const o of existing) {
-    if (o.districts.length && o.themes.length) continue;
-    const profile = demoProfile(rngFor(`profile:${o.name}`), o, refs, placeOf(o.name));
-    await updateOrganisation(admin, o.id, {
-      name: o.name,
-      type: o.type,
-      districts: o.districts.length ? o.districts : profile.districts,
-      themes: o.themes.length ? o.themes : profile.themes,
-    });
-    completed++;
-  }
+  await inTransaction(ctx, async (tx) => {
+    for (const o of existing) {
+      if (o.districts.length && o.themes.length) continue;
+      const profile = demoProfile(rngFor(`profile:${o.name}`), o, refs, placeOf(o.name));
+      await tx.db
+        .update(organisations)
+        .set({ districts: o.districts.length ? o.districts : inFrameworkOrder(profile.districts, refs.districts), themes: o.themes.length ? o.themes : inFrameworkOrder(profile.themes, refs.themes), updatedAt: tx.now() })
+        .where(and(eq(organisations.tenantId, tx.tenant), eq(organisations.id, o.id)));
+      completed++;
+    }
+  });
   existing = await listOrganisations(ctx);
 
   // 3. People: 2–4 at every core partner and subcontractor that has none yet.

@@ -44,8 +44,11 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     const html = await all.text();
     expect(html).toContain('DOCK Haarlem');
     expect(html).toContain('Gemeente Haarlem');
+    expect(html).toContain('Pagina 1 van 2');
     const second = await (await anon.get('/organisaties?pagina=2')).text();
-    expect(second).toContain(`/organisaties/${orgA.id}`);
+    expect(second).toContain('Ketenpartner');
+    expect(second).not.toContain('Gemeente Haarlem');
+    expect(await (await anon.get('/organisaties?type=subcontractor')).text()).toContain(`/organisaties/${orgA.id}`);
     const filtered = await (await anon.get('/organisaties?type=subcontractor&theme=ontmoeten&district=oost')).text();
     expect(filtered).toContain(orgA.name);
     expect(filtered).not.toContain(orgB.name);

@@ -1,6 +1,6 @@
 // Organisations in the social foundation: profile (description, website, contact point, districts, themes) and search.
 import { and, arrayContains, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import { z, ZodError } from 'zod';
 import { organisations } from './schema.ts';
 import { organisationTypes, organisationTypeSchema, organisationProfileShape, requiredText, type OrganisationType } from './types.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
@@ -90,10 +90,15 @@ export interface Page<T> {
 
 /** Organisations filtered by type, theme and district; unknown themes or districts are bad input, not an empty list. */
 export async function findOrganisations(ctx: ServiceContext, raw: OrganisationQuery, opts: { groupByType?: boolean } = {}): Promise<Page<OrganisationView>> {
-  const q = organisationQuery.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined)));
+  const parsed = organisationQuery.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined)));
   const refs = await frameworkRefs(ctx);
-  const errors = checkRefs(refs, { districts: q.district ? [q.district] : [], themes: q.theme ? [q.theme] : [] }).map((e) => ({ ...e, field: e.field.replace(/s$/, '') }));
+  const theme = typeof raw.theme === 'string' ? raw.theme.trim() : '';
+  const district = typeof raw.district === 'string' ? raw.district.trim() : '';
+  const errors = checkRefs(refs, { districts: district ? [district] : [], themes: theme ? [theme] : [] }).map((e) => ({ ...e, field: e.field.replace(/s$/, '') }));
+  // Report every bad filter at once: bad values of the query and unknown themes or districts together.
+  if (!parsed.success) throw new ZodError([...parsed.error.issues, ...errors.map((e) => ({ code: 'custom' as const, path: [e.field], message: e.message, input: e.field === 'theme' ? theme : district }))]);
   if (errors.length) throw invalid(errors);
+  const q = parsed.data;
   const where = filterWhere(ctx, q);
   const [{ total }] = await ctx.db.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where);
   const rows = await ctx.db

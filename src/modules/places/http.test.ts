@@ -1,23 +1,11 @@
 // The places pages and API over HTTP (in-process): public pages, the booking form without JavaScript,
 // approval, statements as CSV and PDF, problem details for conflicts and bad input, escaping of stored text.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestDatabase, dbKinds, seedFramework, adminActor, type TestDatabase } from '../../../test/db.ts';
-import { testApp, TestClient, TEST_PASSWORD } from '../../../test/client.ts';
-import { createUser } from '../../platform/auth/service.ts';
-import type { Role } from '../../platform/auth/roles.ts';
+import { createTestDatabase, dbKinds, seedFramework, type TestDatabase } from '../../../test/db.ts';
+import { testApp, TestClient } from '../../../test/client.ts';
 import type { App } from '../../platform/http/app.tsx';
-import { ctxAs, makeLocation, makeOrg } from './test-helpers.ts';
+import { clientFor, makeLocation, makeOrg } from './test-helpers.ts';
 import { zonedTime, localParts, addDays } from './time.ts';
-
-/** A logged-in client for a new user of the given organisation. */
-export async function clientFor(app: App, db: TestDatabase, roles: Role[], organisationId: string | null): Promise<TestClient> {
-  const email = `u-${Math.random().toString(36).slice(2, 10)}@test.nl`;
-  await createUser(ctxAs(db, adminActor), { email, name: `Test ${roles.join(' ')}`, roles, password: TEST_PASSWORD, organisationId });
-  const client = new TestClient(app);
-  const res = await client.login(email, TEST_PASSWORD);
-  if (res.status !== 303) throw new Error(`login failed: ${res.status}`);
-  return client;
-}
 
 /** A weekday at least a week ahead of the real clock (the HTTP app uses the real time). */
 function futureWeekday(): string {

@@ -1,8 +1,8 @@
 // The shared programme of a location: the week's activities of all partners in it, per day.
-// The activities come from the catalogue, through its service (listActivitiesForLocation).
+// The activities come from the catalogue, through its service (listActivitiesForLocation). It is loaded on first
+// use: the catalogue's service imports this module's service too, and a lazy import keeps that cycle harmless.
 import { invalid } from '../../platform/http/errors.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { listActivitiesForLocation } from '../catalogue/service.ts';
 import { getLocation } from './locations.ts';
 import { addDays, isoWeekOf, localParts, mondayOfIsoWeek, weekdays, zonedTime } from './time.ts';
 import type { Weekday } from './schema.ts';
@@ -35,6 +35,7 @@ export async function listLocationProgramme(ctx: ServiceContext, locationId: str
   if (!monday) throw invalid([{ field: 'week', message: 'places.error.week' }]);
   const from = zonedTime(monday, '00:00');
   const to = zonedTime(addDays(monday, 7), '00:00');
+  const { listActivitiesForLocation } = await import('../catalogue/service.ts');
   const found = await listActivitiesForLocation(ctx, location.id, { from, to });
   const items: ProgrammeItem[] = found.flatMap(({ activity, occurrences }) =>
     occurrences.map((o) => ({

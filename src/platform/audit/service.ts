@@ -38,7 +38,7 @@ export interface AuditQuery {
 
 export async function findAuditEvents(ctx: ServiceContext, q: AuditQuery = {}) {
   const where: SQL[] = [eq(auditEvents.tenantId, ctx.tenant)];
-  if (q.action) where.push(sql`${auditEvents.action} like ${q.action.replace(/[%_]/g, '') + '%'}`);
+  if (q.action) where.push(sql`${auditEvents.action} like ${q.action.replace(/[\\%_]/g, (m) => '\\' + m) + '%'}`);
   if (q.subjectType) where.push(eq(auditEvents.subjectType, q.subjectType));
   if (q.subjectId) where.push(eq(auditEvents.subjectId, q.subjectId));
   if (q.actorUserId) where.push(eq(auditEvents.actorUserId, q.actorUserId));

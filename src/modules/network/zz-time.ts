@@ -1,0 +1,14 @@
+import { openPglite } from '/work/main/src/platform/db/client.ts';
+import { systemContext } from '/work/main/src/platform/context.ts';
+import { loadFramework, readFrameworkSeed } from '/work/main/src/modules/framework/seed.ts';
+import { seedNetworkDemo } from '/work/main/src/modules/network/demo.ts';
+import { createRng } from '/work/main/src/modules/demo/rng.ts';
+const db = await openPglite();
+await db.migrate();
+const ctx = systemContext(db.db, 'GM0392');
+await loadFramework(ctx, readFrameworkSeed());
+let t = Date.now();
+console.log(await seedNetworkDemo(ctx, createRng(20201001), 1), Date.now() - t);
+t = Date.now();
+console.log(await seedNetworkDemo(ctx, createRng(20201001), 1), Date.now() - t);
+await db.close();
