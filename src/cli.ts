@@ -100,9 +100,10 @@ program
   .description('Meet de snelheid (zie bench/README); schrijft bench/results/latest.json')
   .option('--duration <seconds>', 'duur per meting in seconden', '10')
   .option('--connections <n>', 'gelijktijdige verbindingen', '32')
-  .action(async (opts: { duration: string; connections: string }) => {
+  .option('--scale <n>', 'schaal van de demodata (34: ruim 10.000 activiteiten)', '34')
+  .action(async (opts: { duration: string; connections: string; scale: string }) => {
     const { runBench } = await import('../bench/run.ts');
-    await runBench({ duration: Number(opts.duration), connections: Number(opts.connections) });
+    await runBench({ duration: Number(opts.duration), connections: Number(opts.connections), scale: Number(opts.scale) });
   });
 
 program.parseAsync().catch((err: unknown) => {

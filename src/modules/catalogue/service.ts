@@ -394,19 +394,18 @@ async function runSearch(ctx: ServiceContext, f: z.output<typeof searchFilters>,
   const { where, query } = whereFor(ctx, f, statuses);
   // Level playing field: relevance first, then a neutral order. Never the organisation or its type.
   const order = [...(query ? [desc(sql`ts_rank(${activities.searchVector}, ${query})`)] : []), asc(activities.startsAt), asc(activities.title), asc(activities.id)];
-  const rows = await ctx.db
-    .select({ ...viewColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(activities)
-    .where(where)
-    .orderBy(...order)
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && page.page > 1) {
-    const [c] = await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(activities).where(where);
-    total = c.n;
-  }
-  return { total, page: page.page, pageSize: page.pageSize, items: await toViews(ctx, rows.map(({ total: _t, ...r }) => r)) };
+  // Count and page as two narrow queries: the page can use the (status, starts_at, title, id) index and stop early.
+  const [[count], rows] = await Promise.all([
+    ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(activities).where(where),
+    ctx.db
+      .select(viewColumns)
+      .from(activities)
+      .where(where)
+      .orderBy(...order)
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+  ]);
+  return { total: count.n, page: page.page, pageSize: page.pageSize, items: await toViews(ctx, rows) };
 }
 
 /** The public catalogue: published activities only, filtered and ranked the same for every organisation. */

@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import { createTestDatabase, seedFramework, type TestDatabase } from '../../../test/db.ts';
 import { testApp } from '../../../test/client.ts';
 import { queryRows } from '../../platform/db/client.ts';
-import { clientFor, makeLocation, makeOrg } from './test-helpers.ts';
+import { makeLocation, makeOrg } from './test-helpers.ts';
+import { clientFor } from './test-http.ts';
 import { addDays, localParts, zonedTime } from './time.ts';
 
 const N = 200;

@@ -4,7 +4,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestDatabase, dbKinds, seedFramework, type TestDatabase } from '../../../test/db.ts';
 import { testApp, TestClient } from '../../../test/client.ts';
 import type { App } from '../../platform/http/app.tsx';
-import { clientFor, makeLocation, makeOrg } from './test-helpers.ts';
+import { makeLocation, makeOrg } from './test-helpers.ts';
+import { clientFor } from './test-http.ts';
 import { zonedTime, localParts, addDays } from './time.ts';
 
 /** A weekday at least a week ahead of the real clock (the HTTP app uses the real time). */

@@ -5,9 +5,6 @@ import type { Actor, Role } from '../../platform/auth/roles.ts';
 import { createOrganisation } from '../network/service.ts';
 import type { OrganisationType } from '../network/types.ts';
 import { adminActor, ctxFor } from '../../../test/db.ts';
-import { TestClient, TEST_PASSWORD } from '../../../test/client.ts';
-import { createUser } from '../../platform/auth/service.ts';
-import type { App } from '../../platform/http/app.tsx';
 import { createLocation, createRoom, type LocationInput } from './locations.ts';
 
 /** "Now" in the tests: Sunday 1 March 2026, 10:00 UTC. */
@@ -40,14 +37,3 @@ export async function makeLocation(db: Database, overrides: Partial<LocationInpu
   const kamer = await createRoom(admin, loc.id, { name: 'Kleine kamer', capacity: 8 });
   return { loc, zaal, kamer };
 }
-
-/** A logged-in client for a new user of the given organisation. */
-export async function clientFor(app: App, db: Database, roles: Role[], organisationId: string | null): Promise<TestClient> {
-  const email = `u-${Math.random().toString(36).slice(2, 10)}@test.nl`;
-  await createUser(ctxAs(db, adminActor), { email, name: `Test ${roles.join(' ')}`, roles, password: TEST_PASSWORD, organisationId });
-  const client = new TestClient(app);
-  const res = await client.login(email, TEST_PASSWORD);
-  if (res.status !== 303) throw new Error(`login failed: ${res.status}`);
-  return client;
-}
-
