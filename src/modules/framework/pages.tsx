@@ -6,7 +6,9 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, H3, P, A, UL, Alert, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
-import { listThemes, getTheme, listThemeVersions, getPeriod, listDistricts, type ThemeView, type DistrictView } from './service.ts';
+import { raw } from 'hono/html';
+import { listThemes, getTheme, listThemeVersions, getPeriod, listDistricts, frameworkCacheKey, type ThemeView, type DistrictView } from './service.ts';
+import { cached } from '../../platform/cache.ts';
 
 const ThemeBody = ({ v, t, districts }: { v: View; t: ThemeView; districts: DistrictView[] }) => {
   const dName = (code: string | null) => (code ? (districts.find((d) => d.code === code)?.name ?? code) : v.t('theme.cityWide'));
@@ -88,8 +90,8 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
   const themePage = async (c: Context<AppEnv>) => {
     const v = viewOf(c);
     const ctx = c.get('ctx');
-    const raw = c.req.query('versie');
-    const version = raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+    const versionParam = c.req.query('versie');
+    const version = versionParam && /^\d+$/.test(versionParam) ? Number(versionParam) : undefined;
     const [t, districts] = await Promise.all([getTheme(ctx, c.req.param('slug')!, { version }), listDistricts(ctx)]);
     const latest = version === undefined ? t.version : (await getTheme(ctx, t.slug)).version;
     return c.html(
@@ -113,7 +115,10 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
             </a>
           </P>
         )}
-        <ThemeBody v={v} t={t} districts={districts} />
+        {raw(
+          // The theme's text is the same for everyone: render it once per version and language.
+          await cached(ctx.db, frameworkCacheKey(ctx, 'html', t.slug, String(t.version), v.lang), 60_000, async () => String(await (<ThemeBody v={v} t={t} districts={districts} />))),
+        )}
       </Layout>,
     );
   };

@@ -11,6 +11,7 @@ import { municipalities } from '../../platform/tenancy/schema.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { organisationTypeSchema } from '../network/types.ts';
 import { ensureOrganisation } from '../network/service.ts';
+import { invalidateFramework } from './service.ts';
 
 const seedThemeSchema = z.object({
   slug: z.string(),
@@ -162,5 +163,6 @@ export async function loadFramework(ctx: ServiceContext, seed: FrameworkSeed, mu
         .onConflictDoNothing();
     }
   });
+  invalidateFramework(ctx);
   return { created };
 }

@@ -8,6 +8,15 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { queryRows } from '../../platform/db/client.ts';
+import { cached, invalidate } from '../../platform/cache.ts';
+
+/** Framework reads are cached briefly (see platform/cache.ts); edits in this process invalidate at once. */
+const TTL_MS = 5000;
+export const frameworkCacheKey = (ctx: ServiceContext, ...parts: (string | undefined)[]) => `framework:${ctx.tenant}:${parts.map((p) => p ?? '').join(':')}`;
+const cacheKey = frameworkCacheKey;
+export function invalidateFramework(ctx: ServiceContext): void {
+  invalidate(ctx.db, `framework:${ctx.tenant}:`);
+}
 
 export interface PeriodView {
   id: string;
@@ -50,7 +59,11 @@ export async function listPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
 }
 
 /** The period asked for by code, or the latest one. */
-export async function getPeriod(ctx: ServiceContext, code?: string): Promise<PeriodView> {
+export function getPeriod(ctx: ServiceContext, code?: string): Promise<PeriodView> {
+  return cached(ctx.db, cacheKey(ctx, 'period', code), TTL_MS, () => loadPeriod(ctx, code));
+}
+
+async function loadPeriod(ctx: ServiceContext, code?: string): Promise<PeriodView> {
   const where = code ? and(eq(callPeriods.tenantId, ctx.tenant), eq(callPeriods.code, code)) : eq(callPeriods.tenantId, ctx.tenant);
   const [row] = await ctx.db.select().from(callPeriods).where(where).orderBy(desc(callPeriods.startYear)).limit(1);
   if (!row) throw notFound();
@@ -78,7 +91,11 @@ const themeView = (r: ThemeRow): ThemeView => ({
   updatedBy: r.version.createdByLabel,
 });
 
-export async function listThemes(ctx: ServiceContext, periodCode?: string): Promise<ThemeView[]> {
+export function listThemes(ctx: ServiceContext, periodCode?: string): Promise<ThemeView[]> {
+  return cached(ctx.db, cacheKey(ctx, 'themes', periodCode), TTL_MS, () => loadThemes(ctx, periodCode));
+}
+
+async function loadThemes(ctx: ServiceContext, periodCode?: string): Promise<ThemeView[]> {
   const period = await getPeriod(ctx, periodCode);
   const rows = await themeSelect(ctx).where(and(eq(themes.tenantId, ctx.tenant), eq(themes.callPeriodId, period.id))).orderBy(asc(themes.position));
   return rows.map(themeView);
@@ -86,13 +103,15 @@ export async function listThemes(ctx: ServiceContext, periodCode?: string): Prom
 
 /** One theme, current text or an earlier version. */
 export async function getTheme(ctx: ServiceContext, slug: string, opts: { period?: string; version?: number } = {}): Promise<ThemeView> {
-  const period = await getPeriod(ctx, opts.period);
-  const [row] = await themeSelect(ctx).where(and(eq(themes.tenantId, ctx.tenant), eq(themes.callPeriodId, period.id), eq(themes.slug, slug)));
-  if (!row) throw notFound();
-  if (opts.version === undefined || opts.version === row.version.version) return themeView(row);
-  const [old] = await ctx.db.select().from(themeVersions).where(and(eq(themeVersions.themeId, row.theme.id), eq(themeVersions.version, opts.version)));
+  const current = (await listThemes(ctx, opts.period)).find((t) => t.slug === slug);
+  if (!current) throw notFound();
+  if (opts.version === undefined || opts.version === current.version) return current;
+  const [old] = await ctx.db
+    .select()
+    .from(themeVersions)
+    .where(and(eq(themeVersions.tenantId, ctx.tenant), eq(themeVersions.themeId, current.id), eq(themeVersions.version, opts.version)));
   if (!old) throw notFound();
-  return themeView({ ...row, version: old });
+  return { ...old.content, id: current.id, slug: current.slug, position: current.position, version: old.version, period: current.period, updatedAt: old.createdAt, updatedBy: old.createdByLabel };
 }
 
 export async function listThemeVersions(ctx: ServiceContext, slug: string, periodCode?: string): Promise<ThemeVersionSummary[]> {
@@ -128,7 +147,7 @@ export async function editTheme(ctx: ServiceContext, slug: string, raw: EditThem
   input.content.districtTasks.forEach((dt, i) => {
     if (dt.district && !districtCodes.has(dt.district)) throw invalid([{ field: `content.districtTasks.${i}.district`, message: 'error.unknownDistrict' }]);
   });
-  return inTransaction(ctx, async (tx) => {
+  const saved = await inTransaction(ctx, async (tx) => {
     const current = await getTheme(tx, slug, { period: periodCode });
     const prefix = `${slug}/`;
     if (keys.some((k) => !k.startsWith(prefix))) throw invalid([{ field: 'content.subGoalGroups', message: 'error.subGoalKeyTheme' }]);
@@ -152,6 +171,8 @@ export async function editTheme(ctx: ServiceContext, slug: string, raw: EditThem
     await recordAudit(tx, { action: 'framework.theme_edit', subjectType: 'theme', subjectId: current.id, details: { slug, version: next, changeNote: input.changeNote } });
     return getTheme(tx, slug, { period: periodCode });
   });
+  invalidateFramework(ctx);
+  return saved;
 }
 
 /** Next free key for a new sub-goal of a theme ("slug/N"). */
@@ -179,7 +200,11 @@ export interface DistrictView {
   wijken: (NeighbourhoodView & { buurten: NeighbourhoodView[] })[];
 }
 
-export async function listNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodView[]> {
+export function listNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodView[]> {
+  return cached(ctx.db, cacheKey(ctx, 'neighbourhoods'), TTL_MS, () => loadNeighbourhoods(ctx));
+}
+
+async function loadNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodView[]> {
   const rows = await queryRows<{ id: string; code: string; name: string; kind: 'wijk' | 'buurt'; population: number | null; district_code: string | null; parent_code: string | null }>(ctx.db, sql`
     select n.id, n.code, n.name, n.kind, n.population, d.code as district_code, p.code as parent_code
     from neighbourhoods n
@@ -190,7 +215,11 @@ export async function listNeighbourhoods(ctx: ServiceContext): Promise<Neighbour
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, population: r.population, districtCode: r.district_code, parentCode: r.parent_code }));
 }
 
-export async function listDistricts(ctx: ServiceContext): Promise<DistrictView[]> {
+export function listDistricts(ctx: ServiceContext): Promise<DistrictView[]> {
+  return cached(ctx.db, cacheKey(ctx, 'districts'), TTL_MS, () => loadDistricts(ctx));
+}
+
+async function loadDistricts(ctx: ServiceContext): Promise<DistrictView[]> {
   const ds = await ctx.db.select().from(districts).where(eq(districts.tenantId, ctx.tenant)).orderBy(asc(districts.position), asc(districts.name));
   const ns = await listNeighbourhoods(ctx);
   return ds.map((d) => ({
@@ -222,4 +251,5 @@ export async function setWijkDistrict(ctx: ServiceContext, raw: z.input<typeof s
     await tx.db.update(neighbourhoods).set({ districtId, updatedAt: tx.now() }).where(eq(neighbourhoods.id, wijk.id));
     await recordAudit(tx, { action: 'framework.wijk_district', subjectType: 'neighbourhood', subjectId: wijk.code, details: { districtCode: input.districtCode } });
   });
+  invalidateFramework(ctx);
 }

@@ -5,6 +5,9 @@ import * as catalogue from '../../modules/catalogue/messages.ts';
 import * as places from '../../modules/places/messages.ts';
 
 const platform: Record<PlatformMessageKey, string> = {
+  'nav.activities': 'Activities',
+  'nav.places': 'Community centres',
+  'nav.whoDoesWhat': 'Who does what',
   'nav.themes': 'Themes',
   'nav.framework': 'Framework',
   'nav.districts': 'Neighbourhoods',

@@ -5,6 +5,9 @@ import * as places from '../../modules/places/messages.ts';
 
 /** Platform-wide text; each module adds its own in src/modules/<module>/messages.ts. */
 const platform = {
+  'nav.activities': 'Activiteiten',
+  'nav.places': 'Huizen van de Wijk',
+  'nav.whoDoesWhat': 'Wie doet wat',
   'nav.themes': 'Thema’s',
   'nav.framework': 'Kader',
   'nav.districts': 'Wijken',

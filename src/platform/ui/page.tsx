@@ -27,6 +27,9 @@ interface NavItem {
 }
 
 const nav: NavItem[] = [
+  { href: '/activiteiten', label: 'nav.activities' },
+  { href: '/locaties', label: 'nav.places' },
+  { href: '/wie-doet-wat', label: 'nav.whoDoesWhat' },
   { href: '/themas', label: 'nav.themes' },
   { href: '/kader', label: 'nav.framework' },
   { href: '/wijken', label: 'nav.districts' },
