@@ -1,22 +1,17 @@
 // The one command: sociale-basis serve | migrate | seed | user create | user reset-link | bench.
+// Modules are imported inside the actions, so `--help` and small commands start quickly.
 import { Command, Option } from 'commander';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './platform/db/client.ts';
-import { prepareDatabase, startServer } from './main.ts';
-import { systemContext, type ServiceContext } from './platform/context.ts';
-import { seedAll, DEMO_PASSWORD } from './modules/demo/seed.ts';
-import { createUser, createResetLink } from './platform/auth/service.ts';
 import { roles, type Role } from './platform/auth/roles.ts';
-import { listOrganisations } from './modules/network/service.ts';
-import { AppError } from './platform/http/errors.ts';
-import { toAppError } from './platform/http/problem.ts';
-import { t } from './platform/i18n/index.ts';
+import type { ServiceContext } from './platform/context.ts';
 
 const program = new Command();
 program.name('sociale-basis').description('Sociale Basis: platform voor de sociale basis van een gemeente').version('0.1.0');
 
 async function withDb<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  const { openDatabase } = await import('./platform/db/client.ts');
+  const { systemContext } = await import('./platform/context.ts');
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await database.migrate();
@@ -35,6 +30,8 @@ program
   .option('--no-demo', 'met --seed-if-empty: geen demo-accounts')
   .action(async (opts: { seedIfEmpty?: boolean; demo: boolean }) => {
     const config = loadConfig();
+    const { prepareDatabase, startServer } = await import('./main.ts');
+    const { DEMO_PASSWORD } = await import('./modules/demo/seed.ts');
     const database = await prepareDatabase(config, { seedIfEmpty: opts.seedIfEmpty, demo: opts.demo });
     const { port } = await startServer(config, database);
     console.log(`Sociale Basis draait op http://localhost:${port} (database: ${database.kind})`);
@@ -58,6 +55,7 @@ program
   .action(async (opts: { demo?: boolean; scale: string; municipality: string }) => {
     const scale = Number(opts.scale);
     if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error('--scale moet een geheel getal van 1 tot en met 1000 zijn');
+    const { seedAll } = await import('./modules/demo/seed.ts');
     const lines = await withDb((ctx) => seedAll(ctx, { demo: !!opts.demo || scale > 1, scale, municipalityDir: opts.municipality }));
     for (const l of lines) console.log(l);
   });
@@ -72,6 +70,9 @@ user
   .option('--password <password>', 'wachtwoord (laat weg en geef daarna een herstellink)')
   .option('--organisation <name>', 'naam van de organisatie')
   .action(async (opts: { email: string; name: string; role: string[]; password?: string; organisation?: string }) => {
+    const { createUser } = await import('./platform/auth/service.ts');
+    const { listOrganisations } = await import('./modules/network/service.ts');
+    const { AppError } = await import('./platform/http/errors.ts');
     const u = await withDb(async (ctx) => {
       const admin = cliAdmin(ctx);
       let organisationId: string | null = null;
@@ -90,6 +91,7 @@ user
   .requiredOption('--email <email>', 'e-mailadres van de gebruiker')
   .action(async (opts: { email: string }) => {
     const config = loadConfig();
+    const { createResetLink } = await import('./platform/auth/service.ts');
     const r = await withDb((ctx) => createResetLink(cliAdmin(ctx), opts.email, config.PUBLIC_URL));
     console.log(r.url);
     console.log(`Geldig tot ${r.expiresAt.toISOString()}`);
@@ -106,7 +108,9 @@ program
     await runBench({ duration: Number(opts.duration), connections: Number(opts.connections), scale: Number(opts.scale) });
   });
 
-program.parseAsync().catch((err: unknown) => {
+program.parseAsync().catch(async (err: unknown) => {
+  const { toAppError } = await import('./platform/http/problem.ts');
+  const { t } = await import('./platform/i18n/index.ts');
   const e = toAppError(err, 'nl');
   if (e) {
     console.error(`Fout: ${t('nl', e.messageKey, e.params)}`);

@@ -255,7 +255,7 @@ export async function changePassword(ctx: ServiceContext, raw: z.input<typeof ch
 export async function createResetLink(ctx: ServiceContext, email: string, baseUrl: string): Promise<{ url: string; expiresAt: Date }> {
   requireAdmin(ctx);
   const [user] = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant), eq(users.email, email.trim().toLowerCase())));
-  if (!user) throw notFound();
+  if (!user) throw invalid([{ field: 'email', message: 'error.unknownUser' }]);
   const token = newToken();
   const expiresAt = new Date(ctx.now().getTime() + RESET_TTL_MS);
   await inTransaction(ctx, async (tx) => {

@@ -180,6 +180,7 @@ const platform: Record<PlatformMessageKey, string> = {
   'error.tooManyAttempts': 'Too many failed attempts. Wait fifteen minutes and try again.',
   'error.emailTaken': 'There is already a user with this email address.',
   'error.organisationNameTaken': 'There is already an organisation with this name.',
+  'error.unknownUser': 'There is no user with this e-mail address.',
   'error.unknownOrganisation': 'This organisation does not exist.',
   'error.unknownDistrict': 'This district does not exist.',
   'error.unknownWijk': 'This neighbourhood does not exist.',

@@ -180,6 +180,7 @@ const platform = {
   'error.tooManyAttempts': 'Te veel mislukte pogingen. Wacht een kwartier en probeer het opnieuw.',
   'error.emailTaken': 'Er is al een gebruiker met dit e-mailadres.',
   'error.organisationNameTaken': 'Er is al een organisatie met deze naam.',
+  'error.unknownUser': 'Er is geen gebruiker met dit e-mailadres.',
   'error.unknownOrganisation': 'Deze organisatie bestaat niet.',
   'error.unknownDistrict': 'Dit stadsdeel bestaat niet.',
   'error.unknownWijk': 'Deze wijk bestaat niet.',
