@@ -12,6 +12,8 @@ const configSchema = z.object({
   TENANT: z.string().regex(/^GM\d{4}$/, 'TENANT moet een CBS-gemeentecode zijn, zoals GM0392').default('GM0392'),
   /** Public base URL, used in reset links and the OpenAPI servers list. */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Connections in the PostgreSQL pool of one server process. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

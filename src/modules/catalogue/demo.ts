@@ -1,6 +1,6 @@
 // Demo data of the catalogue module, from a seeded generator (same seed → same data); seeding again adds nothing.
 // 300 activities × scale over all themes and districts, by the demo organisations, partly at the demo locations.
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Rng } from '../demo/rng.ts';
 import { activities } from './schema.ts';
@@ -95,6 +95,13 @@ function generate(i: number, rng: Rng, refs: FrameworkRefs, orgIds: string[], pl
   };
 }
 
+/** After a bulk load: move GIN pending entries into the indexes, refresh statistics and the visibility map, so search is fast at once. */
+async function refreshSearchIndexes(ctx: ServiceContext) {
+  await ctx.db.execute(sql`select gin_clean_pending_list(c.oid) from pg_class c where c.relname in ('activities_search_idx', 'activities_themes_idx', 'activities_target_groups_idx', 'activities_languages_idx', 'activities_days_idx')`);
+  // VACUUM also sets the visibility map, so counts can use index-only scans; it cannot run inside a transaction.
+  await ctx.db.execute(sql`vacuum analyze activities`).catch(() => ctx.db.execute(sql`analyze activities`));
+}
+
 export async function seedCatalogueDemo(ctx: ServiceContext, rng: Rng, scale: number): Promise<string[]> {
   const wanted = ACTIVITIES_PER_SCALE * Math.max(1, scale);
   const refs = await loadRefs(ctx);
@@ -135,5 +142,6 @@ export async function seedCatalogueDemo(ctx: ServiceContext, rng: Rng, scale: nu
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  if (added) await refreshSearchIndexes(ctx);
   return [added ? `aanbod: ${added} demo-activiteiten toegevoegd (${wanted} in totaal)` : 'aanbod: demo-activiteiten al aanwezig'];
 }

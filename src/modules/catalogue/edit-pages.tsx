@@ -280,9 +280,8 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
     const action = (a: ActivityView, path: string, label: string) => (
       <form method="post" action={`/activiteiten/${a.id}/${path}`} class="sb-inline-form">
         <Csrf v={v} />
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action" aria-label={`${label}: ${a.title}`}>
           {label}
-          <span class="sb-visually-hidden">: {a.title}</span>
         </button>
       </form>
     );

@@ -220,6 +220,12 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
     expect(badDay.invalidParams[0].reason).toMatch(/^Dag: /);
   });
 
+  it('documents the activities API in OpenAPI', async () => {
+    const doc = (await (await anon().get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { parameters?: { name: string }[] }>> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/activities', '/activities/{id}', '/activities/{id}/publish', '/activities/{id}/end']));
+    expect(doc.paths['/activities'].get.parameters!.map((p) => p.name)).toEqual(['q', 'theme', 'district', 'neighbourhood', 'targetGroup', 'day', 'timeOfDay', 'free', 'haarlemPas', 'wheelchair', 'language', 'page', 'pageSize']);
+  });
+
   it('lets partner staff use the API for their own organisation only', async () => {
     expect((await anon().json('/api/v1/activities', 'POST', activityInputFor())).status).toBe(401);
     const created = await partnerA.json('/api/v1/activities', 'POST', activityInputFor({ title: 'Via de API' }));

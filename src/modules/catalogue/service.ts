@@ -1,85 +1,23 @@
 // The catalogue ("sociale kaart"): partner staff manage their organisation's activities; everyone searches the published ones.
 // Ranking is the same for every organisation: text relevance, then a neutral tiebreak (first date, title, id).
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, gt, sql, type SQL } from 'drizzle-orm';
-import { ZodError, type z } from 'zod';
+import type { z } from 'zod';
 import { activities } from './schema.ts';
-import { activityInput, pageInput, searchFilters, type ActivityData, type ActivityInput, type ActivityView, type Occurrence, type PageInput, type SearchFilters } from './types.ts';
-import { deriveSchedule, occurrences } from './schedule.ts';
-import { loadRefs, cachedRefs, type FrameworkRefs } from './refs.ts';
+import { activityInput, pageInput, searchFilters, type ActivityInput, type ActivityView, type Occurrence, type PageInput, type SearchFilters } from './types.ts';
+import { occurrences } from './schedule.ts';
+import { columnsFor, fieldLabelKeys, labelled, labelMap, parse } from './input.ts';
+import { loadRefs, cachedRefs } from './refs.ts';
 import { AppError, forbidden, invalid, notFound, zodFields, type FieldError } from '../../platform/http/errors.ts';
-import { localiseFields } from '../../platform/http/problem.ts';
-import { t } from '../../platform/i18n/index.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { getOrganisationNames, organisationExists } from '../network/service.ts';
 import { getLocationSummaries } from '../places/service.ts';
 
+export { columnsFor, fieldLabelKeys, labelled };
+
 const { searchVector: _sv, ...viewColumns } = getTableColumns(activities);
 type Row = Omit<typeof activities.$inferSelect, 'searchVector'>;
-
-/** Field labels, so every message says which field it is about. */
-export const fieldLabelKeys = {
-  organisationId: 'catalogue.field.organisation',
-  title: 'catalogue.field.title',
-  description: 'catalogue.field.description',
-  kind: 'catalogue.field.kind',
-  themes: 'catalogue.field.themes',
-  subGoals: 'catalogue.field.subGoals',
-  principles: 'catalogue.field.principles',
-  targetGroups: 'catalogue.field.targetGroups',
-  districtCode: 'catalogue.field.district',
-  neighbourhoodCode: 'catalogue.field.neighbourhood',
-  locationId: 'catalogue.field.location',
-  locationName: 'catalogue.field.locationName',
-  locationAddress: 'catalogue.field.locationAddress',
-  'schedule.kind': 'catalogue.field.scheduleKind',
-  'schedule.startDate': 'catalogue.field.startDate',
-  'schedule.endDate': 'catalogue.field.endDate',
-  'schedule.startTime': 'catalogue.field.startTime',
-  'schedule.endTime': 'catalogue.field.endTime',
-  'schedule.weekdays': 'catalogue.field.weekdays',
-  'schedule.untilDate': 'catalogue.field.untilDate',
-  'schedule.rrule': 'catalogue.field.rrule',
-  costCents: 'catalogue.field.cost',
-  haarlemPas: 'catalogue.field.haarlemPas',
-  wheelchairAccessible: 'catalogue.field.wheelchair',
-  accessibilityDetails: 'catalogue.field.accessibilityDetails',
-  languages: 'catalogue.field.languages',
-  howToJoin: 'catalogue.field.howToJoin',
-  contact: 'catalogue.field.contact',
-  sensitive: 'catalogue.field.sensitive',
-  q: 'catalogue.filter.q',
-  theme: 'catalogue.filter.theme',
-  targetGroup: 'catalogue.filter.targetGroup',
-  district: 'catalogue.filter.district',
-  neighbourhood: 'catalogue.filter.neighbourhood',
-  day: 'catalogue.filter.day',
-  timeOfDay: 'catalogue.filter.timeOfDay',
-  language: 'catalogue.filter.language',
-  page: 'catalogue.filter.page',
-  pageSize: 'catalogue.filter.pageSize',
-} as const;
-
-/** Field errors with the field's label in front: "Titel: is verplicht". */
-export function labelled(ctx: ServiceContext, fields: FieldError[]): FieldError[] {
-  return localiseFields(fields, ctx.lang).map((f) => {
-    const key = fieldLabelKeys[f.field as keyof typeof fieldLabelKeys];
-    return key && !f.message.includes(': ') ? { ...f, message: `${t(ctx.lang, key)}: ${f.message}` } : f;
-  });
-}
-
-const labelMap = (ctx: ServiceContext) => Object.fromEntries(Object.entries(fieldLabelKeys).map(([k, v]) => [k, t(ctx.lang, v)]));
-
-/** Parses with zod; failures become one labelled Dutch (or English) message per field. */
-function parse<S extends z.ZodType>(ctx: ServiceContext, schema: S, raw: unknown): z.output<S> {
-  try {
-    return schema.parse(raw);
-  } catch (err) {
-    if (err instanceof ZodError) throw invalid(zodFields(err, ctx.lang, labelMap(ctx)));
-    throw err;
-  }
-}
 
 // ------------------------------------------------------------------ access
 
@@ -167,79 +105,6 @@ async function toViews(ctx: ServiceContext, rows: Row[]): Promise<ActivityView[]
 }
 
 // ------------------------------------------------------------------ create and change
-
-/** Checks references against the framework and derives the stored columns. */
-export function columnsFor(data: ActivityData, refs: FrameworkRefs): { values: Omit<typeof activities.$inferInsert, 'tenantId' | 'organisationId'>; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const themes = new Set(data.themes);
-  const bySlug = new Map(refs.themes.map((th) => [th.slug, th]));
-  data.themes.forEach((slug, i) => {
-    if (!bySlug.has(slug)) errors.push({ field: 'themes', message: 'catalogue.error.unknownTheme', code: `themes.${i}` });
-  });
-  data.subGoals.forEach((key) => {
-    const slug = key.split('/')[0];
-    if (!bySlug.get(slug)?.subGoals.some((s) => s.key === key)) errors.push({ field: 'subGoals', message: 'catalogue.error.unknownSubGoal' });
-    else themes.add(slug);
-  });
-  const principles = new Set(refs.themes.flatMap((th) => th.principles));
-  if (data.principles.some((p) => !principles.has(p))) errors.push({ field: 'principles', message: 'catalogue.error.unknownPrinciple' });
-  let districtCode = data.districtCode || null;
-  const neighbourhoodCode = data.neighbourhoodCode || null;
-  if (districtCode && !refs.districts.some((d) => d.code === districtCode)) errors.push({ field: 'districtCode', message: 'error.unknownDistrict' });
-  if (neighbourhoodCode) {
-    const n = refs.neighbourhoods.find((x) => x.code === neighbourhoodCode);
-    if (!n) errors.push({ field: 'neighbourhoodCode', message: 'catalogue.error.unknownNeighbourhood' });
-    else if (districtCode && n.districtCode && n.districtCode !== districtCode) errors.push({ field: 'neighbourhoodCode', message: 'catalogue.error.neighbourhoodNotInDistrict' });
-    else districtCode ??= n.districtCode;
-  }
-  const derived = deriveSchedule(data.schedule);
-  if (!derived.ok) errors.push(...derived.errors);
-  if (errors.length || !derived.ok) return { values: undefined as never, errors: dedupe(errors) };
-  const s = data.schedule;
-  const d = derived.value;
-  const dedup = <T>(xs: T[]) => [...new Set(xs)];
-  return {
-    errors,
-    values: {
-      title: data.title,
-      description: data.description,
-      kind: data.kind,
-      themes: [...themes].filter((x) => bySlug.has(x)),
-      subGoals: dedup(data.subGoals),
-      principles: dedup(data.principles),
-      targetGroups: dedup(data.targetGroups),
-      districtCode,
-      neighbourhoodCode,
-      locationId: data.locationId ?? null,
-      locationName: data.locationName,
-      locationAddress: data.locationAddress,
-      scheduleKind: s.kind,
-      startDate: s.startDate,
-      endDate: s.kind === 'one-off' && s.endDate && s.endDate !== s.startDate ? s.endDate : null,
-      startTime: s.startTime,
-      endTime: s.endTime,
-      weekdays: s.kind === 'weekly' ? dedup(s.weekdays).sort() : [],
-      untilDate: s.kind === 'weekly' ? (s.untilDate ?? null) : null,
-      rrule: d.rrule,
-      startsAt: d.first.start,
-      endsAt: d.first.end,
-      lastEndsAt: d.lastEndsAt,
-      days: d.days,
-      dayparts: d.dayparts,
-      costCents: data.costCents,
-      isFree: data.costCents === 0,
-      haarlemPas: data.costCents === 0 ? 'none' : data.haarlemPas,
-      wheelchairAccessible: data.wheelchairAccessible,
-      accessibilityDetails: data.accessibilityDetails,
-      languages: dedup(data.languages),
-      howToJoin: data.howToJoin,
-      contact: data.contact,
-      sensitive: data.sensitive,
-    },
-  };
-}
-
-const dedupe = (errors: FieldError[]) => errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i);
 
 async function organisationFor(ctx: ServiceContext, requested: string | null | undefined, current?: string): Promise<string> {
   if (isAdmin(ctx)) {
@@ -390,10 +255,16 @@ function whereFor(ctx: ServiceContext, f: z.output<typeof searchFilters>, status
   return { where: and(...w)!, query };
 }
 
-async function runSearch(ctx: ServiceContext, f: z.output<typeof searchFilters>, page: z.output<typeof pageInput>, statuses: Row['status'][]): Promise<SearchResult> {
+async function runSearch(ctx: ServiceContext, f: z.output<typeof searchFilters>, page: z.output<typeof pageInput>, statuses: Row['status'][], recentFirst = false): Promise<SearchResult> {
   const { where, query } = whereFor(ctx, f, statuses);
   // Level playing field: relevance first, then a neutral order. Never the organisation or its type.
-  const order = [...(query ? [desc(sql`ts_rank(${activities.searchVector}, ${query})`)] : []), asc(activities.startsAt), asc(activities.title), asc(activities.id)];
+  const order = [
+    ...(query ? [desc(sql`ts_rank(${activities.searchVector}, ${query})`)] : []),
+    ...(recentFirst ? [desc(activities.updatedAt)] : []),
+    asc(activities.startsAt),
+    asc(activities.title),
+    asc(activities.id),
+  ];
   // Count and page as two narrow queries: the page can use the (status, starts_at, title, id) index and stop early.
   const [[count], rows] = await Promise.all([
     ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(activities).where(where),
@@ -415,7 +286,7 @@ export async function searchActivities(ctx: ServiceContext, filters: SearchFilte
   return runSearch(ctx, f, page, ['published']);
 }
 
-/** Activities the actor manages (every status): their organisation's, or all for an administrator. */
+/** Activities the actor manages (every status, last changed first): their organisation's, or all for an administrator. */
 export async function listManagedActivities(ctx: ServiceContext, filters: SearchFilters = {}, pageRaw: PageInput = {}): Promise<SearchResult> {
   requireManager(ctx);
   const f = await parseFilters(ctx, filters);
@@ -424,7 +295,7 @@ export async function listManagedActivities(ctx: ServiceContext, filters: Search
     if (!ctx.actor?.organisationId) return { total: 0, page: page.page, pageSize: page.pageSize, items: [] };
     f.organisationId = ctx.actor.organisationId;
   }
-  return runSearch(ctx, f, page, ['draft', 'published', 'ended']);
+  return runSearch(ctx, f, page, ['draft', 'published', 'ended'], true);
 }
 
 /** Every published activity matching the filters, for exports (capped). */

@@ -1,5 +1,5 @@
 // Shapes of the catalogue: input schemas, the fixed lists (target groups, languages, parts of the day) and views.
-import { z } from 'zod';
+import { z } from '../../platform/zod.ts';
 
 export const activityKinds = ['activity', 'service'] as const;
 export const scheduleKinds = ['one-off', 'weekly', 'custom'] as const;

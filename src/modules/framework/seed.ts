@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import { z } from '../../platform/zod.ts';
 import { callPeriods, themes, themeVersions, districts, neighbourhoods } from './schema.ts';
 import { periodContentSchema, type ThemeContent } from './types.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';

@@ -1,6 +1,6 @@
 // The framework ("kader"): call periods, themes with their versioned text, districts and neighbourhoods.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '../../platform/zod.ts';
 import { callPeriods, themes, themeVersions, districts, neighbourhoods } from './schema.ts';
 import { themeContentSchema, type ThemeContent, type PeriodContent } from './types.ts';
 import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';

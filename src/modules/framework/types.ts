@@ -1,5 +1,5 @@
 // Shapes of the framework ("kader") content, shared by seed, service, API and pages.
-import { z } from 'zod';
+import { z } from '../../platform/zod.ts';
 
 const text = z.string().trim().min(1).max(5000);
 

@@ -101,6 +101,7 @@ export function registerNetworkApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get',
       path: '/organisations',
+      operationId: 'listOrganisations',
       tags: ['netwerk'],
       summary: 'Organisaties in de sociale basis, te filteren op soort, thema en stadsdeel',
       request: {
@@ -126,7 +127,7 @@ export function registerNetworkApi(api: OpenAPIHono<AppEnv>) {
   );
 
   api.openapi(
-    createRoute({ method: 'get', path: '/organisations/{id}', tags: ['netwerk'], summary: 'Eén organisatie', request: { params: idParam }, responses: { 200: jsonResponse(organisationSchema, 'De organisatie'), ...errorResponses(404) } }),
+    createRoute({ method: 'get', path: '/organisations/{id}', operationId: 'getOrganisation', tags: ['netwerk'], summary: 'Eén organisatie', request: { params: idParam }, responses: { 200: jsonResponse(organisationSchema, 'De organisatie'), ...errorResponses(404) } }),
     async (c) => c.json(orgJson(await getOrganisation(c.get('ctx'), c.req.valid('param').id), await refs(c)), 200),
   );
 
@@ -134,6 +135,7 @@ export function registerNetworkApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'post',
       path: '/organisations',
+      operationId: 'createOrganisation',
       tags: ['netwerk'],
       summary: 'Organisatie toevoegen (beheerder)',
       ...secured,
@@ -147,6 +149,7 @@ export function registerNetworkApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'put',
       path: '/organisations/{id}',
+      operationId: 'updateOrganisation',
       tags: ['netwerk'],
       summary: 'Organisatie wijzigen (beheerder, of een medewerker van deze organisatie)',
       ...secured,
@@ -160,6 +163,7 @@ export function registerNetworkApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get',
       path: '/organisations/{id}/people',
+      operationId: 'listOrganisationPeople',
       tags: ['netwerk'],
       summary: 'De mensen die bij een organisatie werken, met hun deskundigheid en werkcontact',
       request: { params: idParam },
@@ -175,6 +179,7 @@ export function registerNetworkApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'post',
       path: '/organisations/{id}/people',
+      operationId: 'createOrganisationPerson',
       tags: ['netwerk'],
       summary: 'Persoon toevoegen (beheerder, of een medewerker van deze organisatie)',
       ...secured,
@@ -185,7 +190,7 @@ export function registerNetworkApi(api: OpenAPIHono<AppEnv>) {
   );
 
   api.openapi(
-    createRoute({ method: 'get', path: '/organisations/{id}/people/{personId}', tags: ['netwerk'], summary: 'Eén persoon', request: { params: personParams }, responses: { 200: jsonResponse(personSchema, 'De persoon'), ...errorResponses(404) } }),
+    createRoute({ method: 'get', path: '/organisations/{id}/people/{personId}', operationId: 'getOrganisationPerson', tags: ['netwerk'], summary: 'Eén persoon', request: { params: personParams }, responses: { 200: jsonResponse(personSchema, 'De persoon'), ...errorResponses(404) } }),
     async (c) => {
       const p = c.req.valid('param');
       return c.json(personJson(await getPerson(c.get('ctx'), p.personId, p.id)), 200);
@@ -196,6 +201,7 @@ export function registerNetworkApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'put',
       path: '/organisations/{id}/people/{personId}',
+      operationId: 'updateOrganisationPerson',
       tags: ['netwerk'],
       summary: 'Persoon wijzigen (beheerder, of een medewerker van deze organisatie)',
       ...secured,
@@ -212,6 +218,7 @@ export function registerNetworkApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'delete',
       path: '/organisations/{id}/people/{personId}',
+      operationId: 'deleteOrganisationPerson',
       tags: ['netwerk'],
       summary: 'Persoon verwijderen (beheerder, of een medewerker van deze organisatie)',
       ...secured,
@@ -229,6 +236,7 @@ export function registerNetworkApi(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get',
       path: '/responsibilities',
+      operationId: 'getResponsibilities',
       tags: ['netwerk'],
       summary: 'Wie doet wat: regie per thema, de Driehoek per stadsdeel, en de organisaties en mensen die op een thema en in een stadsdeel werken',
       request: {

@@ -1,6 +1,7 @@
 // Organisations in the social foundation: profile (description, website, contact point, districts, themes) and search.
 import { and, arrayContains, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
-import { z, ZodError } from 'zod';
+import { ZodError } from 'zod';
+import { z } from '../../platform/zod.ts';
 import { organisations } from './schema.ts';
 import { organisationTypes, organisationTypeSchema, organisationProfileShape, requiredText, type OrganisationType } from './types.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';

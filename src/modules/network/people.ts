@@ -1,7 +1,7 @@
 // People who work at an organisation: work identity and T-shaped expertise, and their Driehoek role per district.
 // Minimal personal data: reading is public (work contact only) and not audited; every change is audited in the same transaction.
 import { and, arrayContains, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '../../platform/zod.ts';
 import { organisationPeople, driehoekAssignments } from './schema.ts';
 import { personInput, type DriehoekRole, type PersonInput } from './types.ts';
 import { invalid, notFound, type FieldError } from '../../platform/http/errors.ts';

@@ -1,5 +1,5 @@
 // "Wie doet wat": per theme the lead organisation(s), per district the Driehoek, and the organisations and people working on both.
-import { z } from 'zod';
+import { z } from '../../platform/zod.ts';
 import { getPeriod } from '../framework/service.ts';
 import { invalid, type FieldError } from '../../platform/http/errors.ts';
 import type { ServiceContext } from '../../platform/context.ts';

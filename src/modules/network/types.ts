@@ -1,5 +1,5 @@
 // Shapes of the network module shared by service, API, pages and demo data.
-import { z } from 'zod';
+import { z } from '../../platform/zod.ts';
 
 export const organisationTypes = [
   'municipality',

@@ -2,7 +2,7 @@
 // No double booking: the database refuses overlapping active bookings of a room (constraint bookings_no_overlap,
 // SQLSTATE 23P01). A pending request holds its slot (first come, first served); declined or cancelled frees it.
 import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '../../platform/zod.ts';
 import crypto from 'node:crypto';
 import { bookings, rooms, locations, bookingStatuses, type BookingStatus } from './schema.ts';
 import { AppError, invalid, notFound, forbidden, type FieldError } from '../../platform/http/errors.ts';

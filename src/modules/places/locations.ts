@@ -1,6 +1,6 @@
 // Locations (Huizen van de Wijk), their rooms and the room rates.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { z } from '../../platform/zod.ts';
 import { locations, rooms, roomRates, bookings, type OpeningHours, type Weekday } from './schema.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';

@@ -1,5 +1,5 @@
 // The roles of PRODUCT.md. One user can hold several.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 export const roles = [
   'resident',

@@ -1,7 +1,7 @@
 // Accounts, roles, sessions and passwords. Every function checks access first.
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { users, userRoles, sessions, passwordResetTokens, loginAttempts } from './schema.ts';
 import { roleSchema, type Actor, type Role } from './roles.ts';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';

@@ -65,6 +65,8 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>, publicUrl: string) {
     tags: [
       { name: 'kader', description: 'Thema’s, doelen, stadsdelen en wijken' },
       { name: 'netwerk', description: 'Organisaties' },
+      { name: 'aanbod', description: 'Activiteiten en diensten (sociale kaart)' },
+      { name: 'plekken', description: 'Locaties, ruimtes, boekingen en maandoverzichten' },
       { name: 'beheer', description: 'Gebruikers en auditlog (alleen beheerders)' },
     ],
   });

@@ -34,6 +34,8 @@ const nav: NavItem[] = [
   { href: '/kader', label: 'nav.framework' },
   { href: '/wijken', label: 'nav.districts' },
   { href: '/organisaties', label: 'nav.organisations' },
+  { href: '/mijn-organisatie', label: 'network.myOrganisation', show: (a) => !!a?.roles.includes('partner_staff') && !!a.organisationId },
+  { href: '/mijn-activiteiten', label: 'catalogue.mine.title', show: (a) => !!a?.roles.some((r) => r === 'partner_staff' || r === 'administrator') },
   { href: '/beheer', label: 'nav.admin', show: (a) => !!a?.roles.includes('administrator') },
 ];
 
@@ -265,6 +267,7 @@ export const Checkboxes: FC<FieldProps & { values: string[]; options: { value: s
   return (
     <fieldset class={`utrecht-form-fieldset${err ? ' utrecht-form-fieldset--invalid' : ''}`} id={fieldId(p.name)} aria-describedby={err ? `${fieldId(p.name)}-fout` : undefined}>
       <legend class="utrecht-form-fieldset__legend">{p.label}</legend>
+      {p.description && <div class="utrecht-form-field-description">{p.description}</div>}
       {err && (
         <div class="utrecht-form-field-error-message" id={`${fieldId(p.name)}-fout`}>
           {err.message}
