@@ -30,11 +30,11 @@ export const searchQuery = z.object({
 const scheduleSchema = z.object({
   kind: z.enum(['one-off', 'weekly', 'custom']),
   startDate: z.string().openapi({ format: 'date' }),
-  endDate: z.string().nullable(),
+  endDate: z.iso.date().nullable(),
   startTime: z.string().openapi({ example: '10:00' }),
   endTime: z.string().openapi({ example: '11:30' }),
   weekdays: z.array(z.number().int()),
-  untilDate: z.string().nullable(),
+  untilDate: z.iso.date().nullable(),
   rrule: z.string().nullable(),
 });
 

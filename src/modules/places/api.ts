@@ -50,7 +50,7 @@ const programmeSchema = z
     nextWeek: z.string(),
     days: z.array(
       z.object({
-        date: z.string().openapi({ example: '2026-02-23' }),
+        date: z.iso.date().openapi({ example: '2026-02-23' }),
         weekday: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
         items: z.array(z.object({ activityId: z.uuid(), title: z.string(), organisationName: z.string(), startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }), free: z.boolean(), wheelchairAccessible: z.boolean() })),
       }),
@@ -98,7 +98,7 @@ const statementSchema = z
     lines: z.array(
       z.object({
         bookingId: z.uuid(),
-        date: z.string(),
+        date: z.iso.date(),
         startTime: z.string(),
         endTime: z.string(),
         locationName: z.string(),

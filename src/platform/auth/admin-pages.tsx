@@ -2,7 +2,7 @@
 // Administration of users and their roles.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, Select, Checkboxes, Csrf, Submit, Table, Breadcrumbs, type View } from '../ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, TextField, Select, Checkboxes, Csrf, Submit, Table, Breadcrumbs, type View } from '../ui/page.tsx';
 import { readForm, str, list, formErrors } from '../ui/forms.ts';
 import type { FieldError } from '../http/errors.ts';
 import { listUsers, getUser, createUser, updateUser, type UserView } from './service.ts';
@@ -49,20 +49,21 @@ export function registerAdminPages(app: OpenAPIHono<AppEnv>) {
     return c.html(
       <Layout v={v} title={v.t('admin.title')}>
         <H1>{v.t('admin.title')}</H1>
-        <ul class="utrecht-unordered-list">
-          <li class="utrecht-unordered-list__item">
-            <A href="/beheer/gebruikers">{v.t('admin.users')}</A>
-          </li>
-          <li class="utrecht-unordered-list__item">
-            <A href="/beheer/organisaties">{v.t('admin.organisations')}</A>
-          </li>
-          <li class="utrecht-unordered-list__item">
-            <A href="/beheer/wijken">{v.t('admin.wijken')}</A>
-          </li>
-          <li class="utrecht-unordered-list__item">
-            <A href="/beheer/audit">{v.t('admin.audit')}</A>
-          </li>
-        </ul>
+        <UL
+          items={(
+            [
+              ['/beheer/gebruikers', 'admin.users'],
+              ['/beheer/organisaties', 'admin.organisations'],
+              ['/beheer/wijken', 'admin.wijken'],
+              ['/beheer/locaties', 'admin.locations'],
+              ['/beheer/boekingen', 'admin.bookings'],
+              ['/beheer/tarieven', 'admin.rates'],
+              ['/beheer/audit', 'admin.audit'],
+            ] as const
+          ).map(([href, label]) => (
+            <A href={href}>{v.t(label)}</A>
+          ))}
+        />
       </Layout>,
     );
   });
