@@ -92,6 +92,15 @@ describe('policy advisor edits a sub-goal', () => {
     expect(await page.textContent('main')).toContain('Subdoel 1 aangescherpt na de thematafel');
     await visit(page, '/themas/ontmoeten?versie=1');
     expect(await page.content()).not.toContain('(aangescherpt in e2e)');
+    // The form to start a new call period is there for the policy advisor (not submitted here).
+    await visit(page, '/kader');
+    await page.getByRole('link', { name: 'Nieuwe uitvraagperiode starten' }).click();
+    await page.waitForLoadState('load');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Periode starten' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('#fouten').textContent()).toContain('Code: is verplicht');
+    await expectAccessible(page);
     await ctx.close();
   });
 

@@ -3,7 +3,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { errorResponses, jsonResponse } from '../../platform/http/openapi.tsx';
 import { themeContentSchema } from './types.ts';
-import { listThemes, getTheme, editTheme, listThemeVersions, listPeriods, listDistricts, listNeighbourhoods, setWijkDistrict, type ThemeView, type DistrictView } from './service.ts';
+import { listThemes, getTheme, editTheme, listThemeVersions, listPeriods, listDistricts, listNeighbourhoods, setWijkDistrict, startCallPeriod, startCallPeriodInput, type ThemeView, type DistrictView } from './service.ts';
 
 const themeSchema = z
   .object({
@@ -69,6 +69,8 @@ const districtJson = (d: DistrictView) => ({
   wijken: d.wijken.map((w) => ({ code: w.code, name: w.name, population: w.population, buurten: w.buurten.map((b) => ({ code: b.code, name: b.name })) })),
 });
 
+const callPeriodSchema = z.object({ code: z.string(), name: z.string(), startYear: z.number().int(), endYear: z.number().int().nullable(), content: z.record(z.string(), z.unknown()) }).openapi('CallPeriod');
+
 const periodQuery = z.object({ period: z.string().max(40).optional().openapi({ description: 'Code van de uitvraagperiode, bijvoorbeeld 2020-2023; standaard de laatste' }) });
 const slugParam = z.object({ slug: z.string().max(100).openapi({ param: { name: 'slug', in: 'path' }, example: 'ontmoeten' }) });
 
@@ -130,9 +132,24 @@ export function registerFrameworkApi(api: OpenAPIHono<AppEnv>) {
       path: '/call-periods',
       tags: ['kader'],
       summary: 'Uitvraagperiodes met maatschappelijke doelen, rollen van het welzijnswerk, verantwoordingsniveaus en kwaliteitscriteria',
-      responses: { 200: jsonResponse(z.array(z.object({ code: z.string(), name: z.string(), startYear: z.number().int(), endYear: z.number().int().nullable(), content: z.record(z.string(), z.unknown()) }).openapi('CallPeriod')), 'Periodes'), ...errorResponses() },
+      responses: { 200: jsonResponse(z.array(callPeriodSchema), 'Periodes'), ...errorResponses() },
     }),
     async (c) => c.json((await listPeriods(c.get('ctx'))).map(({ id: _id, ...p }) => p), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/call-periods',
+      tags: ['kader'],
+      summary: 'Nieuwe uitvraagperiode starten: de thema’s van de laatste periode worden versie 1 van de nieuwe (beleidsadviseur)',
+      security: [{ sessionCookie: [] }],
+      request: { body: { required: true, content: { 'application/json': { schema: startCallPeriodInput.openapi('StartCallPeriodInput') } } } },
+      responses: { 201: jsonResponse(callPeriodSchema, 'De nieuwe periode'), ...errorResponses(401, 403, 409) },
+    }),
+    async (c) => {
+      const { id: _id, ...p } = await startCallPeriod(c.get('ctx'), c.req.valid('json'));
+      return c.json(p, 201);
+    },
   );
   api.openapi(
     createRoute({ method: 'get', path: '/districts', tags: ['kader'], summary: 'Stadsdelen met hun wijken (CBS) en buurten', responses: { 200: jsonResponse(z.array(districtSchema), 'Stadsdelen'), ...errorResponses() } }),

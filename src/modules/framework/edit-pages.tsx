@@ -5,7 +5,7 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, P, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, lines, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { getTheme, editTheme, listDistricts, listNeighbourhoods, setWijkDistrict, nextSubGoalKey, type ThemeView, type DistrictView } from './service.ts';
+import { getTheme, editTheme, listDistricts, listNeighbourhoods, setWijkDistrict, nextSubGoalKey, getPeriod, startCallPeriod, type ThemeView, type DistrictView } from './service.ts';
 import type { ThemeContent } from './types.ts';
 
 const paragraphs = (s: string) =>
@@ -105,7 +105,47 @@ const ThemeEditForm = ({ v, t, content, districts, errors, changeNote }: { v: Vi
   );
 };
 
+const PeriodForm = ({ v, current, values, errors }: { v: View; current: string; values: Record<string, string>; errors: FieldError[] }) => (
+  <Layout v={v} title={v.t('framework.newPeriod')}>
+    <Breadcrumbs v={v} items={[{ href: '/kader', label: v.t('nav.framework') }]} />
+    <H1>{v.t('framework.newPeriod')}</H1>
+    <P>{v.t('framework.newPeriodIntro', { period: current })}</P>
+    <form method="post" action="/kader/periodes" class="sb-form" novalidate>
+      <Csrf v={v} />
+      <ErrorSummary v={v} errors={errors} />
+      <TextField name="code" label={v.t('framework.periodCode')} description={v.t('framework.periodCodeHint')} value={values.code} errors={errors} required />
+      <TextField name="name" label={v.t('framework.periodName')} value={values.name} errors={errors} required />
+      <TextField name="startYear" label={v.t('framework.startYear')} type="number" value={values.startYear} errors={errors} required />
+      <TextField name="endYear" label={v.t('framework.endYear')} type="number" value={values.endYear} errors={errors} />
+      <div>
+        <Submit>{v.t('framework.startPeriod')}</Submit>
+      </div>
+    </form>
+  </Layout>
+);
+
 export function registerFrameworkEditPages(app: OpenAPIHono<AppEnv>) {
+  app.get('/kader/periodes/nieuw', async (c) => {
+    const v = viewOf(c);
+    const current = await getPeriod(c.get('ctx'));
+    return c.html(<PeriodForm v={v} current={current.name} values={{ code: '', name: '', startYear: '', endYear: '' }} errors={[]} />);
+  });
+
+  app.post('/kader/periodes', async (c) => {
+    const v = viewOf(c);
+    const ctx = c.get('ctx');
+    const body = await readForm(c);
+    const values = { code: str(body, 'code'), name: str(body, 'name'), startYear: str(body, 'startYear'), endYear: str(body, 'endYear') };
+    const year = (s: string) => (s.trim() === '' ? null : /^\d+$/.test(s.trim()) ? Number(s) : NaN);
+    try {
+      const p = await startCallPeriod(ctx, { code: values.code, name: values.name, startYear: year(values.startYear) as number, endYear: year(values.endYear) });
+      return c.redirect(`/kader?periode=${encodeURIComponent(p.code)}&gestart=1`, 303);
+    } catch (err) {
+      const labels = { code: v.t('framework.periodCode'), name: v.t('framework.periodName'), startYear: v.t('framework.startYear'), endYear: v.t('framework.endYear') };
+      return c.html(<PeriodForm v={v} current={(await getPeriod(ctx)).name} values={values} errors={formErrors(err, v.lang, labels)} />, 400);
+    }
+  });
+
   const page = (v: View, t: ThemeView, content: ThemeContent, districts: DistrictView[], errors: FieldError[], changeNote: string) => (
     <Layout v={v} title={v.t('edit.title', { theme: t.name })}>
       <Breadcrumbs v={v} items={[{ href: '/themas', label: v.t('nav.themes') }, { href: `/themas/${t.slug}`, label: t.name }]} />

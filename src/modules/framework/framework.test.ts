@@ -118,6 +118,38 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
     expect((await findAuditEvents(ctxFor(db), { action: 'framework.wijk_district' })).length).toBe(1);
   });
 
+  it('starts a new call period without rewriting the old one (runs last: it changes the default period)', async () => {
+    const advisor = await clientAs(app, db, ['policy_advisor']);
+    const bad = await advisor.postForm('/kader/periodes', { code: '24-27', name: '', startYear: '2019', endYear: '2018' }, '/kader/periodes/nieuw');
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('Code: moet de vorm 2024-2027 hebben');
+    expect(html).toContain('Naam: is verplicht');
+    expect(html).toContain('Eindjaar (mag leeg): mag niet vóór het begin liggen');
+    const old = (await (await advisor.get('/api/v1/themes')).json()) as ThemeJson[];
+    const res = await advisor.json('/api/v1/call-periods', 'POST', { code: '2024-2027', name: 'Uitvraag Sociale Basis 2024', startYear: 2024, endYear: 2027 });
+    expect(res.status).toBe(201);
+    const now = (await (await advisor.get('/api/v1/themes')).json()) as (ThemeJson & { period: { code: string } })[];
+    expect(now.map((t) => t.slug)).toEqual(old.map((t) => t.slug));
+    expect(now.every((t) => t.version === 1 && t.period.code === '2024-2027')).toBe(true);
+    expect(now.map((t) => t.subGoals)).toEqual(old.map((t) => t.subGoals));
+    // Editing the new period leaves the old period's text alone.
+    const t = now.find((x) => x.slug === 'ontmoeten')!;
+    const edited = await advisor.json('/api/v1/themes/ontmoeten', 'PUT', {
+      content: { name: t.name, mainGoal: 'Hoofddoel voor de nieuwe periode.', subGoalGroups: t.subGoalGroups, background: t.background, districtTasks: t.districtTasks.map(({ district, tasks }) => ({ district, tasks })), targetGroups: t.targetGroups, principleGroups: t.principleGroups, extra: t.extra, leads: t.leads },
+      changeNote: 'Nieuwe periode',
+      baseVersion: 1,
+    });
+    expect(edited.status).toBe(200);
+    const previous = (await (await advisor.get('/api/v1/themes/ontmoeten?period=2020-2023')).json()) as ThemeJson;
+    expect(previous.mainGoal).toBe(old.find((x) => x.slug === 'ontmoeten')!.mainGoal);
+    const page = await (await advisor.get('/themas/ontmoeten?periode=2020-2023')).text();
+    expect(page).toContain('Het is niet meer te wijzigen.');
+    expect(page).not.toContain('Thema bewerken');
+    expect((await advisor.json('/api/v1/call-periods', 'POST', { code: '2024-2027', name: 'Dubbel', startYear: 2025, endYear: null })).status).toBe(409);
+    expect((await findAuditEvents(ctxFor(db), { action: 'framework.period_start' })).length).toBe(1);
+  });
+
   it('serves the English interface on request', async () => {
     const c = new TestClient(app);
     expect((await c.get('/taal/en?terug=/themas')).status).toBe(303);

@@ -7,7 +7,7 @@ import { Layout, viewOf, H1, H2, H3, P, A, UL, Alert, Table, Breadcrumbs, type V
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { raw } from 'hono/html';
-import { listThemes, getTheme, listThemeVersions, getPeriod, listDistricts, frameworkCacheKey, type ThemeView, type DistrictView } from './service.ts';
+import { listThemes, getTheme, listThemeVersions, getPeriod, listPeriods, listDistricts, frameworkCacheKey, type ThemeView, type DistrictView, type PeriodView } from './service.ts';
 import { cached } from '../../platform/cache.ts';
 
 const ThemeBody = ({ v, t, districts }: { v: View; t: ThemeView; districts: DistrictView[] }) => {
@@ -63,21 +63,45 @@ const ThemeBody = ({ v, t, districts }: { v: View; t: ThemeView; districts: Dist
   );
 };
 
+/** The call period asked for with ?periode=, as a query suffix for links ('' for the latest). */
+const periodParam = (c: Context<AppEnv>) => {
+  const code = c.req.query('periode');
+  return code && /^[0-9-]{5,9}$/.test(code) ? code : undefined;
+};
+const withPeriod = (code: string | undefined, extra = '') => (code ? `?periode=${encodeURIComponent(code)}${extra ? `&${extra}` : ''}` : extra ? `?${extra}` : '');
+
+/** Links to the other call periods, when there is more than one. */
+const PeriodSwitch = ({ v, periods, current, base }: { v: View; periods: PeriodView[]; current: PeriodView; base: string }) =>
+  periods.length < 2 ? null : (
+    <nav aria-label={v.t('framework.periods')}>
+      <p class="utrecht-paragraph">
+        {v.t('framework.periods')}:{' '}
+        {periods.map((p, i) => (
+          <>
+            {i > 0 && ' · '}
+            {p.code === current.code ? <strong aria-current="page">{p.name}</strong> : <A href={`${base}${i === 0 ? '' : withPeriod(p.code)}`}>{p.name}</A>}
+          </>
+        ))}
+      </p>
+    </nav>
+  );
+
 export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
   app.get('/themas', async (c) => {
     const v = viewOf(c);
     const ctx = c.get('ctx');
-    const period = await getPeriod(ctx);
-    const themes = await listThemes(ctx);
+    const code = periodParam(c);
+    const [period, periods, themes] = await Promise.all([getPeriod(ctx, code), listPeriods(ctx), listThemes(ctx, code)]);
     return c.html(
       <Layout v={v} title={v.t('nav.themes')}>
         <H1>{v.t('nav.themes')}</H1>
         <P>{v.t('themes.intro', { period: period.name })}</P>
+        <PeriodSwitch v={v} periods={periods} current={period} base="/themas" />
         <ul class="sb-card-list">
           {themes.map((t) => (
             <li class="sb-card">
               <h2 class="utrecht-heading-3">
-                <A href={`/themas/${t.slug}`}>{t.name}</A>
+                <A href={`/themas/${t.slug}${withPeriod(code)}`}>{t.name}</A>
               </h2>
               <P>{t.mainGoal}</P>
             </li>
@@ -92,8 +116,10 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
     const ctx = c.get('ctx');
     const versionParam = c.req.query('versie');
     const version = versionParam && /^\d+$/.test(versionParam) ? Number(versionParam) : undefined;
-    const [t, districts] = await Promise.all([getTheme(ctx, c.req.param('slug')!, { version }), listDistricts(ctx)]);
-    const latest = version === undefined ? t.version : (await getTheme(ctx, t.slug)).version;
+    const code = periodParam(c);
+    const [t, districts, periods] = await Promise.all([getTheme(ctx, c.req.param('slug')!, { version, period: code }), listDistricts(ctx), listPeriods(ctx)]);
+    const latest = version === undefined ? t.version : (await getTheme(ctx, t.slug, { period: code })).version;
+    const inLatestPeriod = !code || periods[0]?.code === code;
     return c.html(
       <Layout v={v} title={t.name}>
         <Breadcrumbs v={v} items={[{ href: '/themas', label: v.t('nav.themes') }]} />
@@ -101,14 +127,15 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
         {c.req.query('opgeslagen') && <Alert type="ok">{v.t('theme.savedVersion', { version: t.version })}</Alert>}
         {t.version !== latest && (
           <Alert type="warning">
-            {v.t('theme.oldVersion', { version: t.version, latest })} <A href={`/themas/${t.slug}`}>{v.t('theme.toCurrent')}</A>
+            {v.t('theme.oldVersion', { version: t.version, latest })} <A href={`/themas/${t.slug}${withPeriod(code)}`}>{v.t('theme.toCurrent')}</A>
           </Alert>
         )}
         <p class="utrecht-paragraph sb-meta">
           {v.t('theme.versionLine', { version: t.version, date: formatDateTime(v.lang, t.updatedAt), who: t.updatedBy, period: t.period.name })}{' '}
-          <A href={`/themas/${t.slug}/versies`}>{v.t('theme.history')}</A>
+          <A href={`/themas/${t.slug}/versies${withPeriod(code)}`}>{v.t('theme.history')}</A>
         </p>
-        {hasRole(v.actor, 'policy_advisor', 'administrator') && t.version === latest && (
+        {!inLatestPeriod && <Alert type="info">{v.t('theme.olderPeriod', { period: t.period.name })}</Alert>}
+        {hasRole(v.actor, 'policy_advisor', 'administrator') && t.version === latest && inLatestPeriod && (
           <P>
             <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/themas/${t.slug}/bewerken`}>
               {v.t('theme.edit')}
@@ -128,8 +155,9 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
   app.get('/themas/:slug/versies', async (c) => {
     const v = viewOf(c);
     const ctx = c.get('ctx');
-    const t = await getTheme(ctx, c.req.param('slug'));
-    const versions = await listThemeVersions(ctx, t.slug);
+    const code = periodParam(c);
+    const t = await getTheme(ctx, c.req.param('slug'), { period: code });
+    const versions = await listThemeVersions(ctx, t.slug, code);
     return c.html(
       <Layout v={v} title={`${t.name}: ${v.t('theme.history')}`}>
         <Breadcrumbs v={v} items={[{ href: '/themas', label: v.t('nav.themes') }, { href: `/themas/${t.slug}`, label: t.name }]} />
@@ -137,7 +165,7 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
         <Table
           caption={v.t('theme.history')}
           head={[v.t('theme.version'), v.t('audit.when'), v.t('audit.who'), v.t('theme.changeNote')]}
-          rows={versions.map((x) => [<A href={`/themas/${t.slug}?versie=${x.version}`}>{String(x.version)}</A>, formatDateTime(v.lang, x.createdAt), x.createdBy, x.changeNote])}
+          rows={versions.map((x) => [<A href={`/themas/${t.slug}${withPeriod(code, `versie=${x.version}`)}`}>{String(x.version)}</A>, formatDateTime(v.lang, x.createdAt), x.createdBy, x.changeNote])}
         />
       </Layout>,
     );
@@ -146,13 +174,21 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
   app.get('/kader', async (c) => {
     const v = viewOf(c);
     const ctx = c.get('ctx');
-    const [period, themes] = await Promise.all([getPeriod(ctx), listThemes(ctx)]);
+    const code = periodParam(c);
+    const [period, periods, themes] = await Promise.all([getPeriod(ctx, code), listPeriods(ctx), listThemes(ctx, code)]);
     const themeName = (slug: string | null) => themes.find((t) => t.slug === slug)?.name;
     const p = period.content;
     return c.html(
       <Layout v={v} title={v.t('nav.framework')}>
         <H1>{v.t('nav.framework')}</H1>
+        {c.req.query('gestart') && <Alert type="ok">{v.t('framework.periodStarted', { period: period.name })}</Alert>}
         <P>{v.t('framework.intro', { period: period.name })}</P>
+        <PeriodSwitch v={v} periods={periods} current={period} base="/kader" />
+        {hasRole(v.actor, 'policy_advisor', 'administrator') && (
+          <P>
+            <A href="/kader/periodes/nieuw">{v.t('framework.newPeriod')}</A>
+          </P>
+        )}
         <H2>{v.t('framework.societalGoals')}</H2>
         <ol class="utrecht-ordered-list">
           {p.societalGoals.map((g) => (
@@ -161,14 +197,14 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
               {g.themeSlug && themeName(g.themeSlug) && (
                 <>
                   {' '}
-                  (<A href={`/themas/${g.themeSlug}`}>{themeName(g.themeSlug)}</A>)
+                  (<A href={`/themas/${g.themeSlug}${withPeriod(code)}`}>{themeName(g.themeSlug)}</A>)
                 </>
               )}
             </li>
           ))}
         </ol>
         <H2>{v.t('framework.leads')}</H2>
-        <Table caption={v.t('framework.leads')} head={[v.t('framework.theme'), v.t('theme.leads')]} rows={themes.map((t) => [<A href={`/themas/${t.slug}`}>{t.name}</A>, t.leads.join(', ') || '—'])} />
+        <Table caption={v.t('framework.leads')} head={[v.t('framework.theme'), v.t('theme.leads')]} rows={themes.map((t) => [<A href={`/themas/${t.slug}${withPeriod(code)}`}>{t.name}</A>, t.leads.join(', ') || '—'])} />
         <H2>{v.t('framework.welfareRoles')}</H2>
         {p.welfareRoles.map((r) => (
           <>

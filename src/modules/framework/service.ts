@@ -175,6 +175,50 @@ export async function editTheme(ctx: ServiceContext, slug: string, raw: EditThem
   return saved;
 }
 
+export const startCallPeriodInput = z
+  .object({
+    code: z.string().trim().min(1).regex(/^\d{4}-(\d{4})?$/, 'validation.periodCode'),
+    name: z.string().trim().min(1).min(3).max(200),
+    startYear: z.number().int().min(2000).max(2100),
+    endYear: z.number().int().min(2000).max(2100).nullable(),
+  })
+  .refine((p) => p.endYear === null || p.endYear >= p.startYear, { path: ['endYear'], message: 'validation.endBeforeStart' });
+export type StartCallPeriodInput = z.input<typeof startCallPeriodInput>;
+
+/**
+ * Starts a new call period: the themes of the latest period are copied as version 1 of the new one, to be edited
+ * there. The old period and all its versions stay as they were.
+ */
+export async function startCallPeriod(ctx: ServiceContext, raw: StartCallPeriodInput): Promise<PeriodView> {
+  requireFrameworkEditor(ctx);
+  const input = startCallPeriodInput.parse(raw);
+  const created = await inTransaction(ctx, async (tx) => {
+    const previous = await getPeriod(tx);
+    if (input.startYear <= previous.startYear) throw invalid([{ field: 'startYear', message: 'error.periodNotLater' }]);
+    const [clash] = await tx.db.select({ id: callPeriods.id }).from(callPeriods).where(and(eq(callPeriods.tenantId, tx.tenant), eq(callPeriods.code, input.code)));
+    if (clash) throw new AppError('conflict', 'error.periodExists', [{ field: 'code', message: 'error.periodExists' }]);
+    const [period] = await tx.db.insert(callPeriods).values({ tenantId: tx.tenant, ...input, content: previous.content }).returning();
+    for (const t of await listThemes(tx, previous.code)) {
+      const { id: _id, slug, position, version: _v, period: _p, updatedAt: _u, updatedBy: _b, ...content } = t;
+      const [theme] = await tx.db.insert(themes).values({ tenantId: tx.tenant, callPeriodId: period.id, slug, position, currentVersion: 1 }).returning();
+      await tx.db.insert(themeVersions).values({
+        tenantId: tx.tenant,
+        themeId: theme.id,
+        version: 1,
+        content,
+        changeNote: `Overgenomen uit ${previous.name}`,
+        createdByUserId: tx.actor!.userId || null,
+        createdByLabel: tx.actor!.name,
+        createdAt: tx.now(),
+      });
+    }
+    await recordAudit(tx, { action: 'framework.period_start', subjectType: 'call_period', subjectId: period.id, details: { code: input.code, from: previous.code } });
+    return periodView(period);
+  });
+  invalidateFramework(ctx);
+  return created;
+}
+
 /** Next free key for a new sub-goal of a theme ("slug/N"). */
 export function nextSubGoalKey(theme: Pick<ThemeContent, 'subGoalGroups'>, slug: string): string {
   const used = theme.subGoalGroups.flatMap((g) => g.subGoals.map((s) => Number(s.key.split('/')[1]) || 0));

@@ -57,6 +57,8 @@ export function zodFields(error: ZodError | { issues: core.$ZodIssue[] }, lang: 
 
 function issueMessage(issue: core.$ZodIssue, lang: Lang): string {
   const i = issue as core.$ZodIssue & Record<string, unknown>;
+  // A schema may name its own message (a key of the dictionary), e.g. .regex(re, 'validation.periodCode').
+  if (isMessageKey(issue.message)) return t(lang, issue.message, (i.params as Record<string, string>) ?? {});
   switch (issue.code) {
     case 'invalid_type':
       if (i.input === undefined || i.input === null || i.input === '') return t(lang, 'validation.required');
@@ -79,8 +81,8 @@ function issueMessage(issue: core.$ZodIssue, lang: Lang): string {
     case 'unrecognized_keys':
       return t(lang, 'validation.unknownKeys', { keys: ((i.keys as string[]) ?? []).join(', ') });
     case 'custom':
-      return isMessageKey(issue.message) ? t(lang, issue.message, (i.params as Record<string, string>) ?? {}) : issue.message;
+      return issue.message;
     default:
-      return isMessageKey(issue.message) ? t(lang, issue.message) : t(lang, 'validation.format');
+      return t(lang, 'validation.format');
   }
 }
