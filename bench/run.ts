@@ -38,7 +38,7 @@ export interface Target {
 export const targets: Target[] = [
   { figure: 'themes.page', path: '/themes/ontmoeten', ratio: true },
   { figure: 'themes.api', path: '/api/v1/themes', ratio: true },
-  { figure: 'catalogue.search', path: '/activiteiten?q=ontmoeting&thema=ontmoeten&stadsdeel=schalkwijk', ratio: true },
+  { figure: 'catalogue.search', path: '/activiteiten?q=ontmoeting&theme=ontmoeten&district=schalkwijk', ratio: true },
   { figure: 'catalogue.api', path: '/api/v1/activities?q=ontmoeting&theme=ontmoeten&district=schalkwijk', ratio: true },
 ];
 

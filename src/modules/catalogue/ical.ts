@@ -1,5 +1,6 @@
 // iCalendar (RFC 5545) for one activity: CRLF line ends, lines folded at 75 octets, text escaped,
 // local times with TZID=Europe/Amsterdam and its VTIMEZONE, and an RRULE for series.
+import { dateFormat, numberFormat } from '../../platform/i18n/intl.ts';
 import { TIME_ZONE, formatRRule, ruleOf } from './schedule.ts';
 import type { ActivityView } from './types.ts';
 
@@ -87,7 +88,7 @@ export function activityIcs(a: ActivityView, opts: { url: string; host: string; 
 
 function localParts(d: Date) {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    dateFormat('en-CA', { timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
       .formatToParts(d)
       .map((x) => [x.type, x.value]),
   );

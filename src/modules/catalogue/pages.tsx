@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Public pages of the catalogue: search with filters (a GET form, works without JavaScript), one activity, its .ics, exports.
+import { numberFormat } from '../../platform/i18n/intl.ts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
@@ -188,7 +189,7 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
     } catch (err) {
       errors = formErrors(err, v.lang);
     }
-    const countText = result ? (result.total === 1 ? tk(v, 'catalogue.resultCountOne') : tk(v, 'catalogue.resultCount', { n: result.total.toLocaleString('nl-NL') })) : '';
+    const countText = result ? (result.total === 1 ? tk(v, 'catalogue.resultCountOne') : tk(v, 'catalogue.resultCount', { n: numberFormat('nl-NL').format(result.total) })) : '';
     const exportQs = qs(Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'page')));
     return c.html(
       <Layout v={v} title={tk(v, 'catalogue.title')}>

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Small views shared by the catalogue pages: how a schedule, a price and a location read, the "Snel weg" control, result cards.
+import { dateFormat, numberFormat } from '../../platform/i18n/intl.ts';
 import type { FC } from 'hono/jsx';
 import type { View } from '../../platform/ui/page.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
@@ -13,14 +14,14 @@ export const ASSET_JS = '/assets/catalogue/snel-weg.js';
 export const tk = (v: View, key: string, params?: Record<string, string | number>) => v.t(key as MessageKey, params);
 
 export function formatDate(v: View, date: string): string {
-  return new Intl.DateTimeFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return dateFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 export function formatDateTimeLong(v: View, d: Date): string {
-  return new Intl.DateTimeFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(d);
+  return dateFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(d);
 }
 
-export const euro = (cents: number, lang: View['lang']) => (cents / 100).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const euro = (cents: number, lang: View['lang']) => numberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
 
 /** "Elke week op maandag en woensdag, 10:00 tot 11:30 uur, vanaf …". */
 export function scheduleText(v: View, s: Schedule): string {

@@ -3,7 +3,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { errorResponses, jsonResponse } from '../../platform/http/openapi.tsx';
 import { themeContentSchema } from './types.ts';
-import { listThemes, getTheme, editTheme, listThemeVersions, listPeriods, listDistricts, listNeighbourhoods, setWijkDistrict, startCallPeriod, startCallPeriodInput, type ThemeView, type DistrictView } from './service.ts';
+import { cached } from '../../platform/cache.ts';
+import { frameworkCacheKey, listThemes, getTheme, editTheme, listThemeVersions, listPeriods, listDistricts, listNeighbourhoods, setWijkDistrict, startCallPeriod, startCallPeriodInput, type ThemeView, type DistrictView } from './service.ts';
 
 const themeSchema = z
   .object({
@@ -80,9 +81,14 @@ export function registerFrameworkApi(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({ method: 'get', path: '/themes', tags: ['kader'], summary: 'De thema’s van de uitvraag met hoofddoel, subdoelen, doelgroepen, principes en gebiedsopgaven', request: { query: periodQuery }, responses: { 200: jsonResponse(z.array(themeSchema), 'Thema’s'), ...errorResponses(404) } }),
     async (c) => {
-      const themes = await listThemes(c.get('ctx'), c.req.valid('query').period);
-      const n = await names(c);
-      return c.json(themes.map((t) => themeJson(t, n)), 200);
+      const ctx = c.get('ctx');
+      const period = c.req.valid('query').period;
+      // The same for every reader until the framework changes: serialise once (cache invalidated on edits).
+      const body = await cached(ctx.db, frameworkCacheKey(ctx, 'json', 'themes', period), 5_000, async () => {
+        const [themes, n] = await Promise.all([listThemes(ctx, period), names(c)]);
+        return JSON.stringify(themes.map((t) => themeJson(t, n)));
+      });
+      return c.body(body, 200, { 'Content-Type': 'application/json' }) as never;
     },
   );
   api.openapi(

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Public pages of the framework: themes, one theme (current or earlier version), its history, the framework overview, districts.
+import { numberFormat } from '../../platform/i18n/intl.ts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
@@ -144,7 +145,7 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
         )}
         {raw(
           // The theme's text is the same for everyone: render it once per version and language.
-          await cached(ctx.db, frameworkCacheKey(ctx, 'html', t.slug, String(t.version), v.lang), 60_000, async () => String(await (<ThemeBody v={v} t={t} districts={districts} />))),
+          await cached(ctx.db, frameworkCacheKey(ctx, 'html', t.slug, String(t.version), v.lang), 5_000, async () => String(await (<ThemeBody v={v} t={t} districts={districts} />))),
         )}
       </Layout>,
     );
@@ -251,7 +252,7 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
               <Table
                 caption={v.t('districts.wijkenIn', { district: d.name })}
                 head={[v.t('districts.code'), v.t('districts.wijk'), v.t('districts.population'), v.t('districts.buurten')]}
-                rows={d.wijken.map((w) => [w.code, w.name, w.population?.toLocaleString('nl-NL') ?? '—', w.buurten.map((b) => b.name).join(', ') || '—'])}
+                rows={d.wijken.map((w) => [w.code, w.name, (w.population === null ? null : numberFormat('nl-NL').format(w.population)) ?? '—', w.buurten.map((b) => b.name).join(', ') || '—'])}
               />
             )}
           </section>

@@ -53,7 +53,11 @@ const periodView = (r: typeof callPeriods.$inferSelect): PeriodView => ({
   content: r.content,
 });
 
-export async function listPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
+export function listPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
+  return cached(ctx.db, cacheKey(ctx, 'periods'), TTL_MS, () => loadPeriods(ctx));
+}
+
+async function loadPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
   const rows = await ctx.db.select().from(callPeriods).where(eq(callPeriods.tenantId, ctx.tenant)).orderBy(desc(callPeriods.startYear));
   return rows.map(periodView);
 }

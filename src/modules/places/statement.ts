@@ -1,5 +1,6 @@
 // Monthly statement per organisation: its approved bookings in a calendar month with hours, rate and amount,
 // as data, CSV (Dutch spreadsheet style: semicolons, decimal comma) and PDF (real, selectable text).
+import { dateFormat, numberFormat } from '../../platform/i18n/intl.ts';
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import { bookings, rooms, locations } from './schema.ts';
@@ -79,11 +80,11 @@ export async function getMonthlyStatement(ctx: ServiceContext, organisationId: s
 }
 
 const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
-export const formatAmount = (lang: Lang, cents: number) => new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
-export const formatEuro = (lang: Lang, cents: number) => new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
-export const formatHours = (lang: Lang, hours: number) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(hours);
-export const formatDate = (lang: Lang, date: string) => new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-export const monthName = (lang: Lang, year: number, month: number) => new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 15)));
+export const formatAmount = (lang: Lang, cents: number) => numberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
+export const formatEuro = (lang: Lang, cents: number) => numberFormat(locale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+export const formatHours = (lang: Lang, hours: number) => numberFormat(locale(lang), { maximumFractionDigits: 2 }).format(hours);
+export const formatDate = (lang: Lang, date: string) => dateFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+export const monthName = (lang: Lang, year: number, month: number) => dateFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 15)));
 
 /** One CSV cell: quoted when needed; a leading = + - @ is neutralised so spreadsheets never run it as a formula. */
 function cell(value: string): string {

@@ -23,10 +23,11 @@ export function parseLang(value: string | undefined | null): Lang | undefined {
 }
 
 /** Dates shown to people: Dutch style, Europe/Amsterdam. */
+const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
+};
+
 export function formatDateTime(lang: Lang, d: Date | string): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
-  }).format(typeof d === 'string' ? new Date(d) : d);
+  return dateTimeFormats[lang].format(typeof d === 'string' ? new Date(d) : d);
 }
