@@ -11,6 +11,29 @@ export function markCacheable(db: Db): void {
   roots.add(db);
 }
 
+/** Whether reads through this connection may be cached (the root connection, not a transaction). */
+export const isCacheable = (db: Db) => roots.has(db);
+
+/**
+ * Looks ids up in a cached id → value map of small reference data; ids the map does not know yet (created
+ * since, perhaps by another process) are fetched with `fetch`.
+ */
+export async function lookupCached<V>(db: Db, key: string, ttlMs: number, all: () => Promise<Map<string, V>>, fetch: (ids: string[]) => Promise<Map<string, V>>, ids: string[]): Promise<Map<string, V>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  if (!isCacheable(db)) return fetch(wanted);
+  const map = await cached(db, key, ttlMs, all);
+  const out = new Map<string, V>();
+  const missing: string[] = [];
+  for (const id of wanted) {
+    const v = map.get(id);
+    if (v === undefined) missing.push(id);
+    else out.set(id, v);
+  }
+  if (missing.length) for (const [k, v] of await fetch(missing)) out.set(k, v);
+  return out;
+}
+
 export async function cached<T>(db: Db, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
   if (!roots.has(db)) return load();
   let store = stores.get(db);

@@ -265,18 +265,27 @@ async function runSearch(ctx: ServiceContext, f: z.output<typeof searchFilters>,
     asc(activities.title),
     asc(activities.id),
   ];
-  // Count and page as two narrow queries: the page can use the (status, starts_at, title, id) index and stop early.
-  const [[count], rows] = await Promise.all([
-    ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(activities).where(where),
-    ctx.db
-      .select(viewColumns)
+  const count = async () => (await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(activities).where(where))[0]?.n ?? 0;
+  const offset = (page.page - 1) * page.pageSize;
+  let total: number;
+  let rows: Row[];
+  if (query) {
+    // Ranking by relevance reads every match anyway: take the total along in the same query (one round trip).
+    const ranked = await ctx.db
+      .select({ ...viewColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(activities)
       .where(where)
       .orderBy(...order)
       .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-  ]);
-  return { total: count.n, page: page.page, pageSize: page.pageSize, items: await toViews(ctx, rows) };
+      .offset(offset);
+    rows = ranked.map(({ total: _t, ...r }) => r as Row);
+    // A page past the end has no row to carry the total.
+    total = ranked.length ? ranked[0].total : page.page === 1 ? 0 : await count();
+  } else {
+    // Without a text query the page can use the (status, starts_at, title, id) index and stop early; count beside it.
+    [total, rows] = await Promise.all([count(), ctx.db.select(viewColumns).from(activities).where(where).orderBy(...order).limit(page.pageSize).offset(offset)]);
+  }
+  return { total, page: page.page, pageSize: page.pageSize, items: await toViews(ctx, rows) };
 }
 
 /** The public catalogue: published activities only, filtered and ranked the same for every organisation. */

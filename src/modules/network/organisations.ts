@@ -7,6 +7,7 @@ import { organisationTypes, organisationTypeSchema, organisationProfileShape, re
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { invalidate, lookupCached } from '../../platform/cache.ts';
 import { isAdmin, requireAdmin, requireOrganisationManager } from './access.ts';
 import { checkRefs, frameworkRefs, inFrameworkOrder } from './refs.ts';
 
@@ -129,14 +130,19 @@ export async function organisationExists(ctx: ServiceContext, id: string): Promi
   );
 }
 
+/** Names by id, from a briefly cached list (names show on every catalogue result); renames here invalidate it. */
 export async function getOrganisationNames(ctx: ServiceContext, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(and(eq(organisations.tenantId, ctx.tenant), inArray(organisations.id, [...new Set(ids)])));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  const query = async (only?: string[]) => {
+    const rows = await ctx.db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(only ? and(eq(organisations.tenantId, ctx.tenant), inArray(organisations.id, only)) : eq(organisations.tenantId, ctx.tenant));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  };
+  return lookupCached(ctx.db, namesKey(ctx), 5_000, () => query(), (only) => query(only), ids);
 }
+
+const namesKey = (ctx: ServiceContext) => `network:${ctx.tenant}:organisation-names`;
 
 /** Organisation ids by name (case-insensitive), e.g. to link the framework's lead organisations. */
 export async function findOrganisationIdsByName(ctx: ServiceContext, names: string[]): Promise<Map<string, string>> {
@@ -201,7 +207,7 @@ export async function createOrganisation(ctx: ServiceContext, raw: OrganisationI
 export async function updateOrganisation(ctx: ServiceContext, id: string, raw: OrganisationInput): Promise<OrganisationView> {
   requireOrganisationManager(ctx, id);
   const input = await checkedProfile(ctx, organisationInput.parse(raw));
-  return inTransaction(ctx, async (tx) => {
+  const updated = await inTransaction(ctx, async (tx) => {
     const current = await getOrganisation(tx, id);
     if (!isAdmin(tx) && (input.name !== current.name || input.type !== current.type)) {
       throw new AppError('forbidden', 'network.onlyAdminNameType', [{ field: input.name !== current.name ? 'name' : 'type', message: 'network.onlyAdminNameType' }]);
@@ -215,6 +221,8 @@ export async function updateOrganisation(ctx: ServiceContext, id: string, raw: O
     await recordAudit(tx, { action: 'organisation.update', subjectType: 'organisation', subjectId: id, details: { name: row.name, type: row.type, fields: Object.keys(profileColumns(input)) } });
     return view(row);
   });
+  invalidate(ctx.db, namesKey(ctx));
+  return updated;
 }
 
 /** Changes the profile only (what partner staff edit on "Mijn organisatie"). */

@@ -5,6 +5,7 @@ import { locations, rooms, roomRates, bookings, type OpeningHours, type Weekday 
 import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { invalidate, lookupCached } from '../../platform/cache.ts';
 import { listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import { organisationExists } from '../network/service.ts';
 import { organisationTypes, organisationTypeSchema, type OrganisationType } from '../network/types.ts';
@@ -90,15 +91,19 @@ export async function getLocation(ctx: ServiceContext, id: string): Promise<Loca
 }
 
 /** Short descriptions of locations by id (for the catalogue and other modules). Unknown ids are left out. */
+/** Summaries by id, from a briefly cached list (they show on catalogue results); changes here invalidate it. */
 export async function getLocationSummaries(ctx: ServiceContext, ids: string[]): Promise<Map<string, LocationSummary>> {
-  const wanted = [...new Set(ids.filter(isUuid))];
-  if (wanted.length === 0) return new Map();
-  const rows = await ctx.db
-    .select({ id: locations.id, name: locations.name, address: locations.address, districtCode: locations.districtCode, wheelchairAccessible: locations.wheelchairAccessible })
-    .from(locations)
-    .where(and(eq(locations.tenantId, ctx.tenant), inArray(locations.id, wanted)));
-  return new Map(rows.map((r) => [r.id, r]));
+  const query = async (only?: string[]) => {
+    const rows = await ctx.db
+      .select({ id: locations.id, name: locations.name, address: locations.address, districtCode: locations.districtCode, wheelchairAccessible: locations.wheelchairAccessible })
+      .from(locations)
+      .where(only ? and(eq(locations.tenantId, ctx.tenant), inArray(locations.id, only)) : eq(locations.tenantId, ctx.tenant));
+    return new Map(rows.map((r) => [r.id, r]));
+  };
+  return lookupCached(ctx.db, summariesKey(ctx), 5_000, () => query(), (only) => query(only), ids.filter(isUuid));
 }
+
+const summariesKey = (ctx: ServiceContext) => `places:${ctx.tenant}:location-summaries`;
 
 export async function listRooms(ctx: ServiceContext, locationId: string): Promise<RoomView[]> {
   if (!isUuid(locationId)) throw notFound();
@@ -200,7 +205,7 @@ export async function updateLocation(ctx: ServiceContext, id: string, raw: Locat
     throw invalid([{ field: 'managerOrganisationId', message: 'places.error.managerAdminOnly' }]);
   }
   await checkPlaceRefs(ctx, input);
-  return inTransaction(ctx, async (tx) => {
+  const updated = await inTransaction(ctx, async (tx) => {
     await assertLocationNameFree(tx, input.name, id);
     const [row] = await tx.db
       .update(locations)
@@ -210,6 +215,8 @@ export async function updateLocation(ctx: ServiceContext, id: string, raw: Locat
     await recordAudit(tx, { action: 'places.location_update', subjectType: 'location', subjectId: id, details: { name: row.name } });
     return locationView(row);
   });
+  invalidate(ctx.db, summariesKey(ctx));
+  return updated;
 }
 
 /** Removes a location without bookings (its rooms and rates go with it). Administrators only. */
