@@ -3,7 +3,7 @@ import { createApp, type App } from '../src/platform/http/app.tsx';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/platform/db/client.ts';
 import { createUser } from '../src/platform/auth/service.ts';
-import { adminActor, ctxFor, TENANT } from './db.ts';
+import { adminActor, ctxFor, createTestDatabase, seedFramework, TENANT, type DbKind, type TestDatabase } from './db.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
 
 export function testApp(database: Database): App {
@@ -67,4 +67,11 @@ export async function clientAs(app: App, database: Database, roles: Role[], emai
   const res = await client.login(email, TEST_PASSWORD);
   if (res.status !== 303) throw new Error(`login failed for ${email}: ${res.status}`);
   return client;
+}
+
+/** A fresh database with the framework loaded, and the app on it: the usual start of an HTTP test file. */
+export async function openSeededApp(kind: DbKind): Promise<{ db: TestDatabase; app: App }> {
+  const db = await createTestDatabase(kind);
+  await seedFramework(db);
+  return { db, app: testApp(db) };
 }

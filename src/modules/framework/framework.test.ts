@@ -1,7 +1,7 @@
 // The framework over HTTP: public JSON API, versioned edits by a policy advisor, district mapping by an administrator.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestDatabase, dbKinds, seedFramework, ctxFor, type TestDatabase } from '../../../test/db.ts';
-import { testApp, TestClient, clientAs } from '../../../test/client.ts';
+import { dbKinds, ctxFor, type TestDatabase } from '../../../test/db.ts';
+import { openSeededApp, TestClient, clientAs } from '../../../test/client.ts';
 import { findAuditEvents } from '../../platform/audit/service.ts';
 import type { App } from '../../platform/http/app.tsx';
 
@@ -11,9 +11,7 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
   let db: TestDatabase;
   let app: App;
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    await seedFramework(db);
-    app = testApp(db);
+    ({ db, app } = await openSeededApp(kind));
   });
   afterAll(() => db?.drop());
 

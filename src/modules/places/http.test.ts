@@ -1,8 +1,8 @@
 // The places pages and API over HTTP (in-process): public pages, the booking form without JavaScript,
 // approval, statements as CSV and PDF, problem details for conflicts and bad input, escaping of stored text.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestDatabase, dbKinds, seedFramework, type TestDatabase } from '../../../test/db.ts';
-import { testApp, TestClient } from '../../../test/client.ts';
+import { dbKinds, type TestDatabase } from '../../../test/db.ts';
+import { openSeededApp, TestClient } from '../../../test/client.ts';
 import type { App } from '../../platform/http/app.tsx';
 import { makeLocation, makeOrg } from './test-helpers.ts';
 import { clientFor } from './test-http.ts';
@@ -28,9 +28,7 @@ describe.each(dbKinds)('places over HTTP (%s)', (kind) => {
   const day = futureWeekday();
 
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    await seedFramework(db);
-    app = testApp(db);
+    ({ db, app } = await openSeededApp(kind));
     manager = await makeOrg(db, 'Beheerder HTTP', 'cooperative');
     core = await makeOrg(db, 'Kernpartner HTTP', 'core-partner');
     other = await makeOrg(db, 'Andere HTTP', 'subcontractor');

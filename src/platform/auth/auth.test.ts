@@ -1,7 +1,7 @@
 // Accounts, sessions, CSRF, rate limiting, passwords and the audit trail, over HTTP against a real database.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestDatabase, dbKinds, seedFramework, ctxFor, adminActor, type TestDatabase } from '../../../test/db.ts';
-import { testApp, TestClient, clientAs, TEST_PASSWORD } from '../../../test/client.ts';
+import { dbKinds, ctxFor, adminActor, type TestDatabase } from '../../../test/db.ts';
+import { openSeededApp, TestClient, clientAs, TEST_PASSWORD } from '../../../test/client.ts';
 import { createUser, createResetLink } from './service.ts';
 import { findAuditEvents } from '../audit/service.ts';
 import type { App } from '../http/app.tsx';
@@ -10,9 +10,7 @@ describe.each(dbKinds)('accounts and sessions (%s)', (kind) => {
   let db: TestDatabase;
   let app: App;
   beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    await seedFramework(db);
-    app = testApp(db);
+    ({ db, app } = await openSeededApp(kind));
     await createUser(ctxFor(db, adminActor), { email: 'ilse@test.nl', name: 'Ilse', roles: ['resident'], password: TEST_PASSWORD });
   });
   afterAll(() => db?.drop());

@@ -1,16 +1,14 @@
 // Bad input, unknown routes and crashes: clear answers, never a stack trace, and the server keeps running.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestDatabase, seedFramework, type TestDatabase } from '../../../test/db.ts';
-import { testApp, TestClient, clientAs } from '../../../test/client.ts';
+import type { TestDatabase } from '../../../test/db.ts';
+import { openSeededApp, testApp, TestClient, clientAs } from '../../../test/client.ts';
 import { openPglite } from '../db/client.ts';
 import type { App } from './app.tsx';
 
 let db: TestDatabase;
 let app: App;
 beforeAll(async () => {
-  db = await createTestDatabase('pglite');
-  await seedFramework(db);
-  app = testApp(db);
+  ({ db, app } = await openSeededApp('pglite'));
 });
 afterAll(() => db?.drop());
 

@@ -1,16 +1,14 @@
 // Every registered route must have a policy; non-public routes must refuse anonymous visitors.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestDatabase, seedFramework, type TestDatabase } from '../../../test/db.ts';
-import { testApp, TestClient } from '../../../test/client.ts';
+import type { TestDatabase } from '../../../test/db.ts';
+import { openSeededApp, TestClient } from '../../../test/client.ts';
 import { policyTable, policyKey } from '../auth/policy-table.ts';
 import type { App } from './app.tsx';
 
 let db: TestDatabase;
 let app: App;
 beforeAll(async () => {
-  db = await createTestDatabase('pglite');
-  await seedFramework(db);
-  app = testApp(db);
+  ({ db, app } = await openSeededApp('pglite'));
 });
 afterAll(() => db?.drop());
 
