@@ -80,7 +80,7 @@ function generate(i: number, rng: Rng, refs: FrameworkRefs, orgIds: string[], pl
       districtCode: district.code,
       neighbourhoodCode: wijk?.code ?? null,
       locationId: place?.id ?? null,
-      locationName: place ? place.name : `Buurtcentrum ${where}`,
+      locationName: place ? place.name : `Buurtcentrum ${where} (demo)`,
       locationAddress: place ? place.address : `${rng.pick(streets)} ${rng.int(1, 180)}, Haarlem`,
       schedule,
       costCents,
