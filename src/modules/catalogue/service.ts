@@ -7,10 +7,11 @@ import { activityInput, pageInput, searchFilters, type ActivityInput, type Activ
 import { occurrences } from './schedule.ts';
 import { columnsFor, fieldLabelKeys, labelled, labelMap, parse } from './input.ts';
 import { loadRefs, cachedRefs } from './refs.ts';
-import { AppError, forbidden, invalid, notFound, zodFields, type FieldError } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, zodFields, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
+import { mayActForOrganisation, requireRole } from '../../platform/auth/require.ts';
 import { getOrganisationNames, organisationExists } from '../network/service.ts';
 import { getLocationSummaries } from '../places/service.ts';
 
@@ -23,15 +24,11 @@ type Row = Omit<typeof activities.$inferSelect, 'searchVector'>;
 
 const isAdmin = (ctx: ServiceContext) => hasRole(ctx.actor, 'administrator');
 
-function requireManager(ctx: ServiceContext) {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
-  if (!hasRole(ctx.actor, 'partner_staff', 'administrator')) throw forbidden();
-}
+const requireManager = (ctx: ServiceContext) => requireRole(ctx, 'partner_staff', 'administrator');
 
 /** May the actor manage activities of this organisation? Administrators: all; partner staff: their own. */
 export function canManageActivity(ctx: ServiceContext, organisationId: string): boolean {
-  if (isAdmin(ctx)) return true;
-  return hasRole(ctx.actor, 'partner_staff') && !!ctx.actor?.organisationId && ctx.actor.organisationId === organisationId;
+  return mayActForOrganisation(ctx.actor, organisationId);
 }
 
 async function rowById(ctx: ServiceContext, id: string): Promise<Row | null> {

@@ -10,7 +10,7 @@ import { periodContentSchema, type ThemeContent } from './types.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { organisationTypeSchema } from '../network/types.ts';
-import { ensureOrganisation } from '../network/service.ts';
+import { ensureOrganisations } from '../network/service.ts';
 import { invalidateFramework } from './service.ts';
 
 const seedThemeSchema = z.object({
@@ -90,7 +90,7 @@ export async function loadFramework(ctx: ServiceContext, seed: FrameworkSeed, mu
     const db = tx.db;
     await db.insert(municipalities).values({ code: seed.municipality.code, name: seed.municipality.name }).onConflictDoNothing();
 
-    for (const o of seed.organisations) await ensureOrganisation(tx, { name: o.name, type: o.type });
+    await ensureOrganisations(tx, seed.organisations.map((o) => ({ name: o.name, type: o.type })));
 
     let [period] = await db.select().from(callPeriods).where(and(eq(callPeriods.tenantId, tx.tenant), eq(callPeriods.code, seed.callPeriod.code)));
     if (!period) {

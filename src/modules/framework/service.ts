@@ -3,10 +3,10 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { callPeriods, themes, themeVersions, districts, neighbourhoods } from './schema.ts';
 import { themeContentSchema, type ThemeContent, type PeriodContent } from './types.ts';
-import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { hasRole } from '../../platform/auth/roles.ts';
+import { requireRole } from '../../platform/auth/require.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { cached, invalidate } from '../../platform/cache.ts';
 
@@ -136,10 +136,7 @@ export const editThemeInput = z.object({
 });
 export type EditThemeInput = z.input<typeof editThemeInput>;
 
-function requireFrameworkEditor(ctx: ServiceContext) {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
-  if (!hasRole(ctx.actor, 'policy_advisor', 'administrator')) throw forbidden();
-}
+const requireFrameworkEditor = (ctx: ServiceContext) => requireRole(ctx, 'policy_advisor', 'administrator');
 
 /** Saves an edit as a new version. Sub-goal keys stay stable; new sub-goals get new keys. */
 export async function editTheme(ctx: ServiceContext, slug: string, raw: EditThemeInput, periodCode?: string): Promise<ThemeView> {
@@ -284,8 +281,7 @@ export const setWijkDistrictInput = z.object({ wijkCode: z.string().min(1).max(2
 
 /** Municipal data: which wijk belongs to which district. Administrators only; audited. */
 export async function setWijkDistrict(ctx: ServiceContext, raw: z.input<typeof setWijkDistrictInput>): Promise<void> {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
-  if (!hasRole(ctx.actor, 'administrator')) throw forbidden();
+  requireRole(ctx, 'administrator');
   const input = setWijkDistrictInput.parse(raw);
   await inTransaction(ctx, async (tx) => {
     const [wijk] = await tx.db.select().from(neighbourhoods).where(and(eq(neighbourhoods.tenantId, tx.tenant), eq(neighbourhoods.code, input.wijkCode), eq(neighbourhoods.kind, 'wijk')));

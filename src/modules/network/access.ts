@@ -1,20 +1,16 @@
 // Who may manage an organisation's data: administrators all, partner staff only their own organisation.
-import { AppError, forbidden } from '../../platform/http/errors.ts';
+import { forbidden } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
+import { mayActForOrganisation, requireActor, requireRole } from '../../platform/auth/require.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 
-export function requireActor(ctx: ServiceContext) {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
-  return ctx.actor;
-}
+export { requireActor };
 
 export const isAdmin = (ctx: ServiceContext) => hasRole(ctx.actor, 'administrator');
 
 /** True for administrators, and for partner staff whose account belongs to this organisation. */
 export function canManageOrganisation(ctx: ServiceContext, organisationId: string): boolean {
-  if (!ctx.actor) return false;
-  if (isAdmin(ctx)) return true;
-  return hasRole(ctx.actor, 'partner_staff') && !!ctx.actor.organisationId && ctx.actor.organisationId === organisationId;
+  return mayActForOrganisation(ctx.actor, organisationId);
 }
 
 export function requireOrganisationManager(ctx: ServiceContext, organisationId: string) {
@@ -23,6 +19,5 @@ export function requireOrganisationManager(ctx: ServiceContext, organisationId: 
 }
 
 export function requireAdmin(ctx: ServiceContext) {
-  requireActor(ctx);
-  if (!isAdmin(ctx)) throw forbidden();
+  requireRole(ctx, 'administrator');
 }

@@ -232,10 +232,11 @@ export async function updateOrganisationProfile(ctx: ServiceContext, id: string,
   return updateOrganisation(ctx, id, { ...organisationProfileInput.parse(raw), name: current.name, type: current.type });
 }
 
-/** Seed helper: creates the organisation when no organisation of that name exists. Idempotent. */
-export async function ensureOrganisation(ctx: ServiceContext, input: { name: string; type: OrganisationType }): Promise<OrganisationView> {
-  const [existing] = await ctx.db.select().from(organisations).where(and(eq(organisations.tenantId, ctx.tenant), eq(organisations.name, input.name)));
-  if (existing) return view(existing);
-  const [row] = await ctx.db.insert(organisations).values({ tenantId: ctx.tenant, name: input.name, type: input.type }).returning();
-  return view(row);
+/** Seed helper: creates the organisations whose name does not exist yet, in one statement. Idempotent. */
+export async function ensureOrganisations(ctx: ServiceContext, list: { name: string; type: OrganisationType }[]): Promise<void> {
+  if (list.length === 0) return;
+  await ctx.db
+    .insert(organisations)
+    .values(list.map((o) => ({ tenantId: ctx.tenant, name: o.name, type: o.type })))
+    .onConflictDoNothing({ target: [organisations.tenantId, organisations.name] });
 }

@@ -4,11 +4,12 @@ import { hash, verify } from '@node-rs/argon2';
 import { z } from '../zod.ts';
 import { users, userRoles, sessions, passwordResetTokens, loginAttempts } from './schema.ts';
 import { roleSchema, type Actor, type Role } from './roles.ts';
-import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';
+import { AppError, invalid, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { newToken, sha256 } from './tokens.ts';
+import { requireActor, requireRole } from './require.ts';
 import { getOrganisationNames, organisationExists } from '../../modules/network/service.ts';
 
 export const passwordSchema = z.string().min(10).max(200);
@@ -47,10 +48,7 @@ const MAX_FAILURES_PER_EMAIL = 5;
 const MAX_FAILURES_PER_CLIENT = 30;
 const RESET_TTL_MS = 24 * 60 * 60 * 1000;
 
-function requireAdmin(ctx: ServiceContext) {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
-  if (!ctx.actor.roles.includes('administrator')) throw forbidden();
-}
+const requireAdmin = (ctx: ServiceContext) => requireRole(ctx, 'administrator');
 
 async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, Role[]>> {
   const map = new Map<string, Role[]>();
@@ -235,9 +233,9 @@ export const changePasswordInput = z
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordsDiffer' });
 
 export async function changePassword(ctx: ServiceContext, raw: z.input<typeof changePasswordInput>, keepSessionId?: string): Promise<void> {
-  if (!ctx.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
+  const actor = requireActor(ctx);
   const input = changePasswordInput.parse(raw);
-  const [user] = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant), eq(users.id, ctx.actor.userId)));
+  const [user] = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant), eq(users.id, actor.userId)));
   if (!user?.passwordHash || !(await verify(user.passwordHash, input.currentPassword).catch(() => false))) {
     throw invalid([{ field: 'currentPassword', message: 'error.wrongPassword' }]);
   }
