@@ -30,16 +30,28 @@ interface Measurement {
 /** A route to measure; `figure` is the prefix of its names in latest.json. */
 export interface Target {
   figure: string;
-  path: string;
-  /** Report the ratio to the bare route as `<figure>.rps_ratio`. */
-  ratio: boolean;
+  /** One path, or a mix that every connection walks through in turn. */
+  paths: string[];
+  /** Also measure it on a server without the shared search results (SEARCH_CACHE_SECONDS=0). */
+  uncached?: boolean;
 }
 
+const themeSlugs = ['ontmoeten', 'redzaam-in-en-om-het-huis', 'waardevol-werk', 'financien-op-orde', 'opvoeden-en-opgroeien', 'gezonde-leefstijl', 'vrijwillige-inzet-en-mantelzorg'];
+const districtCodes = ['', 'centrum', 'noord', 'oost', 'schalkwijk', 'zuid-west'];
+
+/**
+ * 126 different searches (7 themes × 6 district choices × 3 texts), as residents would combine the filters;
+ * the first is the single search earlier runs measured.
+ */
+export const searchMix: string[] = ['ontmoeting', 'taal', ''].flatMap((q) =>
+  themeSlugs.flatMap((theme) => districtCodes.map((district) => new URLSearchParams(Object.entries({ q, theme, district }).filter(([, v]) => v)).toString())),
+);
+
 export const targets: Target[] = [
-  { figure: 'themes.page', path: '/themes/ontmoeten', ratio: true },
-  { figure: 'themes.api', path: '/api/v1/themes', ratio: true },
-  { figure: 'catalogue.search', path: '/activiteiten?q=ontmoeting&theme=ontmoeten&district=schalkwijk', ratio: true },
-  { figure: 'catalogue.api', path: '/api/v1/activities?q=ontmoeting&theme=ontmoeten&district=schalkwijk', ratio: true },
+  { figure: 'themes.page', paths: ['/themes/ontmoeten'] },
+  { figure: 'themes.api', paths: ['/api/v1/themes'] },
+  { figure: 'catalogue.search', paths: searchMix.map((q) => `/activiteiten?${q}`), uncached: true },
+  { figure: 'catalogue.api', paths: searchMix.map((q) => `/api/v1/activities?${q}`), uncached: true },
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -48,9 +60,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)];
 }
 
-async function measure(url: string, duration: number, connections: number): Promise<Measurement> {
+async function measure(base: string, paths: string[], duration: number, connections: number): Promise<Measurement> {
   const times: number[] = [];
-  const instance = autocannon({ url, duration, connections, pipelining: 1 }) as unknown as Promise<autocannon.Result> & { on(event: 'response', fn: (...args: never[]) => void): void };
+  const requests = paths.map((p) => ({ method: 'GET' as const, path: p }));
+  const instance = autocannon({ url: base, requests, duration, connections, pipelining: 1 }) as unknown as Promise<autocannon.Result> & { on(event: 'response', fn: (...args: never[]) => void): void };
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   const result = await instance;
   times.sort((a, b) => a - b);
@@ -83,6 +96,36 @@ async function freshPostgres(baseUrl: string): Promise<string> {
   return url.toString();
 }
 
+/** Starts a server, measures the bare route before and after the targets, and records `<figure><suffix>.*.<kind>`. */
+async function measureServer(env: NodeJS.ProcessEnv, port: number, list: Target[], opts: BenchOptions, kind: string, figures: Record<string, number>, report: Record<string, unknown>, suffix: string): Promise<void> {
+  const server = await startServer(env, port);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    // Warm up every route (JIT, caches, connection pool).
+    for (const paths of [['/bare'], ...list.map((t) => t.paths)]) await measure(base, paths, 2, 8);
+    const bare1 = await measure(base, ['/bare'], opts.duration, opts.connections);
+    const results: Record<string, Measurement> = {};
+    for (const t of list) results[t.figure] = await measure(base, t.paths, opts.duration, opts.connections);
+    const bare2 = await measure(base, ['/bare'], opts.duration, opts.connections);
+    const bareRps = (bare1.rps + bare2.rps) / 2;
+    report[`${kind}${suffix}`] = { bare: [bare1, bare2], ...results };
+    console.log(`${kind}${suffix}: bare route ${bareRps.toFixed(0)} req/s`);
+    for (const t of list) {
+      const m = results[t.figure];
+      const ratio = m.rps / bareRps;
+      const name = `${t.figure}${suffix}`;
+      console.log(`${name} (${t.paths.length} ${t.paths.length === 1 ? 'path' : 'paths in turn'}, first ${t.paths[0]})\n  ${m.rps.toFixed(0)} req/s (${(ratio * 100).toFixed(1)}% of bare), p50 ${m.p50} ms, p95 ${m.p95} ms, errors ${m.errors}, non-2xx ${m.non2xx}`);
+      figures[`${name}.rps_ratio.${kind}`] = round(ratio);
+      figures[`${name}.p95_ms.${kind}`] = round(m.p95);
+      if (m.errors || m.non2xx) figures[`${name}.failed_requests.${kind}`] = m.errors + m.non2xx;
+    }
+    figures[`bare${suffix}.rps.${kind}`] = Math.round(bareRps);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
 export async function runBench(opts: BenchOptions): Promise<Record<string, number>> {
   const scale = opts.scale ?? 34;
   const pgBase = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -109,30 +152,11 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
     const t0 = Date.now();
     run(['seed', '--demo', '--scale', String(scale)], env);
     figures[`seed.seconds.${kind}`] = Math.round((Date.now() - t0) / 100) / 10;
-    const server = await startServer(env, ++port);
-    const base = `http://127.0.0.1:${port}`;
     try {
-      // Warm up every route (JIT, caches, connection pool).
-      for (const p of ['/bare', ...targets.map((t) => t.path)]) await measure(base + p, 2, 8);
-      const bare1 = await measure(`${base}/bare`, opts.duration, opts.connections);
-      const results: Record<string, Measurement> = {};
-      for (const t of targets) results[t.figure] = await measure(base + t.path, opts.duration, opts.connections);
-      const bare2 = await measure(`${base}/bare`, opts.duration, opts.connections);
-      const bareRps = (bare1.rps + bare2.rps) / 2;
-      report[kind] = { bare: [bare1, bare2], ...results };
-      console.log(`bare route: ${bareRps.toFixed(0)} req/s`);
-      for (const t of targets) {
-        const m = results[t.figure];
-        const ratio = m.rps / bareRps;
-        console.log(`${t.path}\n  ${m.rps.toFixed(0)} req/s (${(ratio * 100).toFixed(1)}% of bare), p50 ${m.p50} ms, p95 ${m.p95} ms, errors ${m.errors}, non-2xx ${m.non2xx}`);
-        figures[`${t.figure}.rps_ratio.${kind}`] = round(ratio);
-        figures[`${t.figure}.p95_ms.${kind}`] = m.p95;
-        if (m.errors || m.non2xx) figures[`${t.figure}.failed_requests.${kind}`] = m.errors + m.non2xx;
-      }
-      figures[`bare.rps.${kind}`] = Math.round(bareRps);
+      await measureServer(env, ++port, targets, opts, kind, figures, report, '');
+      // The same searches on a server that shares no search results: what every search costs by itself.
+      await measureServer({ ...env, SEARCH_CACHE_SECONDS: '0' }, ++port, targets.filter((t) => t.uncached), opts, kind, figures, report, '.uncached');
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }

@@ -99,7 +99,7 @@ user
 
 program
   .command('bench')
-  .description('Meet de snelheid (zie bench/README); schrijft bench/results/latest.json')
+  .description('Meet de snelheid (zie README, Benchmarks); schrijft bench/results/latest.json')
   .option('--duration <seconds>', 'duur per meting in seconden', '10')
   .option('--connections <n>', 'gelijktijdige verbindingen', '32')
   .option('--scale <n>', 'schaal van de demodata (34: ruim 10.000 activiteiten)', '34')

@@ -14,6 +14,8 @@ const configSchema = z.object({
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   /** Connections in the PostgreSQL pool of one server process. */
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long one server process shares the results of identical public searches; 0 switches this off. */
+  SEARCH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -1,14 +1,33 @@
-// A small read cache for reference data that changes rarely (the framework). Only reads through the root
-// database connection are cached — never reads inside a transaction, which must see their own writes.
-// Entries expire after a short time, so several server processes converge; a process that changes the data
-// invalidates its own entries at once.
+// Read caches. Only reads through the root database connection are cached — never reads inside a transaction,
+// which must see their own writes. Entries expire after a short time, so several server processes converge; a
+// process that changes the data invalidates its own entries at once.
+// - `cached`/`lookupCached`: reference data that changes rarely (the framework), a handful of keys.
+// - `cachedResult`: results of queries that many visitors repeat (public search), in a bounded store (LRU).
+import { LRUCache } from 'lru-cache';
 import type { Db } from './db/client.ts';
 
 const roots = new WeakSet<object>();
 const stores = new WeakMap<object, Map<string, { at: number; value: Promise<unknown> }>>();
 
-export function markCacheable(db: Db): void {
+/** Default lifetime of a cached result (SEARCH_CACHE_SECONDS). */
+export const DEFAULT_RESULT_TTL_MS = 10_000;
+const RESULT_MAX_ENTRIES = 500;
+
+interface ResultStore {
+  lru: LRUCache<string, Promise<unknown>>;
+  /** Raised by every invalidation: a load that started before it must not be kept. */
+  generation: number;
+  hits: number;
+  misses: number;
+}
+const resultStores = new WeakMap<object, ResultStore>();
+
+/** Marks the root connection of a database; `resultTtlMs` 0 switches the result cache off. */
+export function markCacheable(db: Db, opts: { resultTtlMs?: number } = {}): void {
   roots.add(db);
+  const ttl = opts.resultTtlMs ?? DEFAULT_RESULT_TTL_MS;
+  if (ttl > 0) resultStores.set(db, { lru: new LRUCache({ max: RESULT_MAX_ENTRIES, ttl }), generation: 0, hits: 0, misses: 0 });
+  else resultStores.delete(db);
 }
 
 /** Whether reads through this connection may be cached (the root connection, not a transaction). */
@@ -52,4 +71,42 @@ export function invalidate(db: Db, prefix: string): void {
   const store = stores.get(db);
   if (!store) return;
   for (const k of store.keys()) if (k.startsWith(prefix)) store.delete(k);
+}
+
+/**
+ * A query result that many visitors ask for in the same words (a public search), shared for a short time.
+ * The store is bounded (least recently used entries go first). A result whose load overlapped an
+ * invalidation is not kept, so a change is never hidden behind an older answer for longer than that load.
+ */
+export function cachedResult<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
+  const store = roots.has(db) ? resultStores.get(db) : undefined;
+  if (!store) return load();
+  const hit = store.lru.get(key);
+  if (hit) {
+    store.hits++;
+    return hit as Promise<T>;
+  }
+  store.misses++;
+  const generation = store.generation;
+  const value = load();
+  store.lru.set(key, value);
+  const drop = () => {
+    if (store.lru.peek(key) === value) store.lru.delete(key);
+  };
+  value.then(() => store.generation !== generation && drop(), drop);
+  return value;
+}
+
+/** Drops every cached result whose key starts with `prefix` (after a change to what they were read from). */
+export function invalidateResults(db: Db, prefix: string): void {
+  const store = resultStores.get(db);
+  if (!store) return;
+  store.generation++;
+  for (const k of [...store.lru.keys()]) if (k.startsWith(prefix)) store.lru.delete(k);
+}
+
+/** Hits and misses of the result cache since start (for the benchmark report and tests). */
+export function resultCacheStats(db: Db): { enabled: boolean; hits: number; misses: number; entries: number } {
+  const store = resultStores.get(db);
+  return store ? { enabled: true, hits: store.hits, misses: store.misses, entries: store.lru.size } : { enabled: false, hits: 0, misses: 0, entries: 0 };
 }

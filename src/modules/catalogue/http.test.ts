@@ -86,6 +86,23 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
     expect(badHtml).toContain('Dag: ');
   });
 
+  it('renders a shared search result in each visitor’s language and shows a new publication at once', async () => {
+    await published({ title: 'Kookclub Delftwijk' });
+    const nl = await (await anon().get('/activiteiten?q=kookclub')).text();
+    expect(nl).toContain('1 activiteit gevonden');
+    const english = anon();
+    english.cookies.set('sb_lang', 'en');
+    const en = await (await english.get('/activiteiten?q=kookclub')).text();
+    expect(en).toContain('1 activity found');
+    expect(en).toContain('Kookclub Delftwijk');
+    const res = await partnerA.postForm('/activiteiten/nieuw', form({ title: 'Kookclub Europawijk' }), '/activiteiten/nieuw');
+    const id = res.headers.get('location')!.match(/\/activiteiten\/([0-9a-f-]{36})/)![1];
+    expect((await partnerA.postForm(`/activiteiten/${id}/publiceren`, {}, '/mijn-activiteiten')).status).toBe(303);
+    const after = await (await anon().get('/activiteiten?q=kookclub')).text();
+    expect(after).toContain('2 activiteiten gevonden');
+    expect(after).toContain('Kookclub Europawijk');
+  });
+
   it('paginates the search page with working links', async () => {
     for (let i = 0; i < 23; i++) await published({ title: `Sjoelavond ${String(i).padStart(2, '0')}` });
     const p1 = await (await anon().get('/activiteiten?q=sjoelavond')).text();

@@ -3,6 +3,8 @@
 import { numberFormat } from '../../platform/i18n/intl.ts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
 import { formErrors } from '../../platform/ui/forms.ts';
@@ -172,6 +174,54 @@ const Facts = ({ v, a, refs }: { v: View; a: ActivityView; refs: FrameworkRefs }
   </dl>
 );
 
+/** The search form and its results: all that depends on the query (not on who is asking). */
+const SearchContent = ({ v, q, refs, result, errors }: { v: View; q: Query; refs: FrameworkRefs; result: SearchResult | null; errors: FieldError[] }) => {
+  const countText = result ? (result.total === 1 ? tk(v, 'catalogue.resultCountOne') : tk(v, 'catalogue.resultCount', { n: numberFormat('nl-NL').format(result.total) })) : '';
+  const exportQs = qs(Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'page')));
+  return (
+    <>
+      <ErrorSummary v={v} errors={errors} />
+      <FilterForm v={v} q={q} refs={refs} errors={errors} />
+      <section aria-labelledby="resultaten">
+        <H2 id="resultaten">{tk(v, 'catalogue.results')}</H2>
+        {result && (
+          <p class="utrecht-paragraph" role="status">
+            {countText}
+          </p>
+        )}
+        {result && result.total === 0 && <P>{tk(v, 'catalogue.noResults')}</P>}
+        {result && result.items.length > 0 && (
+          <ul class="sb-card-list">
+            {result.items.map((a) => (
+              <ActivityCard v={v} a={a} refs={refs} />
+            ))}
+          </ul>
+        )}
+        {result && <Pagination v={v} q={q} result={result} />}
+        {result && result.total > 0 && (
+          <p class="utrecht-paragraph">
+            {tk(v, 'catalogue.export')}: <A href={`/activiteiten/export.csv${exportQs}`}>{tk(v, 'catalogue.exportCsv')}</A> · <A href={`/activiteiten/export.xlsx${exportQs}`}>{tk(v, 'catalogue.exportXlsx')}</A>
+          </p>
+        )}
+      </section>
+    </>
+  );
+};
+
+// A shared search result (see searchActivities) is rendered once per language and query string and the HTML
+// reused while the result is shared; it goes with the result. The page around it (session, CSRF token) is
+// rendered for every request.
+const rendered = new WeakMap<SearchResult, Map<string, Promise<HtmlEscapedString>>>();
+
+function searchContent(v: View, q: Query, refs: FrameworkRefs, result: SearchResult): Promise<HtmlEscapedString> {
+  let perResult = rendered.get(result);
+  if (!perResult) rendered.set(result, (perResult = new Map()));
+  const key = `${v.lang}${qs(q)}`;
+  let html = perResult.get(key);
+  if (!html) perResult.set(key, (html = Promise.resolve((<SearchContent v={v} q={q} refs={refs} result={result} errors={[]} />).toString()).then((s) => raw(s))));
+  return html;
+}
+
 export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
   app.get('/assets/catalogue/catalogue.css', (c) => c.body(CATALOGUE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
   app.get('/assets/catalogue/snel-weg.js', (c) => c.body(LEAVE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
@@ -189,37 +239,13 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
     } catch (err) {
       errors = formErrors(err, v.lang);
     }
-    const countText = result ? (result.total === 1 ? tk(v, 'catalogue.resultCountOne') : tk(v, 'catalogue.resultCount', { n: numberFormat('nl-NL').format(result.total) })) : '';
-    const exportQs = qs(Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'page')));
+    const content = result ? await searchContent(v, q, refs, result) : <SearchContent v={v} q={q} refs={refs} result={null} errors={errors} />;
     return c.html(
       <Layout v={v} title={tk(v, 'catalogue.title')}>
         <Styles />
         <H1>{tk(v, 'catalogue.title')}</H1>
         <P>{tk(v, 'catalogue.intro')}</P>
-        <ErrorSummary v={v} errors={errors} />
-        <FilterForm v={v} q={q} refs={refs} errors={errors} />
-        <section aria-labelledby="resultaten">
-          <H2 id="resultaten">{tk(v, 'catalogue.results')}</H2>
-          {result && (
-            <p class="utrecht-paragraph" role="status">
-              {countText}
-            </p>
-          )}
-          {result && result.total === 0 && <P>{tk(v, 'catalogue.noResults')}</P>}
-          {result && result.items.length > 0 && (
-            <ul class="sb-card-list">
-              {result.items.map((a) => (
-                <ActivityCard v={v} a={a} refs={refs} />
-              ))}
-            </ul>
-          )}
-          {result && <Pagination v={v} q={q} result={result} />}
-          {result && result.total > 0 && (
-            <p class="utrecht-paragraph">
-              {tk(v, 'catalogue.export')}: <A href={`/activiteiten/export.csv${exportQs}`}>{tk(v, 'catalogue.exportCsv')}</A> · <A href={`/activiteiten/export.xlsx${exportQs}`}>{tk(v, 'catalogue.exportXlsx')}</A>
-            </p>
-          )}
-        </section>
+        {content}
       </Layout>,
       errors.length ? 400 : 200,
     );

@@ -148,6 +148,16 @@ describe.each(dbKinds)('catalogue service (%s)', (kind) => {
     await expect(searchActivities(ctx, { theme: 'onbekend' })).rejects.toMatchObject({ code: 'validation' });
   });
 
+  it('shares identical public searches and shows a change at once', async () => {
+    const a = await publish(partnerA, { title: 'Gedeelde zoekvraag breiclub' });
+    const first = await searchActivities(ctx, { q: 'breiclub' });
+    expect(await searchActivities(partnerB, { q: 'breiclub' })).toBe(first); // the same for every visitor
+    expect(first.items.map((i) => i.title)).toEqual(['Gedeelde zoekvraag breiclub']);
+    await updateActivity(partnerA, a.id, activityInputFor({ title: 'Gedeelde zoekvraag haakclub' }));
+    expect((await searchActivities(ctx, { q: 'breiclub' })).total).toBe(0);
+    expect((await searchActivities(ctx, { q: 'haakclub' })).items.map((i) => i.title)).toEqual(['Gedeelde zoekvraag haakclub']);
+  });
+
   it('paginates with a stable total', async () => {
     for (let i = 0; i < 7; i++) await publish(partnerA, { title: `Paginatest zwemles ${i}` });
     const p1 = await searchActivities(ctx, { q: 'zwemles' }, { page: 1, pageSize: 3 });

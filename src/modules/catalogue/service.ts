@@ -10,6 +10,7 @@ import { loadRefs, cachedRefs } from './refs.ts';
 import { AppError, invalid, notFound, zodFields, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { cachedResult, invalidateResults } from '../../platform/cache.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { mayActForOrganisation, requireRole } from '../../platform/auth/require.ts';
 import { getOrganisationNames, organisationExists } from '../network/service.ts';
@@ -103,6 +104,15 @@ async function toViews(ctx: ServiceContext, rows: Row[]): Promise<ActivityView[]
 
 // ------------------------------------------------------------------ create and change
 
+const SEARCH_CACHE = 'catalogue:search:';
+
+/** A change in one transaction; once it is committed, shared search results are dropped so the next search sees it. */
+async function changed<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T>): Promise<T> {
+  const result = await inTransaction(ctx, fn);
+  invalidateResults(ctx.db, SEARCH_CACHE);
+  return result;
+}
+
 async function organisationFor(ctx: ServiceContext, requested: string | null | undefined, current?: string): Promise<string> {
   if (isAdmin(ctx)) {
     const id = requested || current;
@@ -151,7 +161,7 @@ export async function createActivity(ctx: ServiceContext, raw: ActivityInput): P
   requireManager(ctx);
   const { data, values } = await prepare(ctx, raw);
   const organisationId = await organisationFor(ctx, data.organisationId);
-  return inTransaction(ctx, async (tx) => {
+  return changed(ctx, async (tx) => {
     const now = tx.now();
     const [row] = await tx.db
       .insert(activities)
@@ -167,7 +177,7 @@ export async function updateActivity(ctx: ServiceContext, id: string, raw: Activ
   if (current.status === 'ended') throw new AppError('conflict', 'catalogue.error.endedReadOnly');
   const { data, values } = await prepare(ctx, raw);
   const organisationId = await organisationFor(ctx, data.organisationId, isAdmin(ctx) ? undefined : current.organisationId);
-  return inTransaction(ctx, async (tx) => {
+  return changed(ctx, async (tx) => {
     const [row] = await tx.db
       .update(activities)
       .set({ ...values, organisationId, updatedAt: tx.now() })
@@ -181,7 +191,7 @@ export async function updateActivity(ctx: ServiceContext, id: string, raw: Activ
 async function transition(ctx: ServiceContext, id: string, from: Row['status'], to: Row['status'], message: 'catalogue.error.publishOnlyDraft' | 'catalogue.error.endOnlyPublished') {
   const current = await rowForManage(ctx, id);
   if (current.status !== from) throw new AppError('conflict', message);
-  return inTransaction(ctx, async (tx) => {
+  return changed(ctx, async (tx) => {
     const now = tx.now();
     const [row] = await tx.db
       .update(activities)
@@ -285,11 +295,17 @@ async function runSearch(ctx: ServiceContext, f: z.output<typeof searchFilters>,
   return { total, page: page.page, pageSize: page.pageSize, items: await toViews(ctx, rows) };
 }
 
-/** The public catalogue: published activities only, filtered and ranked the same for every organisation. */
+/**
+ * The public catalogue: published activities only, filtered and ranked the same for every organisation.
+ * Identical searches share one result for SEARCH_CACHE_SECONDS (the same for every visitor: only published
+ * activities); a change to the catalogue through this process drops the shared results at once.
+ * The result is shared: callers must not change it.
+ */
 export async function searchActivities(ctx: ServiceContext, filters: SearchFilters, pageRaw: PageInput = {}): Promise<SearchResult> {
   const f = await parseFilters(ctx, filters);
   const page = parse(ctx, pageInput, pageRaw);
-  return runSearch(ctx, f, page, ['published']);
+  const key = `${SEARCH_CACHE}${ctx.tenant}:${JSON.stringify([f, page.page, page.pageSize])}`;
+  return cachedResult(ctx.db, key, () => runSearch(ctx, f, page, ['published']));
 }
 
 /** Activities the actor manages (every status, last changed first): their organisation's, or all for an administrator. */

@@ -29,11 +29,16 @@ export interface Database {
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
-export async function openPglite(dataDir?: string): Promise<Database> {
+export interface CacheOptions {
+  /** How long public search results may be shared (milliseconds); 0 switches that cache off. */
+  resultTtlMs?: number;
+}
+
+export async function openPglite(dataDir?: string, cache: CacheOptions = {}): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  markCacheable(db);
+  markCacheable(db, cache);
   return {
     kind: 'pglite',
     db,
@@ -43,12 +48,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+export async function openPostgres(url: string, poolSize = 10, cache: CacheOptions = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  markCacheable(db);
+  markCacheable(db, cache);
   return {
     kind: 'postgres',
     db,
@@ -61,8 +66,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   };
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize) : openPglite(opts.dataDir);
+export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number } & CacheOptions): Promise<Database> {
+  const cache = { resultTtlMs: opts.resultTtlMs };
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize, cache) : openPglite(opts.dataDir, cache);
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
