@@ -120,6 +120,10 @@ async function measureServer(env: NodeJS.ProcessEnv, port: number, list: Target[
       if (m.errors || m.non2xx) figures[`${name}.failed_requests.${kind}`] = m.errors + m.non2xx;
     }
     figures[`bare${suffix}.rps.${kind}`] = Math.round(bareRps);
+    // How many searches of this server (warm-up included) were answered from a shared result.
+    const health = (await (await fetch(`${base}/health`)).json()) as { searchCache: { enabled: boolean; hits: number; misses: number } };
+    const { enabled, hits, misses } = health.searchCache;
+    if (enabled) figures[`catalogue.search_cache.hit_ratio.${kind}`] = round(hits / Math.max(1, hits + misses));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -15,8 +15,6 @@ const RESULT_MAX_ENTRIES = 500;
 
 interface ResultStore {
   lru: LRUCache<string, Promise<unknown>>;
-  /** Raised by every invalidation: a load that started before it must not be kept. */
-  generation: number;
   hits: number;
   misses: number;
 }
@@ -26,7 +24,7 @@ const resultStores = new WeakMap<object, ResultStore>();
 export function markCacheable(db: Db, opts: { resultTtlMs?: number } = {}): void {
   roots.add(db);
   const ttl = opts.resultTtlMs ?? DEFAULT_RESULT_TTL_MS;
-  if (ttl > 0) resultStores.set(db, { lru: new LRUCache({ max: RESULT_MAX_ENTRIES, ttl }), generation: 0, hits: 0, misses: 0 });
+  if (ttl > 0) resultStores.set(db, { lru: new LRUCache({ max: RESULT_MAX_ENTRIES, ttl }), hits: 0, misses: 0 });
   else resultStores.delete(db);
 }
 
@@ -75,8 +73,8 @@ export function invalidate(db: Db, prefix: string): void {
 
 /**
  * A query result that many visitors ask for in the same words (a public search), shared for a short time.
- * The store is bounded (least recently used entries go first). A result whose load overlapped an
- * invalidation is not kept, so a change is never hidden behind an older answer for longer than that load.
+ * The store is bounded (least recently used entries go first). A load still running is shared too, and is
+ * dropped with the rest by an invalidation, so nobody gets an answer that started before a committed change.
  */
 export function cachedResult<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
   const store = roots.has(db) ? resultStores.get(db) : undefined;
@@ -87,13 +85,11 @@ export function cachedResult<T>(db: Db, key: string, load: () => Promise<T>): Pr
     return hit as Promise<T>;
   }
   store.misses++;
-  const generation = store.generation;
   const value = load();
   store.lru.set(key, value);
-  const drop = () => {
+  value.catch(() => {
     if (store.lru.peek(key) === value) store.lru.delete(key);
-  };
-  value.then(() => store.generation !== generation && drop(), drop);
+  });
   return value;
 }
 
@@ -101,7 +97,6 @@ export function cachedResult<T>(db: Db, key: string, load: () => Promise<T>): Pr
 export function invalidateResults(db: Db, prefix: string): void {
   const store = resultStores.get(db);
   if (!store) return;
-  store.generation++;
   for (const k of [...store.lru.keys()]) if (k.startsWith(prefix)) store.lru.delete(k);
 }
 

@@ -95,6 +95,9 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
     const en = await (await english.get('/activiteiten?q=kookclub')).text();
     expect(en).toContain('1 activity found');
     expect(en).toContain('Kookclub Delftwijk');
+    const health = (await (await anon().get('/health')).json()) as { searchCache: { enabled: boolean; hits: number } };
+    expect(health.searchCache.enabled).toBe(true);
+    expect(health.searchCache.hits).toBeGreaterThan(0); // the English page reused the Dutch visitor's search
     const res = await partnerA.postForm('/activiteiten/nieuw', form({ title: 'Kookclub Europawijk' }), '/activiteiten/nieuw');
     const id = res.headers.get('location')!.match(/\/activiteiten\/([0-9a-f-]{36})/)![1];
     expect((await partnerA.postForm(`/activiteiten/${id}/publiceren`, {}, '/mijn-activiteiten')).status).toBe(303);

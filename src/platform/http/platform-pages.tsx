@@ -12,6 +12,7 @@ import { Layout, viewOf, H1, H2, P, A, UL } from '../ui/page.tsx';
 import { parseLang } from '../i18n/index.ts';
 import { LANG_COOKIE } from './app.tsx';
 import { notFound } from './errors.ts';
+import { resultCacheStats } from '../cache.ts';
 import { listThemes } from '../../modules/framework/service.ts';
 
 const require = createRequire(import.meta.url);
@@ -40,7 +41,8 @@ export function registerPlatformPages(app: OpenAPIHono<AppEnv>) {
   app.get('/health', async (c) => {
     const db = c.get('deps').database;
     const up = await db.ping().catch(() => false);
-    return c.json({ status: up ? 'ok' : 'unavailable', database: { kind: db.kind, status: up ? 'up' : 'down' } }, up ? 200 : 503);
+    // Shared public search results since start: how often an identical search was answered without the database.
+    return c.json({ status: up ? 'ok' : 'unavailable', database: { kind: db.kind, status: up ? 'up' : 'down' }, searchCache: resultCacheStats(db.db) }, up ? 200 : 503);
   });
 
   app.get('/taal/:lang', (c) => {
