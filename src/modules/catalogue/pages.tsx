@@ -210,15 +210,18 @@ const SearchContent = ({ v, q, refs, result, errors }: { v: View; q: Query; refs
 
 // A shared search result (see searchActivities) is rendered once per language and query string and the HTML
 // reused while the result is shared; it goes with the result. The page around it (session, CSRF token) is
-// rendered for every request.
+// rendered for every request. A few spellings of one query per result are kept ("page=01"), not unboundedly many.
 const rendered = new WeakMap<SearchResult, Map<string, Promise<HtmlEscapedString>>>();
+const SPELLINGS_PER_RESULT = 4;
 
 function searchContent(v: View, q: Query, refs: FrameworkRefs, result: SearchResult): Promise<HtmlEscapedString> {
   let perResult = rendered.get(result);
   if (!perResult) rendered.set(result, (perResult = new Map()));
   const key = `${v.lang}${qs(q)}`;
-  let html = perResult.get(key);
-  if (!html) perResult.set(key, (html = Promise.resolve((<SearchContent v={v} q={q} refs={refs} result={result} errors={[]} />).toString()).then((s) => raw(s))));
+  const known = perResult.get(key);
+  if (known) return known;
+  const html = Promise.resolve((<SearchContent v={v} q={q} refs={refs} result={result} errors={[]} />).toString()).then((s) => raw(s));
+  if (perResult.size < SPELLINGS_PER_RESULT) perResult.set(key, html);
   return html;
 }
 
