@@ -147,7 +147,7 @@ export function registerCatalogueApi(api: OpenAPIHono<AppEnv>) {
       method: 'get',
       path: '/activities',
       tags: ['aanbod'],
-      summary: 'Gepubliceerde activiteiten zoeken, met dezelfde filters als de website; gesorteerd op relevantie, nooit op soort organisatie',
+      summary: 'Gepubliceerde activiteiten met een datum die nog komt zoeken, met dezelfde filters als de website; gesorteerd op relevantie, nooit op soort organisatie',
       request: { query: searchQuery },
       responses: { 200: jsonResponse(pageSchema, 'Eén pagina met activiteiten en het totaal'), ...errorResponses() },
     }),

@@ -23,6 +23,16 @@ const addMinutes = (time: string, minutes: number) => {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 };
 const dateFrom = (base: string, days: number) => new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Demo dates run from the Monday nine weeks before the day of seeding, so the demo city always has a believable
+ * mix: most one-off activities still to come, a few already past. The same seed on the same day gives the same data.
+ */
+export function demoSeasonStart(now: Date): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const sinceMonday = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - (sinceMonday + 63) * 86_400_000).toISOString().slice(0, 10);
+}
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 interface Generated {
@@ -33,7 +43,7 @@ interface Generated {
 }
 
 /** The i-th demo activity. Only the rng's sequence decides, so activity i is the same at every scale. */
-function generate(i: number, rng: Rng, refs: FrameworkRefs, orgIds: string[], places: { id: string; name: string; address: string; districtCode: string | null }[]): Generated {
+function generate(i: number, rng: Rng, refs: FrameworkRefs, orgIds: string[], places: { id: string; name: string; address: string; districtCode: string | null }[], season: string): Generated {
   const theme = refs.themes[i % refs.themes.length];
   const district = refs.districts[Math.floor(i / refs.themes.length) % refs.districts.length];
   const tpl = rng.pick(demoTemplates[theme.slug] ?? Object.values(demoTemplates).flat());
@@ -49,7 +59,7 @@ function generate(i: number, rng: Rng, refs: FrameworkRefs, orgIds: string[], pl
   const description = `${tpl.description}\n\nDit draagt bij aan: ${goals}.`;
   const start = rng.pick(startTimes[tpl.daypart]);
   const end = addMinutes(start, tpl.minutes);
-  const startDate = dateFrom('2025-09-01', rng.int(0, 300));
+  const startDate = dateFrom(season, rng.int(0, 300));
   const roll = rng.next();
   const schedule: ActivityData['schedule'] =
     roll < 0.7
@@ -114,7 +124,8 @@ export async function seedCatalogueDemo(ctx: ServiceContext, rng: Rng, scale: nu
   const existing = new Set(
     (await ctx.db.select({ key: activities.seedKey }).from(activities).where(and(eq(activities.tenantId, ctx.tenant), isNotNull(activities.seedKey)))).map((r) => r.key),
   );
-  const at = new Date('2025-08-15T08:00:00Z');
+  const season = demoSeasonStart(ctx.now());
+  const at = new Date(`${dateFrom(season, -14)}T08:00:00Z`);
   let added = 0;
   let batch: (typeof activities.$inferInsert)[] = [];
   const flush = async () => {
@@ -124,7 +135,7 @@ export async function seedCatalogueDemo(ctx: ServiceContext, rng: Rng, scale: nu
     batch = [];
   };
   for (let i = 0; i < wanted; i++) {
-    const g = generate(i, rng, refs, orgIds, places);
+    const g = generate(i, rng, refs, orgIds, places, season);
     if (existing.has(g.key)) continue;
     const { values, errors } = columnsFor(g.data, refs);
     if (errors.length) throw new Error(`demo activity ${g.key} is invalid: ${JSON.stringify(errors)}`);

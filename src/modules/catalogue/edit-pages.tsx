@@ -10,7 +10,7 @@ import { notFound, type FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { listOrganisations } from '../network/service.ts';
 import { listLocations } from '../places/service.ts';
-import { createActivity, updateActivity, publishActivity, endActivity, getActivity, listManagedActivities, checkActivityInput, labelled, canManageActivity } from './service.ts';
+import { createActivity, updateActivity, publishActivity, endActivity, getActivity, listManagedActivities, checkActivityInput, labelled, canManageActivity, isPast } from './service.ts';
 import { loadRefs, type FrameworkRefs } from './refs.ts';
 import { activityKinds, haarlemPasOptions, joinOptions, languageCodes, scheduleKinds, targetGroupCodes, type ActivityInput, type ActivityView } from './types.ts';
 import { Styles, euro, tk } from './views.tsx';
@@ -308,7 +308,7 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
             rows={result.items.map((a) => [
               <A href={`/activiteiten/${a.id}`}>{a.title}</A>,
               a.organisationName,
-              tk(v, `catalogue.status.${a.status}`),
+              a.status === 'published' && isPast(a, ctx.now()) ? `${tk(v, 'catalogue.status.published')} · ${tk(v, 'catalogue.status.past')}` : tk(v, `catalogue.status.${a.status}`),
               <span class="sb-actions">
                 {a.status !== 'ended' && <A href={`/activiteiten/${a.id}/bewerken`}>{tk(v, 'catalogue.mine.edit')}</A>}
                 {a.status === 'draft' && action(a, 'publiceren', tk(v, 'catalogue.mine.publish'))}

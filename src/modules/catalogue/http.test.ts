@@ -106,6 +106,16 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
     expect(after).toContain('Kookclub Europawijk');
   });
 
+  it('shows a past activity on its own page and to its organisation, not in the public search', async () => {
+    const a = await published({ title: 'Braderie van vorig voorjaar', schedule: { kind: 'one-off', startDate: '2026-03-01', startTime: '10:00', endTime: '16:00' } });
+    expect(await (await anon().get('/activiteiten?q=braderie')).text()).toContain('0 activiteiten gevonden');
+    expect(((await (await anon().get('/api/v1/activities?q=braderie')).json()) as { total: number }).total).toBe(0);
+    const page = await anon().get(`/activiteiten/${a.id}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Alle data van deze activiteit liggen in het verleden');
+    expect(await (await partnerA.get('/mijn-activiteiten')).text()).toContain('Gepubliceerd · alle data voorbij, niet meer in de zoekresultaten');
+  });
+
   it('paginates the search page with working links', async () => {
     for (let i = 0; i < 23; i++) await published({ title: `Sjoelavond ${String(i).padStart(2, '0')}` });
     const p1 = await (await anon().get('/activiteiten?q=sjoelavond')).text();

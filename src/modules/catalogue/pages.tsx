@@ -9,7 +9,7 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
 import { formErrors } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { getActivity, searchActivities, exportActivities, upcomingOccurrences, canManageActivity, type SearchResult } from './service.ts';
+import { getActivity, searchActivities, exportActivities, upcomingOccurrences, canManageActivity, isPast, type SearchResult } from './service.ts';
 import { cachedRefs, themeName, subGoalText, type FrameworkRefs } from './refs.ts';
 import { dayparts, languageCodes, targetGroupCodes, type ActivityView } from './types.ts';
 import { activityIcs } from './ical.ts';
@@ -282,6 +282,7 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
         <H1>{a.title}</H1>
         {a.status === 'draft' && <Alert type="warning">{tk(view, 'catalogue.draftNotice')}</Alert>}
         {a.status === 'ended' && <Alert type="warning">{tk(view, 'catalogue.ended')}</Alert>}
+        {a.status === 'published' && isPast(a, ctx.now()) && <Alert type="warning">{tk(view, 'catalogue.past')}</Alert>}
         {c.req.query('opgeslagen') && <Alert type="ok">{tk(view, 'catalogue.mine.saved')}</Alert>}
         {c.req.query('gepubliceerd') && <Alert type="ok">{tk(view, 'catalogue.mine.published')}</Alert>}
         <p class="utrecht-paragraph sb-meta">

@@ -5,7 +5,7 @@ import { updateOrganisation } from '../network/service.ts';
 import { createLocation } from '../places/service.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { createActivity, updateActivity, publishActivity, endActivity, getActivity, searchActivities, listActivitiesForLocation, listManagedActivities } from './service.ts';
+import { createActivity, updateActivity, publishActivity, endActivity, getActivity, searchActivities, exportActivities, isPast, listActivitiesForLocation, listManagedActivities } from './service.ts';
 import { activityInputFor, adminOf, buildOrganisation, partnerActor } from './test-factory.ts';
 import type { ActivityInput } from './types.ts';
 
@@ -156,6 +156,23 @@ describe.each(dbKinds)('catalogue service (%s)', (kind) => {
     await updateActivity(partnerA, a.id, activityInputFor({ title: 'Gedeelde zoekvraag haakclub' }));
     expect((await searchActivities(ctx, { q: 'breiclub' })).total).toBe(0);
     expect((await searchActivities(ctx, { q: 'haakclub' })).items.map((i) => i.title)).toEqual(['Gedeelde zoekvraag haakclub']);
+  });
+
+  it('leaves activities whose dates are all past out of the public search and export, but keeps their page', async () => {
+    const a = await publish(partnerA, { title: 'Voorjaarsrommelmarkt', schedule: { kind: 'one-off', startDate: '2026-03-01', startTime: '10:00', endTime: '12:00' } });
+    const at = (iso: string): ServiceContext => ({ ...ctx, now: () => new Date(iso) });
+    const before = at('2026-03-01T10:30:00+01:00'); // still running
+    const after = at('2026-03-01T12:00:00+01:00'); // its end
+    expect((await searchActivities(before, { q: 'voorjaarsrommelmarkt' })).total).toBe(1);
+    expect((await searchActivities(after, { q: 'voorjaarsrommelmarkt', district: 'schalkwijk' })).total).toBe(0);
+    expect(await exportActivities(before, { q: 'voorjaarsrommelmarkt' })).toHaveLength(1);
+    expect(await exportActivities(after, { q: 'voorjaarsrommelmarkt' })).toHaveLength(0);
+    const page = await getActivity(after, a.id);
+    expect([isPast(page, before.now()), isPast(page, after.now())]).toEqual([false, true]);
+    expect((await listManagedActivities(partnerA, { q: 'voorjaarsrommelmarkt' })).total).toBe(1);
+    // A weekly series without an end date is never past.
+    const weekly = await publish(partnerA, { title: 'Wekelijkse rommelmarkt' });
+    expect(isPast(weekly, at('2099-01-01T00:00:00Z').now())).toBe(false);
   });
 
   it('paginates with a stable total', async () => {

@@ -241,8 +241,16 @@ export async function parseFilters(ctx: ServiceContext, raw: SearchFilters): Pro
   return parsed.data;
 }
 
-function whereFor(ctx: ServiceContext, f: z.output<typeof searchFilters>, statuses: Row['status'][]): { where: SQL; query: SQL | null } {
+/** Which activities a search covers: these statuses, and with `notPastAt` only those with a date still to come then. */
+interface Scope {
+  statuses: Row['status'][];
+  notPastAt?: Date;
+}
+
+function whereFor(ctx: ServiceContext, f: z.output<typeof searchFilters>, scope: Scope): { where: SQL; query: SQL | null } {
+  const { statuses } = scope;
   const w: SQL[] = [eq(activities.tenantId, ctx.tenant), statuses.length === 1 ? eq(activities.status, statuses[0]) : inArray(activities.status, statuses)];
+  if (scope.notPastAt) w.push(or(isNull(activities.lastEndsAt), gt(activities.lastEndsAt, scope.notPastAt))!);
   let query: SQL | null = null;
   if (f.q) {
     query = sql`websearch_to_tsquery('dutch'::regconfig, ${f.q})`;
@@ -262,8 +270,8 @@ function whereFor(ctx: ServiceContext, f: z.output<typeof searchFilters>, status
   return { where: and(...w)!, query };
 }
 
-async function runSearch(ctx: ServiceContext, f: z.output<typeof searchFilters>, page: z.output<typeof pageInput>, statuses: Row['status'][], recentFirst = false): Promise<SearchResult> {
-  const { where, query } = whereFor(ctx, f, statuses);
+async function runSearch(ctx: ServiceContext, f: z.output<typeof searchFilters>, page: z.output<typeof pageInput>, scope: Scope, recentFirst = false): Promise<SearchResult> {
+  const { where, query } = whereFor(ctx, f, scope);
   // Level playing field: relevance first, then a neutral order. Never the organisation or its type.
   const order = [
     ...(query ? [desc(sql`ts_rank(${activities.searchVector}, ${query})`)] : []),
@@ -295,8 +303,11 @@ async function runSearch(ctx: ServiceContext, f: z.output<typeof searchFilters>,
   return { total, page: page.page, pageSize: page.pageSize, items: await toViews(ctx, rows) };
 }
 
+/** The public catalogue: published activities with a date still to come (a one-off of last month is no offer). */
+const publicScope = (ctx: ServiceContext): Scope => ({ statuses: ['published'], notPastAt: ctx.now() });
+
 /**
- * The public catalogue: published activities only, filtered and ranked the same for every organisation.
+ * The public catalogue: published activities that are not past, filtered and ranked the same for every organisation.
  * Identical searches share one result for SEARCH_CACHE_SECONDS (the same for every visitor: only published
  * activities); a change to the catalogue through this process drops the shared results at once.
  * The result is shared: callers must not change it.
@@ -305,7 +316,7 @@ export async function searchActivities(ctx: ServiceContext, filters: SearchFilte
   const f = await parseFilters(ctx, filters);
   const page = parse(ctx, pageInput, pageRaw);
   const key = `${SEARCH_CACHE}${ctx.tenant}:${JSON.stringify([f, page.page, page.pageSize])}`;
-  return cachedResult(ctx.db, key, () => runSearch(ctx, f, page, ['published']));
+  return cachedResult(ctx.db, key, () => runSearch(ctx, f, page, publicScope(ctx)));
 }
 
 /** Activities the actor manages (every status, last changed first): their organisation's, or all for an administrator. */
@@ -317,13 +328,13 @@ export async function listManagedActivities(ctx: ServiceContext, filters: Search
     if (!ctx.actor?.organisationId) return { total: 0, page: page.page, pageSize: page.pageSize, items: [] };
     f.organisationId = ctx.actor.organisationId;
   }
-  return runSearch(ctx, f, page, ['draft', 'published', 'ended'], true);
+  return runSearch(ctx, f, page, { statuses: ['draft', 'published', 'ended'] }, true);
 }
 
-/** Every published activity matching the filters, for exports (capped). */
+/** Every activity of the public catalogue matching the filters, for exports (capped). */
 export async function exportActivities(ctx: ServiceContext, filters: SearchFilters, max = 20_000): Promise<ActivityView[]> {
   const f = await parseFilters(ctx, filters);
-  return (await runSearch(ctx, f, { page: 1, pageSize: max }, ['published'])).items;
+  return (await runSearch(ctx, f, { page: 1, pageSize: max }, publicScope(ctx))).items;
 }
 
 /** Published activities at a location with their occurrences in [from, to): the shared programme of a place. */
@@ -348,6 +359,9 @@ export async function listActivitiesForLocation(ctx: ServiceContext, locationId:
     .filter((x) => x.occurrences.length > 0)
     .sort((a, b) => a.occurrences[0].start.getTime() - b.occurrences[0].start.getTime() || a.activity.title.localeCompare(b.activity.title, 'nl'));
 }
+
+/** Whether every date of a published activity lies before `now` (its page stays, the search leaves it out). */
+export const isPast = (a: Pick<ActivityView, 'lastEndsAt'>, now: Date) => a.lastEndsAt !== null && a.lastEndsAt.getTime() <= now.getTime();
 
 /** Upcoming occurrences of one activity (for its page). */
 export function upcomingOccurrences(a: ActivityView, now: Date, n = 5): Occurrence[] {
