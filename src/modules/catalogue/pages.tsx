@@ -99,7 +99,7 @@ const FilterForm = ({ v, q, refs, errors }: { v: View; q: Query; refs: Framework
       <SelectField name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
       <SelectField name="timeOfDay" label={tk(v, 'catalogue.filter.timeOfDay')} value={q.timeOfDay} errors={errors} options={[any, ...dayparts.map((d) => ({ value: d, label: tk(v, `catalogue.daypart.${d}`) }))]} />
       <SelectField name="language" label={tk(v, 'catalogue.filter.language')} value={q.language} errors={errors} options={[any, ...languageCodes.map((l) => ({ value: l, label: tk(v, `catalogue.language.${l}`) }))]} />
-      <fieldset class="utrecht-form-fieldset">
+      <fieldset class="utrecht-form-fieldset sb-filters__wide">
         <legend class="utrecht-form-fieldset__legend">{tk(v, 'catalogue.filter.extra')}</legend>
         <CheckField name="free" label={tk(v, 'catalogue.filter.free')} checked={q.free === 'true'} />
         <CheckField name="haarlemPas" label={tk(v, 'catalogue.filter.haarlemPas')} checked={q.haarlemPas === 'true'} />

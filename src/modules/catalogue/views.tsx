@@ -6,6 +6,7 @@ import type { View } from '../../platform/ui/page.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import type { ActivityView, Schedule } from './types.ts';
 import { districtName, neighbourhoodName, type FrameworkRefs } from './refs.ts';
+import { dayNumber, isoWeekday, ruleOf, utcToLocal, type RRule } from './schedule.ts';
 
 export const LEAVE_URL = 'https://www.google.nl/';
 export const ASSET_CSS = '/assets/catalogue/catalogue.css';
@@ -23,6 +24,32 @@ export function formatDateTimeLong(v: View, d: Date): string {
 
 export const euro = (cents: number, lang: View['lang']) => numberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
 
+/** "maandag, woensdag en vrijdag". */
+const andList = (v: View, items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} ${v.lang === 'nl' ? 'en' : 'and'} ${items.at(-1)}` : (items[0] ?? ''));
+
+const weekdayName = (v: View, d: number) => tk(v, `catalogue.weekday.${d}`);
+
+/** A recurrence rule in words: "Elke eerste dinsdag van de maand", "Om de week op woensdag", "Elke maand op de 15e". */
+function ruleText(v: View, rule: RRule, startDate: string): string {
+  const days = rule.byDay.length ? rule.byDay.map(([, d]) => d) : [isoWeekday(dayNumber(startDate))];
+  let text: string;
+  if (rule.freq === 'DAILY') {
+    text = rule.interval === 1 ? tk(v, 'catalogue.rrule.daily') : tk(v, 'catalogue.rrule.everyNDays', { n: rule.interval });
+    if (rule.byDay.length) text = `${text}, ${tk(v, 'catalogue.rrule.onlyOn', { days: andList(v, days.map((d) => weekdayName(v, d))) })}`;
+  } else if (rule.freq === 'WEEKLY') {
+    const list = andList(v, [...new Set(days)].map((d) => weekdayName(v, d)));
+    text = rule.interval === 1 ? tk(v, 'catalogue.rrule.weekly', { days: list }) : rule.interval === 2 ? tk(v, 'catalogue.rrule.biweekly', { days: list }) : tk(v, 'catalogue.rrule.everyNWeeks', { n: rule.interval, days: list });
+  } else {
+    const what = rule.byDay.length
+      ? andList(v, rule.byDay.map(([n, d]) => (n === 0 ? tk(v, 'catalogue.rrule.everyDay', { day: weekdayName(v, d) }) : tk(v, 'catalogue.rrule.nthDay', { nth: tk(v, `catalogue.rrule.nth.${n}`), day: weekdayName(v, d) }))))
+      : andList(v, (rule.byMonthDay.length ? rule.byMonthDay : [Number(startDate.slice(8, 10))]).map((n) => (n > 0 ? tk(v, 'catalogue.rrule.monthDay', { n }) : tk(v, 'catalogue.rrule.lastMonthDay', { nth: tk(v, `catalogue.rrule.nth.${n}`) }))));
+    text = rule.interval === 1 ? tk(v, 'catalogue.rrule.monthly', { what }) : tk(v, 'catalogue.rrule.everyNMonths', { n: rule.interval, what });
+  }
+  if (rule.count !== null) text = `${text}, ${tk(v, 'catalogue.rrule.count', { n: rule.count })}`;
+  if (rule.until) text = `${text}, ${tk(v, 'catalogue.untilDate', { date: formatDate(v, utcToLocal(rule.until).date) })}`;
+  return text;
+}
+
 /** "Elke week op maandag en woensdag, 10:00 tot 11:30 uur, vanaf …". */
 export function scheduleText(v: View, s: Schedule): string {
   if (s.kind === 'one-off') {
@@ -30,13 +57,13 @@ export function scheduleText(v: View, s: Schedule): string {
     return tk(v, 'catalogue.oneOff', { date: formatDate(v, s.startDate), start: s.startTime, end: s.endTime });
   }
   if (s.kind === 'weekly') {
-    const names = s.weekdays.map((d) => tk(v, `catalogue.weekday.${d}`));
-    const days = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${v.lang === 'nl' ? 'en' : 'and'} ${names.at(-1)}` : (names[0] ?? '');
-    const parts = [tk(v, 'catalogue.weeklyOn', { days, start: s.startTime, end: s.endTime }), tk(v, 'catalogue.fromDate', { date: formatDate(v, s.startDate) })];
+    const parts = [tk(v, 'catalogue.weeklyOn', { days: andList(v, s.weekdays.map((d) => weekdayName(v, d))), start: s.startTime, end: s.endTime }), tk(v, 'catalogue.fromDate', { date: formatDate(v, s.startDate) })];
     if (s.untilDate) parts.push(tk(v, 'catalogue.untilDate', { date: formatDate(v, s.untilDate) }));
     return parts.join(', ');
   }
-  return tk(v, 'catalogue.custom', { start: s.startTime, end: s.endTime, date: formatDate(v, s.startDate) });
+  const rule = ruleOf(s);
+  const pattern = rule ? ruleText(v, rule, s.startDate) : '';
+  return tk(v, 'catalogue.custom', { pattern, start: s.startTime, end: s.endTime, date: formatDate(v, s.startDate) });
 }
 
 export function costText(v: View, a: Pick<ActivityView, 'free' | 'costCents' | 'haarlemPas'>): string {
@@ -47,7 +74,8 @@ export function costText(v: View, a: Pick<ActivityView, 'free' | 'costCents' | '
 
 export function placeText(refs: FrameworkRefs, a: Pick<ActivityView, 'locationName' | 'locationAddress' | 'districtCode' | 'neighbourhoodCode'>): string {
   const area = [neighbourhoodName(refs, a.neighbourhoodCode), districtName(refs, a.districtCode)].filter(Boolean).join(', ');
-  return [a.locationName, a.locationAddress, area ? `(${area})` : ''].filter(Boolean).join(', ');
+  const place = [a.locationName, a.locationAddress].filter(Boolean).join(', ');
+  return place && area ? `${place} (${area})` : place || area;
 }
 
 /** A quick way off the page. A plain link works without JavaScript; the script adds Escape ×3 and replaces the history entry. */
