@@ -136,21 +136,13 @@ export const Paragraphs: FC<{ text: string }> = ({ text }) => (
 );
 
 export const CATALOGUE_CSS = `
-.sb-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0 0; }
-.sb-facts dt { font-weight: bold; }
-.sb-facts dd { margin: 0; }
 .sb-filters { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); align-items: end; }
 .sb-filters .utrecht-textbox, .sb-filters .utrecht-select { width: 100%; box-sizing: border-box; }
 .sb-filters__wide { grid-column: 1 / -1; }
 .sb-pagination { display: flex; gap: 1.5rem; flex-wrap: wrap; align-items: center; margin-block: 1.5rem; }
-.sb-pre-line { white-space: pre-line; }
 .sb-leave { border: 2px solid currentColor; padding: 0.75rem 1rem; margin-block-end: 1.5rem; }
 .sb-leave__button { text-decoration: none; display: inline-block; }
 @media (min-width: 40rem) { .sb-leave { position: sticky; top: 0; background: #fff; z-index: 5; } }
-.sb-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.sb-details { margin-block: 0.5rem; }
-.sb-details summary { cursor: pointer; font-weight: bold; }
-.sb-badge { display: inline-block; border: 1px solid currentColor; border-radius: 2px; padding: 0 0.4rem; font-size: 0.9em; }
 `;
 
 export const LEAVE_JS = `// "Snel weg": leave the page at once (click, or Escape pressed three times within two seconds).

@@ -34,7 +34,7 @@ const HoursTable = ({ v, loc }: { v: View; loc: LocationView }) => {
   return (
     <Table
       caption={v.t('places.openingHours')}
-      head={[v.t('places.book.date'), v.t('places.openingHours')]}
+      head={[v.t('places.dayColumn'), v.t('places.openingHours')]}
       rows={weekdays.map((d) => {
         const h = loc.openingHours[d];
         return [v.t(`places.day.${d}`), h ? `${h.open}–${h.close}` : v.t('places.closedDay')];
