@@ -1,4 +1,5 @@
-// Journeys of the catalogue: partner staff publish an activity; an anonymous resident finds it with filters;
+// Journeys of the catalogue: partner staff publish an activity; an anonymous resident finds it with filters; the
+// partner ends it after confirming;
 // a sensitive page can be left quickly. Every page checked with axe-core, with and without JavaScript.
 import { describe, it, beforeAll, afterAll, expect } from 'vitest';
 import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
@@ -101,6 +102,18 @@ describe('partner staff publish an activity; a resident finds it', () => {
     const ics = await resident.request.get(`/activiteiten/${id}/agenda.ics`);
     expect(ics.headers()['content-type']).toContain('text/calendar');
     expect(await ics.text()).toContain('RRULE:FREQ=WEEKLY;BYDAY=WE');
+
+    // Ending cannot be undone: the partner confirms on a page of its own; then residents no longer find it.
+    await visit(page, '/mijn-activiteiten');
+    await page.getByRole('link', { name: `Beëindigen: ${uniqueTitle}` }).click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('h1').textContent()).toContain('beëindigen?');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Ja, beëindigen' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.content()).toContain('De activiteit is beëindigd');
+    await visit(resident, '/activiteiten?q=voorlezen&day=3');
+    expect(await resident.content()).not.toContain(uniqueTitle);
     await anon.close();
     await ctx.close();
   });

@@ -312,7 +312,11 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
               <span class="sb-actions">
                 {a.status !== 'ended' && <A href={`/activiteiten/${a.id}/bewerken`}>{tk(v, 'catalogue.mine.edit')}</A>}
                 {a.status === 'draft' && action(a, 'publiceren', tk(v, 'catalogue.mine.publish'))}
-                {a.status === 'published' && action(a, 'beeindigen', tk(v, 'catalogue.mine.end'))}
+                {a.status === 'published' && (
+                  <a class="utrecht-link" href={`/activiteiten/${a.id}/beeindigen`} aria-label={`${tk(v, 'catalogue.mine.end')}: ${a.title}`}>
+                    {tk(v, 'catalogue.mine.end')}
+                  </a>
+                )}
               </span>,
             ])}
           />
@@ -372,6 +376,25 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
   app.post(`/activiteiten/${ID}/publiceren`, async (c) => {
     await publishActivity(c.get('ctx'), c.req.param('id'));
     return c.redirect('/mijn-activiteiten?gepubliceerd=1', 303);
+  });
+  // Ending cannot be undone, so it asks first (a page, so it works without JavaScript).
+  app.get(`/activiteiten/${ID}/beeindigen`, async (c) => {
+    const v = viewOf(c);
+    const a = await getManaged(c.get('ctx'), c.req.param('id'));
+    if (a.status !== 'published') return c.redirect('/mijn-activiteiten', 303);
+    const title = tk(v, 'catalogue.end.title', { title: a.title });
+    return c.html(
+      <Layout v={v} title={title}>
+        <Breadcrumbs v={v} items={mineCrumbs(v)} />
+        <H1>{title}</H1>
+        <P>{tk(v, 'catalogue.end.explain')}</P>
+        <form method="post" action={`/activiteiten/${a.id}/beeindigen`} class="sb-actions">
+          <Csrf v={v} />
+          <Submit>{tk(v, 'catalogue.end.confirm')}</Submit>
+          <A href="/mijn-activiteiten">{tk(v, 'catalogue.end.cancel')}</A>
+        </form>
+      </Layout>,
+    );
   });
   app.post(`/activiteiten/${ID}/beeindigen`, async (c) => {
     await endActivity(c.get('ctx'), c.req.param('id'));

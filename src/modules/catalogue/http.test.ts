@@ -116,6 +116,22 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
     expect(await (await partnerA.get('/mijn-activiteiten')).text()).toContain('Gepubliceerd · alle data voorbij, niet meer in de zoekresultaten');
   });
 
+  it('asks before ending an activity, only its own organisation may, and ending takes it out of the search', async () => {
+    const a = await published({ title: 'Dansmiddag Zuiderpolder' });
+    expect((await anon().get(`/activiteiten/${a.id}/beeindigen`)).status).toBe(303);
+    expect((await partnerB.get(`/activiteiten/${a.id}/beeindigen`)).status).toBe(404);
+    const confirm = await partnerA.get(`/activiteiten/${a.id}/beeindigen`);
+    expect(confirm.status).toBe(200);
+    const html = await confirm.text();
+    expect(html).toContain('‘Dansmiddag Zuiderpolder’ beëindigen?');
+    expect(html).toContain(`action="/activiteiten/${a.id}/beeindigen"`);
+    expect(await (await anon().get('/activiteiten?q=dansmiddag')).text()).toContain('1 activiteit gevonden');
+    expect((await partnerA.postForm(`/activiteiten/${a.id}/beeindigen`, {}, `/activiteiten/${a.id}/beeindigen`)).headers.get('location')).toBe('/mijn-activiteiten?beeindigd=1');
+    expect(await (await anon().get('/activiteiten?q=dansmiddag')).text()).toContain('0 activiteiten gevonden');
+    // Once ended there is nothing to confirm.
+    expect((await partnerA.get(`/activiteiten/${a.id}/beeindigen`)).headers.get('location')).toBe('/mijn-activiteiten');
+  });
+
   it('paginates the search page with working links', async () => {
     for (let i = 0; i < 23; i++) await published({ title: `Sjoelavond ${String(i).padStart(2, '0')}` });
     const p1 = await (await anon().get('/activiteiten?q=sjoelavond')).text();

@@ -19,6 +19,7 @@ export const catalogueRoutes: RoutePolicies = {
   [`GET /activiteiten/${ID}/bewerken`]: managers,
   [`POST /activiteiten/${ID}/bewerken`]: managers,
   [`POST /activiteiten/${ID}/publiceren`]: managers,
+  [`GET /activiteiten/${ID}/beeindigen`]: managers,
   [`POST /activiteiten/${ID}/beeindigen`]: managers,
   'GET /api/v1/activities': 'public',
   'GET /api/v1/activities/:id': 'public',
