@@ -287,7 +287,7 @@ export function registerBookingPages(app: OpenAPIHono<AppEnv>) {
           <section aria-labelledby="overzicht">
             <H2 id="overzicht">{`${s.organisation.name} — ${monthName(v.lang, s.year, s.month)}`}</H2>
             <nav aria-label={v.t('places.stmt.period')}>
-              <ul class="utrecht-link-list utrecht-link-list--inline">
+              <ul class="utrecht-link-list utrecht-link-list--inline sb-period-nav">
                 <li class="utrecht-link-list__item">
                   <a class="utrecht-link" href={`/boekingen/overzicht?${qs(shift(s.period, -1))}`}>
                     {v.t('places.stmt.previous')}

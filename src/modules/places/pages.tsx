@@ -150,7 +150,7 @@ export function registerPlacesPages(app: OpenAPIHono<AppEnv>) {
         {weekError && <Alert type="warning">{v.t('places.error.weekFallback')}</Alert>}
         <P>{v.t('places.programmeIntro')}</P>
         <nav aria-label={v.t('places.programme')}>
-          <ul class="utrecht-link-list utrecht-link-list--inline sb-week-nav">
+          <ul class="utrecht-link-list utrecht-link-list--inline sb-period-nav">
             <li class="utrecht-link-list__item">
               <a class="utrecht-link" href={`/locaties/${loc.id}?week=${programme.previousWeek}#programma`}>
                 {v.t('places.previousWeek')}
