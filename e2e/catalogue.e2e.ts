@@ -40,6 +40,25 @@ describe.each([true, false])('catalogue pages (JavaScript %s)', (javaScriptEnabl
   });
 });
 
+describe('search on a phone', () => {
+  it('folds the filters away until opened, and keeps them open once one is chosen', async () => {
+    const ctx = await h.context({ javaScriptEnabled: true });
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visit(page, '/activiteiten');
+    const isOpen = () => page.locator('[data-sb-filters]').evaluate((d) => (d as HTMLDetailsElement).open);
+    expect(await isOpen()).toBe(false);
+    await page.getByText('Filters: thema, voor wie').click();
+    await page.getByLabel('Stadsdeel').selectOption({ label: 'Noord' });
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.waitForLoadState('load');
+    expect(await isOpen()).toBe(true);
+    expect(await page.locator('[data-sb-filters] summary').textContent()).toBe('Filters (1 gekozen)');
+    await expectAccessible(page);
+    await ctx.close();
+  });
+});
+
 describe('partner staff publish an activity; a resident finds it', () => {
   it('creates a draft via the form (no JavaScript), publishes it, and it is found with filters', async () => {
     const ctx = await h.context({ javaScriptEnabled: false });

@@ -76,6 +76,10 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
     expect(html).toContain('Ontmoeting in de Molenwijk');
     expect(html).toContain('1 activiteit gevonden');
     expect(html).toContain('role="search"');
+    // Filters are open without JavaScript; the summary counts the chosen ones.
+    expect(html).toMatch(/<details class="sb-filters__wide sb-filter-more" open="" data-sb-filters="true" data-active="0">/);
+    expect(await (await anon().get('/activiteiten?district=oost&free=true')).text()).toContain('Filters (2 gekozen)');
+    expect((await anon().get('/assets/catalogue/filters.js')).headers.get('content-type')).toContain('javascript');
     const filtered = await (await anon().get('/activiteiten?district=oost&language=ar')).text();
     expect(filtered).toContain('Taalcafé Oost');
     expect(filtered).not.toContain('Ontmoeting in de Molenwijk');

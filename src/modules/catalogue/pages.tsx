@@ -15,7 +15,7 @@ import { dayparts, languageCodes, targetGroupCodes, type ActivityView } from './
 import { activityIcs } from './ical.ts';
 import { activitiesCsv, activitiesXlsx } from './export.ts';
 import { filtersFromQuery, baseUrlOf } from './api.ts';
-import { ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, CATALOGUE_CSS, LEAVE_JS } from './views.tsx';
+import { ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, CATALOGUE_CSS, LEAVE_JS, FILTERS_JS, FILTERS_JS_URL } from './views.tsx';
 
 export const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
 
@@ -77,8 +77,11 @@ const FilterForm = ({ v, q, refs, errors }: { v: View; q: Query; refs: Framework
       .filter((n) => n.districtCode === d.code)
       .map((n) => ({ value: n.code, label: n.name, group: d.name })),
   );
+  // Everything but the search words; on a phone the script folds these away until someone opens them.
+  const active = filterKeys.filter((k) => k !== 'q' && q[k]).length;
   return (
     <form method="get" action="/activiteiten" class="sb-filters" role="search" aria-label={tk(v, 'catalogue.filters')}>
+      <script src={FILTERS_JS_URL} defer></script>
       <div class="utrecht-form-field sb-filters__wide">
         <div class="utrecht-form-field__label">
           <label class="utrecht-form-label" for={fieldId('q')}>
@@ -92,19 +95,24 @@ const FilterForm = ({ v, q, refs, errors }: { v: View; q: Query; refs: Framework
           <input class="utrecht-textbox utrecht-textbox--html-input" type="search" id={fieldId('q')} name="q" value={q.q ?? ''} aria-describedby={`${fieldId('q')}-beschrijving`} />
         </div>
       </div>
-      <SelectField name="theme" label={tk(v, 'catalogue.filter.theme')} value={q.theme} errors={errors} options={[any, ...refs.themes.map((t) => ({ value: t.slug, label: t.name }))]} />
-      <SelectField name="targetGroup" label={tk(v, 'catalogue.filter.targetGroup')} value={q.targetGroup} errors={errors} options={[any, ...targetGroupCodes.map((g) => ({ value: g, label: tk(v, `catalogue.targetGroup.${g}`) }))]} />
-      <SelectField name="district" label={tk(v, 'catalogue.filter.district')} value={q.district} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyDistrict') }, ...refs.districts.map((d) => ({ value: d.code, label: d.name }))]} />
-      <SelectField name="neighbourhood" label={tk(v, 'catalogue.filter.neighbourhood')} value={q.neighbourhood} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyNeighbourhood') }, ...neighbourhoodOptions]} />
-      <SelectField name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
-      <SelectField name="timeOfDay" label={tk(v, 'catalogue.filter.timeOfDay')} value={q.timeOfDay} errors={errors} options={[any, ...dayparts.map((d) => ({ value: d, label: tk(v, `catalogue.daypart.${d}`) }))]} />
-      <SelectField name="language" label={tk(v, 'catalogue.filter.language')} value={q.language} errors={errors} options={[any, ...languageCodes.map((l) => ({ value: l, label: tk(v, `catalogue.language.${l}`) }))]} />
-      <fieldset class="utrecht-form-fieldset sb-filters__wide">
-        <legend class="utrecht-form-fieldset__legend">{tk(v, 'catalogue.filter.extra')}</legend>
-        <CheckField name="free" label={tk(v, 'catalogue.filter.free')} checked={q.free === 'true'} />
-        <CheckField name="haarlemPas" label={tk(v, 'catalogue.filter.haarlemPas')} checked={q.haarlemPas === 'true'} />
-        <CheckField name="wheelchair" label={tk(v, 'catalogue.filter.wheelchair')} checked={q.wheelchair === 'true'} />
-      </fieldset>
+      <details class="sb-filters__wide sb-filter-more" open data-sb-filters data-active={String(active)}>
+        <summary>{active ? tk(v, 'catalogue.filter.moreActive', { n: active }) : tk(v, 'catalogue.filter.more')}</summary>
+        <div class="sb-filters">
+          <SelectField name="theme" label={tk(v, 'catalogue.filter.theme')} value={q.theme} errors={errors} options={[any, ...refs.themes.map((t) => ({ value: t.slug, label: t.name }))]} />
+          <SelectField name="targetGroup" label={tk(v, 'catalogue.filter.targetGroup')} value={q.targetGroup} errors={errors} options={[any, ...targetGroupCodes.map((g) => ({ value: g, label: tk(v, `catalogue.targetGroup.${g}`) }))]} />
+          <SelectField name="district" label={tk(v, 'catalogue.filter.district')} value={q.district} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyDistrict') }, ...refs.districts.map((d) => ({ value: d.code, label: d.name }))]} />
+          <SelectField name="neighbourhood" label={tk(v, 'catalogue.filter.neighbourhood')} value={q.neighbourhood} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyNeighbourhood') }, ...neighbourhoodOptions]} />
+          <SelectField name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
+          <SelectField name="timeOfDay" label={tk(v, 'catalogue.filter.timeOfDay')} value={q.timeOfDay} errors={errors} options={[any, ...dayparts.map((d) => ({ value: d, label: tk(v, `catalogue.daypart.${d}`) }))]} />
+          <SelectField name="language" label={tk(v, 'catalogue.filter.language')} value={q.language} errors={errors} options={[any, ...languageCodes.map((l) => ({ value: l, label: tk(v, `catalogue.language.${l}`) }))]} />
+          <fieldset class="utrecht-form-fieldset sb-filters__wide">
+            <legend class="utrecht-form-fieldset__legend">{tk(v, 'catalogue.filter.extra')}</legend>
+            <CheckField name="free" label={tk(v, 'catalogue.filter.free')} checked={q.free === 'true'} />
+            <CheckField name="haarlemPas" label={tk(v, 'catalogue.filter.haarlemPas')} checked={q.haarlemPas === 'true'} />
+            <CheckField name="wheelchair" label={tk(v, 'catalogue.filter.wheelchair')} checked={q.wheelchair === 'true'} />
+          </fieldset>
+        </div>
+      </details>
       <div class="sb-actions sb-filters__wide">
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           {tk(v, 'catalogue.search')}
@@ -227,6 +235,7 @@ function searchContent(v: View, q: Query, refs: FrameworkRefs, result: SearchRes
 
 export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
   app.get('/assets/catalogue/catalogue.css', (c) => c.body(CATALOGUE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+  app.get(FILTERS_JS_URL, (c) => c.body(FILTERS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
   app.get('/assets/catalogue/snel-weg.js', (c) => c.body(LEAVE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
 
   app.get('/activiteiten', async (c) => {

@@ -8,6 +8,7 @@ const managers: Role[] = ['partner_staff', 'administrator'];
 export const catalogueRoutes: RoutePolicies = {
   'GET /assets/catalogue/catalogue.css': 'public',
   'GET /assets/catalogue/snel-weg.js': 'public',
+  'GET /assets/catalogue/filters.js': 'public',
   'GET /activiteiten': 'public',
   'GET /activiteiten/export.csv': 'public',
   'GET /activiteiten/export.xlsx': 'public',

@@ -131,6 +131,14 @@ describe.each(dbKinds)('catalogue service (%s)', (kind) => {
       languages: ['nl', 'ar'],
       targetGroups: ['geldzorgen'],
     });
+    await publish(partnerB, { title: 'Taalcafé De Kroon', description: 'Nederlands oefenen bij een kop koffie.' });
+    // Compounds: a word finds the compounds it begins (Dutch writes them as one word); not half a word.
+    expect((await searchActivities(ctx, { q: 'taal' })).items.map((i) => i.title)).toContain('Taalcafé De Kroon');
+    expect((await searchActivities(ctx, { q: 'koffie -taal' })).items.map((i) => i.title)).toContain('Ontmoeting voor buurtbewoners');
+    expect((await searchActivities(ctx, { q: 'koffie -taal' })).items.map((i) => i.title)).not.toContain('Taalcafé De Kroon');
+    expect((await searchActivities(ctx, { q: 'aalcafé' })).total).toBe(0);
+    expect((await searchActivities(ctx, { q: 'de' })).total).toBe(0); // a stop word, not a prefix of everything
+    expect((await searchActivities(ctx, { q: '"kop koffie"' })).items.map((i) => i.title)).toEqual(['Taalcafé De Kroon']);
     const stem = await searchActivities(ctx, { q: 'ontmoetingen' });
     expect(stem.items.map((i) => i.title)).toContain('Ontmoeting voor buurtbewoners');
     expect((await searchActivities(ctx, { q: 'geldzorg' })).items.map((i) => i.title)).toContain('Schuldhulp spreekuur');

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { activities } from './schema.ts';
 import { activityInput, pageInput, searchFilters, type ActivityInput, type ActivityView, type Occurrence, type PageInput, type SearchFilters } from './types.ts';
 import { occurrences } from './schedule.ts';
+import { searchTextQuery } from './text-query.ts';
 import { columnsFor, fieldLabelKeys, labelled, labelMap, parse } from './input.ts';
 import { loadRefs, cachedRefs } from './refs.ts';
 import { AppError, invalid, notFound, zodFields, type FieldError } from '../../platform/http/errors.ts';
@@ -251,11 +252,8 @@ function whereFor(ctx: ServiceContext, f: z.output<typeof searchFilters>, scope:
   const { statuses } = scope;
   const w: SQL[] = [eq(activities.tenantId, ctx.tenant), statuses.length === 1 ? eq(activities.status, statuses[0]) : inArray(activities.status, statuses)];
   if (scope.notPastAt) w.push(or(isNull(activities.lastEndsAt), gt(activities.lastEndsAt, scope.notPastAt))!);
-  let query: SQL | null = null;
-  if (f.q) {
-    query = sql`websearch_to_tsquery('dutch'::regconfig, ${f.q})`;
-    w.push(sql`${activities.searchVector} @@ ${query}`);
-  }
+  const query = f.q ? searchTextQuery(f.q) : null;
+  if (query) w.push(sql`${activities.searchVector} @@ ${query}`);
   if (f.theme) w.push(sql`${activities.themes} @> array[${f.theme}]::text[]`);
   if (f.targetGroup) w.push(sql`${activities.targetGroups} @> array[${f.targetGroup}]::text[]`);
   if (f.district) w.push(eq(activities.districtCode, f.district));

@@ -139,10 +139,20 @@ export const CATALOGUE_CSS = `
 .sb-filters { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); align-items: end; }
 .sb-filters .utrecht-textbox, .sb-filters .utrecht-select { width: 100%; box-sizing: border-box; }
 .sb-filters__wide { grid-column: 1 / -1; }
+.sb-filter-more > summary { cursor: pointer; font-weight: bold; color: var(--utrecht-link-color, #0b5394); text-decoration: underline; margin-block-end: 1rem; }
 .sb-pagination { display: flex; gap: 1.5rem; flex-wrap: wrap; align-items: center; margin-block: 1.5rem; }
 .sb-leave { border: 2px solid currentColor; padding: 0.75rem 1rem; margin-block-end: 1.5rem; }
 .sb-leave__button { text-decoration: none; display: inline-block; }
 @media (min-width: 40rem) { .sb-leave { position: sticky; top: 0; background: #fff; z-index: 5; } }
+`;
+
+export const FILTERS_JS_URL = '/assets/catalogue/filters.js';
+
+/** On a narrow screen, fold the filters away while none is chosen, so the results come first (the page works without it). */
+export const FILTERS_JS = `(function () {
+  var filters = document.querySelector('[data-sb-filters]');
+  if (filters && filters.getAttribute('data-active') === '0' && window.matchMedia('(max-width: 40rem)').matches) filters.open = false;
+})();
 `;
 
 export const LEAVE_JS = `// "Snel weg": leave the page at once (click, or Escape pressed three times within two seconds).
