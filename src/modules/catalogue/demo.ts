@@ -28,7 +28,7 @@ const dateFrom = (base: string, days: number) => new Date(Date.parse(`${base}T00
  * Demo dates run from the Monday nine weeks before the day of seeding, so the demo city always has a believable
  * mix: most one-off activities still to come, a few already past. The same seed on the same day gives the same data.
  */
-export function demoSeasonStart(now: Date): string {
+function demoSeasonStart(now: Date): string {
   const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const sinceMonday = (day.getUTCDay() + 6) % 7;
   return new Date(day.getTime() - (sinceMonday + 63) * 86_400_000).toISOString().slice(0, 10);
