@@ -252,7 +252,7 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
               <Table
                 caption={v.t('districts.wijkenIn', { district: d.name })}
                 head={[v.t('districts.code'), v.t('districts.wijk'), v.t('districts.population'), v.t('districts.buurten')]}
-                rows={d.wijken.map((w) => [w.code, w.name, (w.population === null ? null : numberFormat('nl-NL').format(w.population)) ?? '—', w.buurten.map((b) => b.name).join(', ') || '—'])}
+                rows={d.wijken.map((w) => [w.code, w.name, (w.population === null ? null : numberFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB').format(w.population)) ?? '—', w.buurten.map((b) => b.name).join(', ') || '—'])}
               />
             )}
           </section>
