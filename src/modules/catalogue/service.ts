@@ -279,25 +279,20 @@ async function runSearch(ctx: ServiceContext, f: z.output<typeof searchFilters>,
     asc(activities.id),
   ];
   const count = async () => (await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(activities).where(where))[0]?.n ?? 0;
-  const offset = (page.page - 1) * page.pageSize;
-  let total: number;
-  let rows: Row[];
-  if (query) {
-    // Ranking by relevance reads every match anyway: take the total along in the same query (one round trip).
-    const ranked = await ctx.db
-      .select({ ...viewColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-      .from(activities)
-      .where(where)
-      .orderBy(...order)
-      .limit(page.pageSize)
-      .offset(offset);
-    rows = ranked.map(({ total: _t, ...r }) => r as Row);
-    // A page past the end has no row to carry the total.
-    total = ranked.length ? ranked[0].total : page.page === 1 ? 0 : await count();
-  } else {
-    // Without a text query the page can use the (status, starts_at, title, id) index and stop early; count beside it.
-    [total, rows] = await Promise.all([count(), ctx.db.select(viewColumns).from(activities).where(where).orderBy(...order).limit(page.pageSize).offset(offset)]);
-  }
+  // One round trip with the total on every row. Ranking by relevance reads every match anyway, so the total is a
+  // window count; without a text query the page can use the (status, starts_at, title, id) index and stop early,
+  // and the total is a separate count that PostgreSQL runs once.
+  const totalOf = query ? sql`count(*) over ()` : sql`(select count(*) from ${activities} where ${where})`;
+  const found = await ctx.db
+    .select({ ...viewColumns, total: totalOf.mapWith(Number) })
+    .from(activities)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  const rows = found.map(({ total: _t, ...r }) => r as Row);
+  // A page past the end has no row to carry the total.
+  const total = found.length ? found[0].total : page.page === 1 ? 0 : await count();
   return { total, page: page.page, pageSize: page.pageSize, items: await toViews(ctx, rows) };
 }
 
