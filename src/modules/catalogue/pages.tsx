@@ -15,7 +15,7 @@ import { dayparts, languageCodes, targetGroupCodes, type ActivityView } from './
 import { activityIcs } from './ical.ts';
 import { activitiesCsv, activitiesXlsx } from './export.ts';
 import { filtersFromQuery, baseUrlOf } from './api.ts';
-import { ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, CATALOGUE_CSS, LEAVE_JS, FILTERS_JS, FILTERS_JS_URL } from './views.tsx';
+import { ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, ASSET_CSS, ASSET_JS, CATALOGUE_CSS, LEAVE_JS, FILTERS_JS, FILTERS_JS_URL } from './views.tsx';
 
 export const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
 
@@ -234,9 +234,11 @@ function searchContent(v: View, q: Query, refs: FrameworkRefs, result: SearchRes
 }
 
 export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
-  app.get('/assets/catalogue/catalogue.css', (c) => c.body(CATALOGUE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
-  app.get(FILTERS_JS_URL, (c) => c.body(FILTERS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
-  app.get('/assets/catalogue/snel-weg.js', (c) => c.body(LEAVE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+  const asset = (path: string, body: string, type: 'text/css' | 'text/javascript') =>
+    app.get(path, (c) => c.body(body, 200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': 'public, max-age=3600' }));
+  asset(ASSET_CSS, CATALOGUE_CSS, 'text/css');
+  asset(ASSET_JS, LEAVE_JS, 'text/javascript');
+  asset(FILTERS_JS_URL, FILTERS_JS, 'text/javascript');
 
   app.get('/activiteiten', async (c) => {
     const v = viewOf(c);

@@ -2,7 +2,7 @@
 // read through the framework's service. Search pages use a short-lived cache; writes always read fresh.
 import { listThemes, listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { cached } from '../../platform/cache.ts';
 
 export interface FrameworkRefs {
   themes: { slug: string; name: string; subGoals: { key: string; text: string }[]; principles: string[] }[];
@@ -24,21 +24,8 @@ export async function loadRefs(ctx: ServiceContext): Promise<FrameworkRefs> {
   };
 }
 
-const cache = new WeakMap<Db, Map<string, { at: number; refs: Promise<FrameworkRefs> }>>();
-const TTL_MS = 30_000;
-
 /** Framework lists for search forms and labels, cached for half a minute per database and tenant. */
-export function cachedRefs(ctx: ServiceContext): Promise<FrameworkRefs> {
-  let perDb = cache.get(ctx.db);
-  if (!perDb) cache.set(ctx.db, (perDb = new Map()));
-  const hit = perDb.get(ctx.tenant);
-  const now = Date.now();
-  if (hit && now - hit.at < TTL_MS) return hit.refs;
-  const refs = loadRefs(ctx);
-  perDb.set(ctx.tenant, { at: now, refs });
-  refs.catch(() => perDb!.delete(ctx.tenant));
-  return refs;
-}
+export const cachedRefs = (ctx: ServiceContext): Promise<FrameworkRefs> => cached(ctx.db, `catalogue:refs:${ctx.tenant}`, 30_000, () => loadRefs(ctx));
 
 export const themeName = (refs: FrameworkRefs, slug: string) => refs.themes.find((t) => t.slug === slug)?.name ?? slug;
 export const districtName = (refs: FrameworkRefs, code: string | null) => (code ? (refs.districts.find((d) => d.code === code)?.name ?? code) : '');

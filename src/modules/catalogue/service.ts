@@ -242,6 +242,9 @@ export async function parseFilters(ctx: ServiceContext, raw: SearchFilters): Pro
   return parsed.data;
 }
 
+/** Activities with an occurrence that ends after `at` (a series without end never is over). */
+const notOverBy = (at: Date) => or(isNull(activities.lastEndsAt), gt(activities.lastEndsAt, at))!;
+
 /** Which activities a search covers: these statuses, and with `notPastAt` only those with a date still to come then. */
 interface Scope {
   statuses: Row['status'][];
@@ -251,7 +254,7 @@ interface Scope {
 function whereFor(ctx: ServiceContext, f: z.output<typeof searchFilters>, scope: Scope): { where: SQL; query: SQL | null } {
   const { statuses } = scope;
   const w: SQL[] = [eq(activities.tenantId, ctx.tenant), statuses.length === 1 ? eq(activities.status, statuses[0]) : inArray(activities.status, statuses)];
-  if (scope.notPastAt) w.push(or(isNull(activities.lastEndsAt), gt(activities.lastEndsAt, scope.notPastAt))!);
+  if (scope.notPastAt) w.push(notOverBy(scope.notPastAt));
   const query = f.q ? searchTextQuery(f.q) : null;
   if (query) w.push(sql`${activities.searchVector} @@ ${query}`);
   if (f.theme) w.push(sql`${activities.themes} @> array[${f.theme}]::text[]`);
@@ -342,7 +345,7 @@ export async function listActivitiesForLocation(ctx: ServiceContext, locationId:
         eq(activities.locationId, locationId),
         eq(activities.status, 'published'),
         lt(activities.startsAt, window.to),
-        or(isNull(activities.lastEndsAt), gt(activities.lastEndsAt, window.from)),
+        notOverBy(window.from),
       ),
     )
     .orderBy(asc(activities.startsAt), asc(activities.title), asc(activities.id));
