@@ -4,20 +4,10 @@ import { createTestDatabase, dbKinds, seedFramework, ctxFor, type TestDatabase }
 import { updateOrganisation } from '../network/service.ts';
 import { createLocation } from '../places/service.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { createActivity, updateActivity, publishActivity, endActivity, getActivity, searchActivities, exportActivities, isPast, listActivitiesForLocation, listManagedActivities } from './service.ts';
 import { activityInputFor, adminOf, buildOrganisation, partnerActor } from './test-factory.ts';
 import type { ActivityInput } from './types.ts';
-
-async function fails(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an error');
-}
+import { appErrorOf } from '../../../test/errors.ts';
 
 describe.each(dbKinds)('catalogue service (%s)', (kind) => {
   let database: TestDatabase;
@@ -59,21 +49,21 @@ describe.each(dbKinds)('catalogue service (%s)', (kind) => {
     await endActivity(partnerA, a.id);
     expect((await searchActivities(ctx, { q: 'zichtbaarheid' })).total).toBe(0);
     expect((await getActivity(ctx, a.id)).status).toBe('ended');
-    expect((await fails(publishActivity(partnerA, a.id))).code).toBe('conflict');
+    expect((await appErrorOf(publishActivity(partnerA, a.id))).code).toBe('conflict');
   });
 
   it('lets partner staff manage only their own organisation’s activities', async () => {
     const a = await createActivity(partnerA, activityInputFor({ title: 'Van organisatie A' }));
-    expect((await fails(updateActivity(partnerB, a.id, activityInputFor({ title: 'Overgenomen' })))).code).toBe('not_found');
-    expect((await fails(publishActivity(partnerB, a.id))).code).toBe('not_found');
-    expect((await fails(createActivity(partnerB, activityInputFor({ organisationId: orgA.id })))).code).toBe('validation');
-    expect((await fails(createActivity(ctxFor(database, partnerActor(null)), activityInputFor()))).code).toBe('forbidden');
-    expect((await fails(createActivity(ctx, activityInputFor()))).code).toBe('unauthenticated');
+    expect((await appErrorOf(updateActivity(partnerB, a.id, activityInputFor({ title: 'Overgenomen' })))).code).toBe('not_found');
+    expect((await appErrorOf(publishActivity(partnerB, a.id))).code).toBe('not_found');
+    expect((await appErrorOf(createActivity(partnerB, activityInputFor({ organisationId: orgA.id })))).code).toBe('validation');
+    expect((await appErrorOf(createActivity(ctxFor(database, partnerActor(null)), activityInputFor()))).code).toBe('forbidden');
+    expect((await appErrorOf(createActivity(ctx, activityInputFor()))).code).toBe('unauthenticated');
     const resident = ctxFor(database, { userId: '', name: 'R', email: 'r@test', roles: ['resident'], organisationId: null });
-    expect((await fails(createActivity(resident, activityInputFor()))).code).toBe('forbidden');
+    expect((await appErrorOf(createActivity(resident, activityInputFor()))).code).toBe('forbidden');
     // An administrator may change anything, and must say for which organisation it creates.
     const admin = adminOf(ctx);
-    expect((await fails(createActivity(admin, activityInputFor()))).fields[0].field).toBe('organisationId');
+    expect((await appErrorOf(createActivity(admin, activityInputFor()))).fields[0].field).toBe('organisationId');
     const updated = await updateActivity(admin, a.id, activityInputFor({ title: 'Door beheer aangepast', organisationId: orgA.id }));
     expect(updated.title).toBe('Door beheer aangepast');
     const mine = await listManagedActivities(partnerB);
@@ -81,7 +71,7 @@ describe.each(dbKinds)('catalogue service (%s)', (kind) => {
   });
 
   it('rejects bad input with Dutch field messages', async () => {
-    const err = await fails(
+    const err = await appErrorOf(
       createActivity(
         partnerA,
         activityInputFor({
@@ -97,17 +87,17 @@ describe.each(dbKinds)('catalogue service (%s)', (kind) => {
     const byField = Object.fromEntries(err.fields.map((f) => [f.field, f.message]));
     expect(byField.title).toMatch(/^Titel: /);
     expect(byField.description).toMatch(/hoogstens 10000 tekens/);
-    const err2 = await fails(createActivity(partnerA, activityInputFor({ themes: ['bestaat-niet'], districtCode: 'atlantis', schedule: { kind: 'one-off', startDate: '2026-03-01', startTime: '14:00', endTime: '12:00' } })));
+    const err2 = await appErrorOf(createActivity(partnerA, activityInputFor({ themes: ['bestaat-niet'], districtCode: 'atlantis', schedule: { kind: 'one-off', startDate: '2026-03-01', startTime: '14:00', endTime: '12:00' } })));
     const f2 = Object.fromEntries(err2.fields.map((f) => [f.field, f.message]));
     expect(f2.themes).toBe('Thema’s: dit thema bestaat niet');
     expect(f2.districtCode).toBe('Stadsdeel: Dit stadsdeel bestaat niet.');
     expect(f2['schedule.endTime']).toBe('Eindtijd: het einde ligt vóór of op het begin');
-    const err3 = await fails(createActivity(partnerA, activityInputFor({ schedule: { kind: 'custom', startDate: '2026-03-01', startTime: '10:00', endTime: '11:00', rrule: 'FREQ=HOURLY;BYSECOND=3' } })));
+    const err3 = await appErrorOf(createActivity(partnerA, activityInputFor({ schedule: { kind: 'custom', startDate: '2026-03-01', startTime: '10:00', endTime: '11:00', rrule: 'FREQ=HOURLY;BYSECOND=3' } })));
     expect(err3.fields[0]).toMatchObject({ field: 'schedule.rrule' });
     expect(err3.fields[0].message).toMatch(/^Herhaalpatroon \(RRULE\): /);
-    const err4 = await fails(createActivity(partnerA, activityInputFor({ schedule: { kind: 'custom', startDate: '2026-03-01', startTime: '10:00', endTime: '11:00', rrule: 'FREQ=WEEKLY;BYDAY=XX' } })));
+    const err4 = await appErrorOf(createActivity(partnerA, activityInputFor({ schedule: { kind: 'custom', startDate: '2026-03-01', startTime: '10:00', endTime: '11:00', rrule: 'FREQ=WEEKLY;BYDAY=XX' } })));
     expect(err4.fields[0].message).toMatch(/BYDAY/);
-    const err5 = await fails(createActivity(partnerA, activityInputFor({ schedule: { kind: 'weekly', startDate: '2026-03-01', startTime: '25:00', endTime: '11:00', weekdays: [] } })));
+    const err5 = await appErrorOf(createActivity(partnerA, activityInputFor({ schedule: { kind: 'weekly', startDate: '2026-03-01', startTime: '25:00', endTime: '11:00', weekdays: [] } })));
     expect(err5.fields.map((f) => f.field)).toContain('schedule.startTime');
   });
 

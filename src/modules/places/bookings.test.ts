@@ -4,23 +4,15 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, dbKinds, seedFramework, adminActor, type TestDatabase } from '../../../test/db.ts';
 import { ZodError } from 'zod';
-import { AppError, zodFields } from '../../platform/http/errors.ts';
+import { zodFields } from '../../platform/http/errors.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { requestBooking, approveBooking, declineBooking, cancelBooking, listBookings, getMonthlyStatement, statementCsv, statementPdf, setRate, listRates, defaultHourlyRates, createLocation, updateLocation, createRoom } from './service.ts';
 import { zonedTime } from './time.ts';
 import { actor, ctxAs, makeLocation, makeOrg } from './test-helpers.ts';
+import { appErrorOf } from '../../../test/errors.ts';
 
 const at = (date: string, time: string) => zonedTime(date, time);
 
-async function rejects(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe.each(dbKinds)('places bookings (%s)', (kind) => {
   let db: TestDatabase;
@@ -57,7 +49,7 @@ describe.each(dbKinds)('places bookings (%s)', (kind) => {
   it('refuses an overlapping booking with a clear 409, in the service and in the database itself', async () => {
     const slot = { roomId: place.kamer.id, startsAt: at('2026-03-03', '14:00'), endsAt: at('2026-03-03', '16:00') };
     await requestBooking(staff(), { ...slot, organisationId: core.id, purpose: 'Spreekuur' });
-    const e = await rejects(requestBooking(volunteerStaff(), { roomId: slot.roomId, organisationId: volunteers.id, startsAt: at('2026-03-03', '15:00'), endsAt: at('2026-03-03', '17:00'), purpose: 'Breicafé' }));
+    const e = await appErrorOf(requestBooking(volunteerStaff(), { roomId: slot.roomId, organisationId: volunteers.id, startsAt: at('2026-03-03', '15:00'), endsAt: at('2026-03-03', '17:00'), purpose: 'Breicafé' }));
     expect(e.status).toBe(409);
     expect(e.messageKey).toBe('places.error.alreadyBooked');
     // Past the service: a raw insert is refused by the exclusion constraint.
@@ -84,20 +76,20 @@ describe.each(dbKinds)('places bookings (%s)', (kind) => {
   it('a pending request holds the slot; declining it frees the slot; cancelling too', async () => {
     const slot = { roomId: place.zaal.id, startsAt: at('2026-03-05', '19:00'), endsAt: at('2026-03-05', '21:00') };
     const [first] = await requestBooking(staff(), { ...slot, organisationId: core.id, purpose: 'Eerste' });
-    expect((await rejects(requestBooking(volunteerStaff(), { ...slot, organisationId: volunteers.id, purpose: 'Tweede' }))).status).toBe(409);
+    expect((await appErrorOf(requestBooking(volunteerStaff(), { ...slot, organisationId: volunteers.id, purpose: 'Tweede' }))).status).toBe(409);
     await declineBooking(managerStaff(), first.id);
     const [second] = await requestBooking(volunteerStaff(), { ...slot, organisationId: volunteers.id, purpose: 'Tweede' });
     await cancelBooking(volunteerStaff(), second.id);
     const [third] = await requestBooking(staff(), { ...slot, organisationId: core.id, purpose: 'Derde' });
     expect(third.status).toBe('requested');
     // A decided request cannot be decided again.
-    expect((await rejects(approveBooking(managerStaff(), first.id))).status).toBe(409);
+    expect((await appErrorOf(approveBooking(managerStaff(), first.id))).status).toBe(409);
   });
 
   it('books weekly all-or-nothing: one clash books none and names the clashing date', async () => {
     // Occupy Tuesday 24 March.
     await requestBooking(volunteerStaff(), { roomId: place.kamer.id, organisationId: volunteers.id, startsAt: at('2026-03-24', '10:00'), endsAt: at('2026-03-24', '11:00'), purpose: 'Blokkeert' });
-    const e = await rejects(requestBooking(staff(), { roomId: place.kamer.id, organisationId: core.id, startsAt: at('2026-03-10', '10:30'), endsAt: at('2026-03-10', '12:00'), purpose: 'Wekelijks', repeatWeeks: 6 }));
+    const e = await appErrorOf(requestBooking(staff(), { roomId: place.kamer.id, organisationId: core.id, startsAt: at('2026-03-10', '10:30'), endsAt: at('2026-03-10', '12:00'), purpose: 'Wekelijks', repeatWeeks: 6 }));
     expect(e.status).toBe(409);
     expect(e.fields[0].message).toContain('24 maart 2026');
     const none = await listBookings(staff(), { organisationId: core.id });
@@ -123,7 +115,7 @@ describe.each(dbKinds)('places bookings (%s)', (kind) => {
     expect(b.hourlyRateCents).toBe(1200);
     expect(b.priceCents).toBe(1800);
     // Partner staff cannot set municipality-wide rates.
-    expect((await rejects(setRate(managerStaff(), { organisationType: 'core-partner', hourlyRateCents: 0 }))).status).toBe(403);
+    expect((await appErrorOf(setRate(managerStaff(), { organisationType: 'core-partner', hourlyRateCents: 0 }))).status).toBe(403);
     await setRate(admin, { locationId: place.loc.id, organisationType: 'core-partner', hourlyRateCents: null });
     await setRate(admin, { organisationType: 'core-partner', hourlyRateCents: null });
     expect((await listRates(admin, place.loc.id)).find((r) => r.organisationType === 'core-partner')!.source).toBe('default');
@@ -154,24 +146,24 @@ describe.each(dbKinds)('places bookings (%s)', (kind) => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(1000);
     // Others cannot read it: another partner gets 403, the admin may.
-    expect((await rejects(getMonthlyStatement(staff(), org.id, 2026, 4))).status).toBe(403);
+    expect((await appErrorOf(getMonthlyStatement(staff(), org.id, 2026, 4))).status).toBe(403);
     expect((await getMonthlyStatement(ctxAs(db, adminActor), org.id, 2026, 4)).totalCents).toBe(8750);
   });
 
   it('permissions: no booking for another organisation, no approving without managing the location', async () => {
     const slot = { roomId: place.zaal.id, startsAt: at('2026-03-09', '13:00'), endsAt: at('2026-03-09', '14:00'), purpose: 'Poging' };
-    const e = await rejects(requestBooking(staff(), { ...slot, organisationId: volunteers.id }));
+    const e = await appErrorOf(requestBooking(staff(), { ...slot, organisationId: volunteers.id }));
     expect(e.status).toBe(403);
-    expect((await rejects(requestBooking(ctxAs(db, actor(['resident'])), { ...slot, organisationId: core.id }))).status).toBe(403);
-    expect((await rejects(requestBooking(ctxAs(db, null), { ...slot, organisationId: core.id }))).status).toBe(401);
+    expect((await appErrorOf(requestBooking(ctxAs(db, actor(['resident'])), { ...slot, organisationId: core.id }))).status).toBe(403);
+    expect((await appErrorOf(requestBooking(ctxAs(db, null), { ...slot, organisationId: core.id }))).status).toBe(401);
     const [b] = await requestBooking(staff(), { ...slot, organisationId: core.id });
     // The booking organisation itself may not approve (403); an unrelated partner does not even see it (404).
-    expect((await rejects(approveBooking(staff(), b.id))).status).toBe(403);
-    expect((await rejects(approveBooking(volunteerStaff(), b.id))).status).toBe(404);
-    expect((await rejects(cancelBooking(volunteerStaff(), b.id))).status).toBe(404);
+    expect((await appErrorOf(approveBooking(staff(), b.id))).status).toBe(403);
+    expect((await appErrorOf(approveBooking(volunteerStaff(), b.id))).status).toBe(404);
+    expect((await appErrorOf(cancelBooking(volunteerStaff(), b.id))).status).toBe(404);
     // Only managers (and admins) change a location; partner staff of another organisation cannot.
-    expect((await rejects(updateLocation(staff(), place.loc.id, { name: 'Overgenomen', address: 'x 1' }))).status).toBe(403);
-    expect((await rejects(createRoom(staff(), place.loc.id, { name: 'Extra', capacity: 3 }))).status).toBe(403);
+    expect((await appErrorOf(updateLocation(staff(), place.loc.id, { name: 'Overgenomen', address: 'x 1' }))).status).toBe(403);
+    expect((await appErrorOf(createRoom(staff(), place.loc.id, { name: 'Extra', capacity: 3 }))).status).toBe(403);
     await createRoom(managerStaff(), place.loc.id, { name: 'Extra', capacity: 3 });
     // The unrelated partner's list does not contain it.
     expect((await listBookings(volunteerStaff())).some((x) => x.id === b.id)).toBe(false);
@@ -181,7 +173,7 @@ describe.each(dbKinds)('places bookings (%s)', (kind) => {
   it('bad input gives Dutch field messages, never a crash', async () => {
     const base = { roomId: place.zaal.id, organisationId: core.id, purpose: 'Test' };
     const fields = async (p: Promise<unknown>) => {
-      const e = await rejects(p);
+      const e = await appErrorOf(p);
       expect(e.status).toBe(400);
       return Object.fromEntries(e.fields.map((f) => [f.field, f.message]));
     };
@@ -199,9 +191,9 @@ describe.each(dbKinds)('places bookings (%s)', (kind) => {
 
   it('validates a location’s district and neighbourhood against the framework', async () => {
     const admin = ctxAs(db, adminActor);
-    const e = await rejects(createLocation(admin, { name: 'Verkeerd', address: 'Straat 1', districtCode: 'schalkwijk', neighbourhoodCode: 'WK039210' }));
+    const e = await appErrorOf(createLocation(admin, { name: 'Verkeerd', address: 'Straat 1', districtCode: 'schalkwijk', neighbourhoodCode: 'WK039210' }));
     expect(e.fields.map((f) => f.field)).toEqual(['neighbourhoodCode']);
-    const e2 = await rejects(createLocation(admin, { name: 'Onbekend', address: 'Straat 1', districtCode: 'atlantis' }));
+    const e2 = await appErrorOf(createLocation(admin, { name: 'Onbekend', address: 'Straat 1', districtCode: 'atlantis' }));
     expect(e2.fields.map((f) => f.field)).toEqual(['districtCode']);
     const [r] = await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from locations where name in ('Verkeerd', 'Onbekend')`);
     expect(Number(r.n)).toBe(0);
