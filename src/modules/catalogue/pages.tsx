@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, Breadcrumbs, Select, fieldId, type View } from '../../platform/ui/page.tsx';
 import { formErrors } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { getActivity, searchActivities, exportActivities, upcomingOccurrences, canManageActivity, isPast, type SearchResult } from './service.ts';
@@ -30,35 +30,6 @@ const qs = (q: Query, extra: Query = {}) => {
   const p = new URLSearchParams({ ...q, ...extra });
   const s = p.toString();
   return s ? `?${s}` : '';
-};
-
-const SelectField = ({ name, label, value, options, errors }: { name: string; label: string; value?: string; options: { value: string; label: string; group?: string }[]; errors: FieldError[] }) => {
-  const err = errors.find((e) => e.field === name);
-  const groups = [...new Set(options.map((o) => o.group ?? ''))];
-  const opt = (o: { value: string; label: string }) => (
-    <option value={o.value} selected={o.value === (value ?? '')}>
-      {o.label}
-    </option>
-  );
-  return (
-    <div class={`utrecht-form-field${err ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={fieldId(name)}>
-          {label}
-        </label>
-      </div>
-      {err && (
-        <div class="utrecht-form-field-error-message" id={`${fieldId(name)}-fout`}>
-          {err.message}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={fieldId(name)} name={name} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${fieldId(name)}-fout` : undefined}>
-          {groups.map((g) => (g ? <optgroup label={g}>{options.filter((o) => o.group === g).map(opt)}</optgroup> : options.filter((o) => !o.group).map(opt)))}
-        </select>
-      </div>
-    </div>
-  );
 };
 
 const CheckField = ({ name, label, checked }: { name: string; label: string; checked: boolean }) => (
@@ -98,13 +69,13 @@ const FilterForm = ({ v, q, refs, errors }: { v: View; q: Query; refs: Framework
       <details class="sb-filters__wide sb-filter-more" open data-sb-filters data-active={String(active)}>
         <summary>{active ? tk(v, 'catalogue.filter.moreActive', { n: active }) : tk(v, 'catalogue.filter.more')}</summary>
         <div class="sb-filters">
-          <SelectField name="theme" label={tk(v, 'catalogue.filter.theme')} value={q.theme} errors={errors} options={[any, ...refs.themes.map((t) => ({ value: t.slug, label: t.name }))]} />
-          <SelectField name="targetGroup" label={tk(v, 'catalogue.filter.targetGroup')} value={q.targetGroup} errors={errors} options={[any, ...targetGroupCodes.map((g) => ({ value: g, label: tk(v, `catalogue.targetGroup.${g}`) }))]} />
-          <SelectField name="district" label={tk(v, 'catalogue.filter.district')} value={q.district} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyDistrict') }, ...refs.districts.map((d) => ({ value: d.code, label: d.name }))]} />
-          <SelectField name="neighbourhood" label={tk(v, 'catalogue.filter.neighbourhood')} value={q.neighbourhood} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyNeighbourhood') }, ...neighbourhoodOptions]} />
-          <SelectField name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
-          <SelectField name="timeOfDay" label={tk(v, 'catalogue.filter.timeOfDay')} value={q.timeOfDay} errors={errors} options={[any, ...dayparts.map((d) => ({ value: d, label: tk(v, `catalogue.daypart.${d}`) }))]} />
-          <SelectField name="language" label={tk(v, 'catalogue.filter.language')} value={q.language} errors={errors} options={[any, ...languageCodes.map((l) => ({ value: l, label: tk(v, `catalogue.language.${l}`) }))]} />
+          <Select name="theme" label={tk(v, 'catalogue.filter.theme')} value={q.theme} errors={errors} options={[any, ...refs.themes.map((t) => ({ value: t.slug, label: t.name }))]} />
+          <Select name="targetGroup" label={tk(v, 'catalogue.filter.targetGroup')} value={q.targetGroup} errors={errors} options={[any, ...targetGroupCodes.map((g) => ({ value: g, label: tk(v, `catalogue.targetGroup.${g}`) }))]} />
+          <Select name="district" label={tk(v, 'catalogue.filter.district')} value={q.district} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyDistrict') }, ...refs.districts.map((d) => ({ value: d.code, label: d.name }))]} />
+          <Select name="neighbourhood" label={tk(v, 'catalogue.filter.neighbourhood')} value={q.neighbourhood} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyNeighbourhood') }, ...neighbourhoodOptions]} />
+          <Select name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
+          <Select name="timeOfDay" label={tk(v, 'catalogue.filter.timeOfDay')} value={q.timeOfDay} errors={errors} options={[any, ...dayparts.map((d) => ({ value: d, label: tk(v, `catalogue.daypart.${d}`) }))]} />
+          <Select name="language" label={tk(v, 'catalogue.filter.language')} value={q.language} errors={errors} options={[any, ...languageCodes.map((l) => ({ value: l, label: tk(v, `catalogue.language.${l}`) }))]} />
           <fieldset class="utrecht-form-fieldset sb-filters__wide">
             <legend class="utrecht-form-fieldset__legend">{tk(v, 'catalogue.filter.extra')}</legend>
             <CheckField name="free" label={tk(v, 'catalogue.filter.free')} checked={q.free === 'true'} />

@@ -3,7 +3,7 @@
 // opening hours and the shared programme of the week.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, H3, P, A, UL, Alert, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, H3, P, A, UL, Alert, Table, Breadcrumbs, Select, type View } from '../../platform/ui/page.tsx';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { listDistricts, listNeighbourhoods, type DistrictView } from '../framework/service.ts';
@@ -57,23 +57,7 @@ export function registerPlacesPages(app: OpenAPIHono<AppEnv>) {
         <P>{v.t('places.intro')}</P>
         <PlacesLinks v={v} />
         <form method="get" action="/locaties" class="sb-form sb-filter">
-          <div class="utrecht-form-field">
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for="veld-stadsdeel">
-                {v.t('places.filterDistrict')}
-              </label>
-            </div>
-            <div class="utrecht-form-field__input">
-              <select class="utrecht-select utrecht-select--html-select" id="veld-stadsdeel" name="stadsdeel">
-                <option value="">{v.t('places.allDistricts')}</option>
-                {districts.map((d) => (
-                  <option value={d.code} selected={d.code === wanted}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
+          <Select name="stadsdeel" label={v.t('places.filterDistrict')} value={wanted} options={[{ value: '', label: v.t('places.allDistricts') }, ...districts.map((d) => ({ value: d.code, label: d.name }))]} />
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">
             {v.t('form.filter')}
           </button>

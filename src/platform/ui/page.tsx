@@ -244,23 +244,28 @@ export const TextArea: FC<FieldProps & { value?: string; rows?: number }> = (p) 
   </FieldShell>
 );
 
-export const Select: FC<FieldProps & { value?: string | null; options: { value: string; label: string }[] }> = (p) => (
-  <FieldShell {...p}>
-    <select
-      class={`utrecht-select utrecht-select--html-select${errorFor(p.errors, p.name) ? ' utrecht-select--invalid' : ''}`}
-      id={fieldId(p.name)}
-      name={p.name}
-      aria-invalid={errorFor(p.errors, p.name) ? 'true' : undefined}
-      aria-describedby={describedBy(p.name, p.errors, p.description)}
-    >
-      {p.options.map((o) => (
-        <option value={o.value} selected={o.value === (p.value ?? '')}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  </FieldShell>
-);
+/** A select; options with a `group` are shown under that heading (optgroup), in the order the groups first appear. */
+export const Select: FC<FieldProps & { value?: string | null; options: { value: string; label: string; group?: string }[] }> = (p) => {
+  const option = (o: { value: string; label: string }) => (
+    <option value={o.value} selected={o.value === (p.value ?? '')}>
+      {o.label}
+    </option>
+  );
+  const groups = [...new Set(p.options.map((o) => o.group ?? ''))];
+  return (
+    <FieldShell {...p}>
+      <select
+        class={`utrecht-select utrecht-select--html-select${errorFor(p.errors, p.name) ? ' utrecht-select--invalid' : ''}`}
+        id={fieldId(p.name)}
+        name={p.name}
+        aria-invalid={errorFor(p.errors, p.name) ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.errors, p.description)}
+      >
+        {groups.map((g) => (g ? <optgroup label={g}>{p.options.filter((o) => o.group === g).map(option)}</optgroup> : p.options.filter((o) => !o.group).map(option)))}
+      </select>
+    </FieldShell>
+  );
+};
 
 export const Checkboxes: FC<FieldProps & { values: string[]; options: { value: string; label: string }[] }> = (p) => {
   const err = errorFor(p.errors, p.name);
