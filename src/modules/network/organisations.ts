@@ -6,9 +6,10 @@ import { organisations } from './schema.ts';
 import { organisationTypes, organisationTypeSchema, organisationProfileShape, requiredText, type OrganisationType } from './types.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import { requireSystem } from '../../platform/auth/require.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { invalidate, lookupCached } from '../../platform/cache.ts';
-import { isAdmin, requireAdmin, requireOrganisationManager } from './access.ts';
+import { isAdmin, requireAdmin, requireOrganisationManager } from './policy.ts';
 import { checkRefs, frameworkRefs, inFrameworkOrder } from './refs.ts';
 
 /** Create or change an organisation. Fields left out of a change stay as they are. */
@@ -234,6 +235,7 @@ export async function updateOrganisationProfile(ctx: ServiceContext, id: string,
 
 /** Seed helper: creates the organisations whose name does not exist yet, in one statement. Idempotent. */
 export async function ensureOrganisations(ctx: ServiceContext, list: { name: string; type: OrganisationType }[]): Promise<void> {
+  requireSystem(ctx);
   if (list.length === 0) return;
   await ctx.db
     .insert(organisations)

@@ -12,7 +12,7 @@ import { frameworkRefs, themesLedBy, type FrameworkRefs } from './refs.ts';
 import { findOrganisations, getOrganisation, type OrganisationView, type Page } from './organisations.ts';
 import { listPeople, type PersonView } from './people.ts';
 import { findResponsibilities, type Responsibilities } from './responsibilities.ts';
-import { canManageOrganisation, isAdmin } from './access.ts';
+import { canManageOrganisation, isAdmin } from './policy.ts';
 import { Expertise, WorkContact, expertiseLabel, nameOf, roleLabel } from './components.tsx';
 
 const PAGE_SIZE = 100;

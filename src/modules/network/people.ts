@@ -7,7 +7,7 @@ import { personInput, type DriehoekRole, type PersonInput } from './types.ts';
 import { invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { requireOrganisationManager } from './access.ts';
+import { requireOrganisationManager } from './policy.ts';
 import { checkRefs, frameworkRefs, inFrameworkOrder } from './refs.ts';
 import { getOrganisation, getOrganisationNames } from './organisations.ts';
 

@@ -8,9 +8,9 @@ import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { invalidate, lookupCached } from '../../platform/cache.ts';
 import { listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import { organisationExists } from '../network/service.ts';
-import { organisationTypes, organisationTypeSchema, type OrganisationType } from '../network/types.ts';
+import { organisationTypes, organisationTypeSchema, type OrganisationType } from '../network/service.ts';
 import { isTimeString, weekdays } from './time.ts';
-import { managesLocation, requireActor, requireAdmin } from './access.ts';
+import { managesLocation, requireActor, requireAdmin } from './policy.ts';
 
 // ---------------------------------------------------------------- views
 

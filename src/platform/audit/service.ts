@@ -1,12 +1,17 @@
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from './schema.ts';
 import type { ServiceContext } from '../context.ts';
+import { requireRole } from '../auth/require.ts';
+import type { AuditAction } from './actions.ts';
+
+export type { AuditAction };
 
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   subjectType?: string;
   subjectId?: string;
-  onBehalfOf?: string;
+  /** The organisation the actor acted for when it is not their own (e.g. an administrator booking for a partner). */
+  onBehalfOf?: { organisationId: string };
   details?: Record<string, unknown>;
   /** For events without a logged-in actor (e.g. a failed login, the CLI). */
   actorLabel?: string;
@@ -22,7 +27,7 @@ export async function recordAudit(ctx: ServiceContext, input: AuditInput): Promi
     action: input.action,
     subjectType: input.subjectType ?? null,
     subjectId: input.subjectId ?? null,
-    onBehalfOf: input.onBehalfOf ?? null,
+    onBehalfOf: input.onBehalfOf?.organisationId ?? null,
     details: input.details ?? {},
   });
 }
@@ -36,7 +41,9 @@ export interface AuditQuery {
   limit?: number;
 }
 
+/** Administrators read the audit log. */
 export async function findAuditEvents(ctx: ServiceContext, q: AuditQuery = {}) {
+  requireRole(ctx, 'administrator');
   const where: SQL[] = [eq(auditEvents.tenantId, ctx.tenant)];
   if (q.action) where.push(sql`${auditEvents.action} like ${q.action.replace(/[\\%_]/g, (m) => '\\' + m) + '%'}`);
   if (q.subjectType) where.push(eq(auditEvents.subjectType, q.subjectType));
