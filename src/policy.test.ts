@@ -1,15 +1,15 @@
 // Access comes from the route that answers: every route is registered with a rule, rules without routes, routes
 // without rules, app.all() and two owners of one route fail at start-up, and anonymous visitors are refused.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { TestDatabase } from '../../../test/db.ts';
-import { openSeededApp, TestClient } from '../../../test/client.ts';
-import { createApp, routeRules, type App } from './app.tsx';
-import { routeKey, type RouteRules } from './routes.ts';
-import { loadConfig } from '../../config.ts';
-import { modules } from '../../modules/index.ts';
-import type { Module } from '../module.ts';
+import type { TestDatabase } from '../test/db.ts';
+import { openSeededApp, TestClient } from '../test/client.ts';
+import { createApp, routeRules, type App } from './platform/http/app.tsx';
+import { routeKey, type RouteRules } from './platform/http/routes.ts';
+import { loadConfig } from './config.ts';
+import { modules } from './modules/index.ts';
+import type { Module } from './platform/module.ts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from './platform/http/env.ts';
 
 let db: TestDatabase;
 let app: App;
