@@ -1,7 +1,7 @@
 // Organisations in the social foundation: profile (description, website, contact point, districts, themes) and search.
 import { and, arrayContains, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { ZodError } from 'zod';
-import { z } from '../../platform/zod.ts';
+import { z, type Unchecked } from '../../platform/zod.ts';
 import { organisations } from './schema.ts';
 import { organisationTypes, organisationTypeSchema, organisationProfileShape, requiredText, type OrganisationType } from './types.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
@@ -82,7 +82,7 @@ export const organisationQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type OrganisationQuery = z.input<typeof organisationQuery>;
+export type OrganisationQuery = Unchecked<z.input<typeof organisationQuery>>;
 
 export interface Page<T> {
   total: number;
