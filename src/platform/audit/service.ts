@@ -2,7 +2,8 @@ import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from './schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireRole } from '../auth/require.ts';
-import type { AuditAction } from './actions.ts';
+import { platformAuditActions, type AuditAction } from './actions.ts';
+import { declaredAuditActions } from '../module.ts';
 
 export type { AuditAction };
 
@@ -19,6 +20,10 @@ export interface AuditInput {
 
 /** Writes one audit row. Call it with the transaction's ctx so the row commits with the change. */
 export async function recordAudit(ctx: ServiceContext, input: AuditInput): Promise<void> {
+  // The type admits only declared actions; this also stops one built at run time that no module declared.
+  if (!(platformAuditActions as readonly string[]).includes(input.action) && !declaredAuditActions().has(input.action)) {
+    throw new Error(`Audit action ${input.action} is not declared by the platform or an installed module.`);
+  }
   await ctx.db.insert(auditEvents).values({
     tenantId: ctx.tenant,
     at: ctx.now(),
