@@ -35,8 +35,8 @@ const unsafe = (m: string) => !['GET', 'HEAD', 'OPTIONS'].includes(m);
 
 /**
  * The access rule of the route that will answer this request. Hono runs the matched handlers in registration
- * order, so the first matched route that is not one of the platform's middleware answers (`/activiteiten/nieuw`
- * before `/activiteiten/:id`). A route that is not in the table (e.g. an app.all() added behind the registrar's
+ * order, so the first matched route that is not one of the platform's middleware answers (`/beheer/gebruikers/nieuw`
+ * before `/beheer/gebruikers/:id`). A route that is not in the table (e.g. an app.all() added behind the registrar's
  * back) has no rule and is refused.
  */
 function accessFor(c: Context, table: RouteTable, middleware: ReadonlySet<unknown>): { key: string; access: Access | undefined } | null {
