@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { openPglite, type Database } from '../src/platform/db/client.ts';
 import { startServer } from '../src/main.ts';
-import { seedAll, DEMO_PASSWORD, demoUsers } from '../src/modules/demo/seed.ts';
+import { seedAll, DEMO_PASSWORD, demoUsers } from '../src/modules/index.ts';
 import { systemContext } from '../src/platform/context.ts';
 
 const require = createRequire(import.meta.url);

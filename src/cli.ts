@@ -12,6 +12,7 @@ async function withDb<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const { openDatabase } = await import('./platform/db/client.ts');
   const { systemContext } = await import('./platform/context.ts');
+  await import('./modules/index.ts'); // the modules: their messages, seed steps and organisations
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await database.migrate();
@@ -31,7 +32,7 @@ program
   .action(async (opts: { seedIfEmpty?: boolean; demo: boolean }) => {
     const config = loadConfig();
     const { prepareDatabase, startServer } = await import('./main.ts');
-    const { DEMO_PASSWORD } = await import('./modules/demo/seed.ts');
+    const { DEMO_PASSWORD } = await import('./modules/index.ts');
     const database = await prepareDatabase(config, { seedIfEmpty: opts.seedIfEmpty, demo: opts.demo });
     const { port } = await startServer(config, database);
     console.log(`Sociale Basis draait op http://localhost:${port} (database: ${database.kind})`);
@@ -55,7 +56,7 @@ program
   .action(async (opts: { demo?: boolean; scale: string; municipality: string }) => {
     const scale = Number(opts.scale);
     if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error('--scale moet een geheel getal van 1 tot en met 1000 zijn');
-    const { seedAll } = await import('./modules/demo/seed.ts');
+    const { seedAll } = await import('./modules/index.ts');
     const lines = await withDb((ctx) => seedAll(ctx, { demo: !!opts.demo || scale > 1, scale, municipalityDir: opts.municipality }));
     for (const l of lines) console.log(l);
   });
@@ -71,13 +72,13 @@ user
   .option('--organisation <name>', 'naam van de organisatie')
   .action(async (opts: { email: string; name: string; role: string[]; password?: string; organisation?: string }) => {
     const { createUser } = await import('./platform/auth/service.ts');
-    const { listOrganisations } = await import('./modules/network/service.ts');
+    const { organisationDirectory } = await import('./platform/module.ts');
     const { AppError } = await import('./platform/http/errors.ts');
     const u = await withDb(async (ctx) => {
       const admin = cliAdmin(ctx);
       let organisationId: string | null = null;
       if (opts.organisation) {
-        const org = (await listOrganisations(ctx)).find((o) => o.name.toLowerCase() === opts.organisation!.toLowerCase());
+        const org = ((await organisationDirectory()?.list(ctx)) ?? []).find((o) => o.name.toLowerCase() === opts.organisation!.toLowerCase());
         if (!org) throw new AppError('validation', 'error.unknownOrganisation', [{ field: 'organisation', message: 'error.unknownOrganisation' }]);
         organisationId = org.id;
       }

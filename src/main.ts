@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { openDatabase, queryRows, type Database } from './platform/db/client.ts';
 import { createApp } from './platform/http/app.tsx';
 import { systemContext } from './platform/context.ts';
-import { seedAll } from './modules/demo/seed.ts';
+import { seedAll, modules } from './modules/index.ts';
 import { log } from './platform/log.ts';
 import { sql } from 'drizzle-orm';
 
@@ -21,7 +21,7 @@ export async function prepareDatabase(config: Config, opts: { seedIfEmpty?: bool
 }
 
 export async function startServer(config: Config, database: Database) {
-  const app = createApp({ database, config });
+  const app = createApp({ database, config }, modules);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const addr = server.address();

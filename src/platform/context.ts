@@ -9,6 +9,8 @@ export interface ServiceContext {
   actor: Actor | null;
   now: () => Date;
   lang: Lang;
+  /** Set only for the platform's own work (seeding, the CLI's migrations, jobs): never for a web request. */
+  system?: true;
 }
 
 /** Runs fn in one transaction with a context whose db is the transaction. */
@@ -17,5 +19,5 @@ export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceCont
 }
 
 export function systemContext(db: Db, tenant: string, lang: Lang = 'nl'): ServiceContext {
-  return { db, tenant, actor: null, now: () => new Date(), lang };
+  return { db, tenant, actor: null, now: () => new Date(), lang, system: true };
 }

@@ -1,7 +1,8 @@
 // The catalogue as a spreadsheet: CSV (RFC 4180, UTF-8 with BOM, semicolons for Dutch Excel) and XLSX (exceljs).
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../platform/i18n/index.ts';
-import { t, type MessageKey } from '../../platform/i18n/index.ts';
+import { t } from '../../platform/i18n/index.ts';
+import { weekdayLabel } from './views.tsx';
 import type { ActivityView } from './types.ts';
 import { districtName, neighbourhoodName, themeName, type FrameworkRefs } from './refs.ts';
 
@@ -12,7 +13,7 @@ interface Column {
 }
 
 function columns(lang: Lang, refs: FrameworkRefs, baseUrl: string): Column[] {
-  const tk = (k: string) => t(lang, k as MessageKey);
+  const v = { t: (key: Parameters<typeof t>[1]) => t(lang, key) };
   return [
     { header: 'id', width: 38, value: (a) => a.id },
     { header: 'titel', width: 40, value: (a) => a.title },
@@ -29,7 +30,7 @@ function columns(lang: Lang, refs: FrameworkRefs, baseUrl: string): Column[] {
     { header: 'eerste_datum', width: 12, value: (a) => a.schedule.startDate },
     { header: 'begintijd', width: 9, value: (a) => a.schedule.startTime },
     { header: 'eindtijd', width: 9, value: (a) => a.schedule.endTime },
-    { header: 'dagen', width: 20, value: (a) => a.days.map((d) => tk(`catalogue.weekday.${d}`)).join(', ') },
+    { header: 'dagen', width: 20, value: (a) => a.days.map((d) => weekdayLabel(v, d)).join(', ') },
     { header: 'dagdelen', width: 20, value: (a) => a.dayparts.join(', ') },
     { header: 'tot_en_met', width: 12, value: (a) => a.schedule.untilDate ?? '' },
     { header: 'herhaling', width: 24, value: (a) => a.schedule.rrule ?? '' },

@@ -497,3 +497,9 @@ export const en: Record<keyof typeof nl, string> = {
   'catalogue.edit.chooseLocation': 'No Huis van de Wijk (enter the place below)',
   'catalogue.edit.locationChoiceHint': 'Choose a Huis van de Wijk or other known location. Otherwise enter the name and address below.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface ModuleMessages {
+    catalogue: typeof nl;
+  }
+}

@@ -15,7 +15,7 @@ import { dayparts, languageCodes, targetGroupCodes, type ActivityView } from './
 import { activityIcs } from './ical.ts';
 import { activitiesCsv, activitiesXlsx } from './export.ts';
 import { filtersFromQuery, baseUrlOf } from './api.ts';
-import { ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, ASSET_CSS, ASSET_JS, CATALOGUE_CSS, LEAVE_JS, FILTERS_JS, FILTERS_JS_URL } from './views.tsx';
+import { isoWeekdays, targetGroupLabel, languageLabel, ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, ASSET_CSS, ASSET_JS, CATALOGUE_CSS, LEAVE_JS, FILTERS_JS, FILTERS_JS_URL } from './views.tsx';
 
 export const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
 
@@ -73,7 +73,7 @@ const FilterForm = ({ v, q, refs, errors }: { v: View; q: Query; refs: Framework
           <Select name="targetGroup" label={tk(v, 'catalogue.filter.targetGroup')} value={q.targetGroup} errors={errors} options={[any, ...targetGroupCodes.map((g) => ({ value: g, label: tk(v, `catalogue.targetGroup.${g}`) }))]} />
           <Select name="district" label={tk(v, 'catalogue.filter.district')} value={q.district} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyDistrict') }, ...refs.districts.map((d) => ({ value: d.code, label: d.name }))]} />
           <Select name="neighbourhood" label={tk(v, 'catalogue.filter.neighbourhood')} value={q.neighbourhood} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyNeighbourhood') }, ...neighbourhoodOptions]} />
-          <Select name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
+          <Select name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...isoWeekdays.map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
           <Select name="timeOfDay" label={tk(v, 'catalogue.filter.timeOfDay')} value={q.timeOfDay} errors={errors} options={[any, ...dayparts.map((d) => ({ value: d, label: tk(v, `catalogue.daypart.${d}`) }))]} />
           <Select name="language" label={tk(v, 'catalogue.filter.language')} value={q.language} errors={errors} options={[any, ...languageCodes.map((l) => ({ value: l, label: tk(v, `catalogue.language.${l}`) }))]} />
           <fieldset class="utrecht-form-fieldset sb-filters__wide">
@@ -123,7 +123,7 @@ const Facts = ({ v, a, refs }: { v: View; a: ActivityView; refs: FrameworkRefs }
     <dt>{tk(v, 'catalogue.cost')}</dt>
     <dd>{costText(v, a)}</dd>
     <dt>{tk(v, 'catalogue.forWhom')}</dt>
-    <dd>{a.targetGroups.length ? a.targetGroups.map((g) => tk(v, `catalogue.targetGroup.${g}`)).join(', ') : tk(v, 'catalogue.targetGroup.iedereen')}</dd>
+    <dd>{a.targetGroups.length ? a.targetGroups.map((g) => targetGroupLabel(v, g)).join(', ') : tk(v, 'catalogue.targetGroup.iedereen')}</dd>
     <dt>{tk(v, 'catalogue.howToJoin')}</dt>
     <dd>{tk(v, `catalogue.join.${a.howToJoin}`)}</dd>
     {a.contact && (
@@ -133,7 +133,7 @@ const Facts = ({ v, a, refs }: { v: View; a: ActivityView; refs: FrameworkRefs }
       </>
     )}
     <dt>{tk(v, 'catalogue.languages')}</dt>
-    <dd>{a.languages.map((l) => tk(v, `catalogue.language.${l}`)).join(', ')}</dd>
+    <dd>{a.languages.map((l) => languageLabel(v, l)).join(', ')}</dd>
     <dt>{tk(v, 'catalogue.accessibility')}</dt>
     <dd>
       {tk(v, a.wheelchairAccessible ? 'catalogue.wheelchairYes' : 'catalogue.wheelchairNo')}

@@ -13,7 +13,8 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { cachedResult, invalidateResults } from '../../platform/cache.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
-import { mayActForOrganisation, requireRole } from '../../platform/auth/require.ts';
+import { requireRole } from '../../platform/auth/require.ts';
+import { managesActivityOf } from './policy.ts';
 import { getOrganisationNames, organisationExists } from '../network/service.ts';
 import { getLocationSummaries } from '../places/service.ts';
 
@@ -30,7 +31,7 @@ const requireManager = (ctx: ServiceContext) => requireRole(ctx, 'partner_staff'
 
 /** May the actor manage activities of this organisation? Administrators: all; partner staff: their own. */
 export function canManageActivity(ctx: ServiceContext, organisationId: string): boolean {
-  return mayActForOrganisation(ctx.actor, organisationId);
+  return managesActivityOf(ctx.actor, organisationId);
 }
 
 async function rowById(ctx: ServiceContext, id: string): Promise<Row | null> {

@@ -1,5 +1,5 @@
 // Shapes of the catalogue: input schemas, the fixed lists (target groups, languages, parts of the day) and views.
-import { z } from '../../platform/zod.ts';
+import { z, type Unchecked } from '../../platform/zod.ts';
 
 export const activityKinds = ['activity', 'service'] as const;
 export const scheduleKinds = ['one-off', 'weekly', 'custom'] as const;
@@ -83,7 +83,7 @@ export const activityInput = z.object({
   contact: text(1000).default(''),
   sensitive: z.boolean().default(false),
 });
-export type ActivityInput = z.input<typeof activityInput>;
+export type ActivityInput = Unchecked<z.input<typeof activityInput>>;
 export type ActivityData = z.output<typeof activityInput>;
 
 /** Filters of the public search (pages, exports and the API share them). */
@@ -102,7 +102,7 @@ export const searchFilters = z.object({
   language: z.enum(languageCodes).optional(),
   organisationId: z.uuid().optional(),
 });
-export type SearchFilters = z.input<typeof searchFilters>;
+export type SearchFilters = Unchecked<z.input<typeof searchFilters>>;
 
 export const pageInput = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
 export type PageInput = z.input<typeof pageInput>;

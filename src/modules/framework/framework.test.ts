@@ -1,6 +1,6 @@
 // The framework over HTTP: public JSON API, versioned edits by a policy advisor, district mapping by an administrator.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { dbKinds, ctxFor, type TestDatabase } from '../../../test/db.ts';
+import { dbKinds, ctxFor, adminActor, type TestDatabase } from '../../../test/db.ts';
 import { openSeededApp, TestClient, clientAs } from '../../../test/client.ts';
 import { findAuditEvents } from '../../platform/audit/service.ts';
 import type { App } from '../../platform/http/app.tsx';
@@ -74,7 +74,7 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
     // A second edit based on the old version is a conflict, not a silent overwrite.
     const stale = await advisor.json('/api/v1/themes/ontmoeten', 'PUT', { content, changeNote: 'Nog een keer', baseVersion: before.version });
     expect(stale.status).toBe(409);
-    const audit = await findAuditEvents(ctxFor(db), { action: 'framework.theme_edit' });
+    const audit = await findAuditEvents(ctxFor(db, adminActor), { action: 'framework.theme_edit' });
     expect(audit[0].details).toMatchObject({ slug: 'ontmoeten', version: after.version });
   });
 
@@ -113,7 +113,7 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
     const bad = await admin.json('/api/v1/neighbourhoods/WK039206/district', 'PUT', { districtCode: 'maan' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { invalidParams: { name: string; reason: string }[] }).invalidParams[0]).toMatchObject({ name: 'districtCode', reason: 'Dit stadsdeel bestaat niet.' });
-    expect((await findAuditEvents(ctxFor(db), { action: 'framework.wijk_district' })).length).toBe(1);
+    expect((await findAuditEvents(ctxFor(db, adminActor), { action: 'framework.wijk_district' })).length).toBe(1);
   });
 
   it('starts a new call period without rewriting the old one (runs last: it changes the default period)', async () => {
@@ -145,7 +145,7 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
     expect(page).toContain('Het is niet meer te wijzigen.');
     expect(page).not.toContain('Thema bewerken');
     expect((await advisor.json('/api/v1/call-periods', 'POST', { code: '2024-2027', name: 'Dubbel', startYear: 2025, endYear: null })).status).toBe(409);
-    expect((await findAuditEvents(ctxFor(db), { action: 'framework.period_start' })).length).toBe(1);
+    expect((await findAuditEvents(ctxFor(db, adminActor), { action: 'framework.period_start' })).length).toBe(1);
   });
 
   it('serves the English interface on request', async () => {

@@ -9,8 +9,7 @@ import { callPeriods, themes, themeVersions, districts, neighbourhoods } from '.
 import { periodContentSchema, type ThemeContent } from './types.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { organisationTypeSchema } from '../network/types.ts';
-import { ensureOrganisations } from '../network/service.ts';
+import { requireSystem } from '../../platform/auth/require.ts';
 import { invalidateFramework } from './service.ts';
 
 const seedThemeSchema = z.object({
@@ -41,7 +40,8 @@ export const frameworkSeedSchema = z.object({
   wijken: z.array(z.object({ code: z.string(), name: z.string(), district: z.string().nullable() })),
   mappingNote: z.string().optional(),
   buurten: z.array(z.object({ name: z.string(), wijk: z.string() })),
-  organisations: z.array(z.object({ name: z.string(), type: organisationTypeSchema, source: z.string().optional() })),
+  // The network module loads these (its seed step checks the types); the framework only carries them.
+  organisations: z.array(z.object({ name: z.string(), type: z.string(), source: z.string().optional() })),
 });
 export type FrameworkSeed = z.infer<typeof frameworkSeedSchema>;
 
@@ -84,13 +84,12 @@ export function themeContentFromSeed(t: FrameworkSeed['themes'][number], leads: 
 }
 
 export async function loadFramework(ctx: ServiceContext, seed: FrameworkSeed, municipalityDir = 'haarlem'): Promise<{ created: string[] }> {
+  requireSystem(ctx);
   const created: string[] = [];
   const population = readWijkPopulation(municipalityDir);
   await inTransaction(ctx, async (tx) => {
     const db = tx.db;
     await db.insert(municipalities).values({ code: seed.municipality.code, name: seed.municipality.name }).onConflictDoNothing();
-
-    await ensureOrganisations(tx, seed.organisations.map((o) => ({ name: o.name, type: o.type })));
 
     let [period] = await db.select().from(callPeriods).where(and(eq(callPeriods.tenantId, tx.tenant), eq(callPeriods.code, seed.callPeriod.code)));
     if (!period) {

@@ -297,3 +297,6 @@ export async function setWijkDistrict(ctx: ServiceContext, raw: z.input<typeof s
   });
   invalidateFramework(ctx);
 }
+
+// The seed file is part of the public entry: other modules load their part of it (network: the organisations).
+export { readFrameworkSeed, type FrameworkSeed } from './seed.ts';

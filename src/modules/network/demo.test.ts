@@ -1,8 +1,8 @@
 // The network's demo data: every type present, profiles and people filled in, the Driehoek per district; same seed → same data; safe to repeat.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestDatabase, dbKinds, seedFramework, ctxFor, type TestDatabase } from '../../../test/db.ts';
-import { createRng } from '../demo/rng.ts';
-import { DEMO_SEED } from '../demo/seed.ts';
+import { createRng } from '../../platform/rng.ts';
+import { DEMO_SEED } from '../../platform/seed.ts';
 import { organisationTypes } from './types.ts';
 import { listOrganisations, listPeople, listDriehoek, findResponsibilities } from './service.ts';
 import { seedNetworkDemo } from './demo.ts';

@@ -1,14 +1,15 @@
 // Organisations in the social foundation: profile (description, website, contact point, districts, themes) and search.
 import { and, arrayContains, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { ZodError } from 'zod';
-import { z } from '../../platform/zod.ts';
+import { z, type Unchecked } from '../../platform/zod.ts';
 import { organisations } from './schema.ts';
 import { organisationTypes, organisationTypeSchema, organisationProfileShape, requiredText, type OrganisationType } from './types.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import { requireSystem } from '../../platform/auth/require.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { invalidate, lookupCached } from '../../platform/cache.ts';
-import { isAdmin, requireAdmin, requireOrganisationManager } from './access.ts';
+import { isAdmin, requireAdmin, requireOrganisationManager } from './policy.ts';
 import { checkRefs, frameworkRefs, inFrameworkOrder } from './refs.ts';
 
 /** Create or change an organisation. Fields left out of a change stay as they are. */
@@ -81,7 +82,7 @@ export const organisationQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type OrganisationQuery = z.input<typeof organisationQuery>;
+export type OrganisationQuery = Unchecked<z.input<typeof organisationQuery>>;
 
 export interface Page<T> {
   total: number;
@@ -234,6 +235,7 @@ export async function updateOrganisationProfile(ctx: ServiceContext, id: string,
 
 /** Seed helper: creates the organisations whose name does not exist yet, in one statement. Idempotent. */
 export async function ensureOrganisations(ctx: ServiceContext, list: { name: string; type: OrganisationType }[]): Promise<void> {
+  requireSystem(ctx);
   if (list.length === 0) return;
   await ctx.db
     .insert(organisations)

@@ -7,7 +7,7 @@ import { personInput, type DriehoekRole, type PersonInput } from './types.ts';
 import { invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { requireOrganisationManager } from './access.ts';
+import { requireOrganisationManager } from './policy.ts';
 import { checkRefs, frameworkRefs, inFrameworkOrder } from './refs.ts';
 import { getOrganisation, getOrganisationNames } from './organisations.ts';
 
@@ -173,9 +173,9 @@ export async function updatePerson(ctx: ServiceContext, organisationId: string, 
     const before = await getPerson(tx, personId, organisationId);
     const next = columns(input);
     // The audit row names the fields that changed, not their values: the log itself holds no extra personal data.
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !sameList([before[k]], [next[k]]));
+    const changed: string[] = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !sameList([before[k]], [next[k]]));
     const sorted = (l: DriehoekEntry[]) => l.map((d) => `${d.district}:${d.role}`).sort();
-    if (!sameList(sorted(before.driehoek), sorted(input.driehoek))) changed.push('driehoek' as never);
+    if (!sameList(sorted(before.driehoek), sorted(input.driehoek))) changed.push('driehoek');
     await tx.db
       .update(organisationPeople)
       .set({ ...next, updatedAt: tx.now() })

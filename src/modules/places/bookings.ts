@@ -12,9 +12,9 @@ import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { getOrganisation, getOrganisationNames } from '../network/service.ts';
-import type { OrganisationType } from '../network/types.ts';
+import type { OrganisationType } from '../network/service.ts';
 import { getRoom, plain, rateFor } from './locations.ts';
-import { managesLocation, mayBookFor, mayReadOrganisation, requireActor } from './access.ts';
+import { managesLocation, mayBookFor, mayReadOrganisation, requireActor } from './policy.ts';
 import { addDays, localParts, zonedTime } from './time.ts';
 
 /** Longest single booking, in hours. */
@@ -159,7 +159,7 @@ export async function requestBooking(ctx: ServiceContext, raw: RequestBookingInp
         action: 'places.booking_request',
         subjectType: 'booking',
         subjectId: seriesId ?? rows[0].id,
-        onBehalfOf: actor.organisationId === org.id ? undefined : org.id,
+        onBehalfOf: actor.organisationId === org.id ? undefined : { organisationId: org.id },
         details: { roomId: room.id, organisationId: org.id, occurrences: rows.length },
       });
       return rows.map((r) => toView(r, room.name, room.locationId, room.location.name, org.name));
@@ -250,7 +250,7 @@ export async function decideBooking(ctx: ServiceContext, id: string, action: Boo
       action: `places.booking_${action}`,
       subjectType: 'booking',
       subjectId: booking.id,
-      onBehalfOf: actor.organisationId === booking.organisationId ? undefined : booking.organisationId,
+      onBehalfOf: actor.organisationId === booking.organisationId ? undefined : { organisationId: booking.organisationId },
       details: { count: changed.length, series: !!opts.series },
     });
     const rows = await bookingSelect(tx).where(inArray(bookings.id, changed.map((c) => c.id))).orderBy(asc(bookings.startsAt));

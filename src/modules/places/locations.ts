@@ -8,9 +8,10 @@ import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { invalidate, lookupCached } from '../../platform/cache.ts';
 import { listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import { organisationExists } from '../network/service.ts';
-import { organisationTypes, organisationTypeSchema, type OrganisationType } from '../network/types.ts';
+import { organisationTypes, organisationTypeSchema, type OrganisationType } from '../network/service.ts';
 import { isTimeString, weekdays } from './time.ts';
-import { managesLocation, requireActor, requireAdmin } from './access.ts';
+import { managesLocation, requireActor, requireAdmin } from './policy.ts';
+import { requireSystem } from '../../platform/auth/require.ts';
 
 // ---------------------------------------------------------------- views
 
@@ -348,6 +349,7 @@ export type SetRateInput = z.input<typeof setRateInput>;
 
 /** Sets a rate. Municipality-wide rates: administrators; a location's own rates: its managers too. */
 export async function setRate(ctx: ServiceContext, raw: SetRateInput): Promise<void> {
+  requireActor(ctx);
   const input = setRateInput.parse(raw);
   if (input.locationId) await requireManager(ctx, input.locationId);
   else requireAdmin(ctx);
@@ -366,6 +368,7 @@ export async function setRate(ctx: ServiceContext, raw: SetRateInput): Promise<v
 
 /** Seed helper: writes the built-in defaults as municipality-wide rates where none are set. Idempotent. */
 export async function ensureDefaultRates(ctx: ServiceContext): Promise<number> {
+  requireSystem(ctx);
   const existing = await ctx.db.select({ type: roomRates.organisationType }).from(roomRates).where(and(eq(roomRates.tenantId, ctx.tenant), isNull(roomRates.locationId)));
   const have = new Set(existing.map((r) => r.type));
   const missing = organisationTypes.filter((t) => !have.has(t));

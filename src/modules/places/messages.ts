@@ -355,3 +355,9 @@ export const en: Record<keyof typeof nl, string> = {
   'places.error.weekFallback': 'That week does not exist. Below is this week’s programme.',
   'places.error.noHtml': 'must not contain HTML code',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface ModuleMessages {
+    places: typeof nl;
+  }
+}

@@ -1,12 +1,18 @@
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from './schema.ts';
 import type { ServiceContext } from '../context.ts';
+import { requireRole } from '../auth/require.ts';
+import { platformAuditActions, type AuditAction } from './actions.ts';
+import { declaredAuditActions } from '../module.ts';
+
+export type { AuditAction };
 
 export interface AuditInput {
-  action: string;
+  action: AuditAction;
   subjectType?: string;
   subjectId?: string;
-  onBehalfOf?: string;
+  /** The organisation the actor acted for when it is not their own (e.g. an administrator booking for a partner). */
+  onBehalfOf?: { organisationId: string };
   details?: Record<string, unknown>;
   /** For events without a logged-in actor (e.g. a failed login, the CLI). */
   actorLabel?: string;
@@ -14,6 +20,10 @@ export interface AuditInput {
 
 /** Writes one audit row. Call it with the transaction's ctx so the row commits with the change. */
 export async function recordAudit(ctx: ServiceContext, input: AuditInput): Promise<void> {
+  // The type admits only declared actions; this also stops one built at run time that no module declared.
+  if (!(platformAuditActions as readonly string[]).includes(input.action) && !declaredAuditActions().has(input.action)) {
+    throw new Error(`Audit action ${input.action} is not declared by the platform or an installed module.`);
+  }
   await ctx.db.insert(auditEvents).values({
     tenantId: ctx.tenant,
     at: ctx.now(),
@@ -22,7 +32,7 @@ export async function recordAudit(ctx: ServiceContext, input: AuditInput): Promi
     action: input.action,
     subjectType: input.subjectType ?? null,
     subjectId: input.subjectId ?? null,
-    onBehalfOf: input.onBehalfOf ?? null,
+    onBehalfOf: input.onBehalfOf?.organisationId ?? null,
     details: input.details ?? {},
   });
 }
@@ -36,7 +46,9 @@ export interface AuditQuery {
   limit?: number;
 }
 
+/** Administrators read the audit log. */
 export async function findAuditEvents(ctx: ServiceContext, q: AuditQuery = {}) {
+  requireRole(ctx, 'administrator');
   const where: SQL[] = [eq(auditEvents.tenantId, ctx.tenant)];
   if (q.action) where.push(sql`${auditEvents.action} like ${q.action.replace(/[\\%_]/g, (m) => '\\' + m) + '%'}`);
   if (q.subjectType) where.push(eq(auditEvents.subjectType, q.subjectType));

@@ -1,6 +1,7 @@
-import type { RoutePolicies } from './policy-table.ts';
+// The platform's own routes and who may use them (modules declare theirs in src/modules/<module>/policy.ts).
+import type { RouteRules } from '../http/routes.ts';
 
-export const platformRoutes: RoutePolicies = {
+export const platformRoutes: RouteRules = {
   'GET /': 'public',
   'GET /health': 'public',
   'GET /bare': 'public',

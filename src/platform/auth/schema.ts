@@ -1,7 +1,6 @@
 import { pgTable, text, timestamp, uuid, uniqueIndex, index, primaryKey, integer } from 'drizzle-orm/pg-core';
 import { id, tenantId, createdAt, updatedAt } from '../db/columns.ts';
 import { municipalities } from '../tenancy/schema.ts';
-import { organisations } from '../../modules/network/schema.ts';
 
 export const users = pgTable(
   'users',
@@ -11,7 +10,12 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
-    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /**
+     * The organisation the account works for: an opaque id to the platform. Which organisations exist is the
+     * business of the module that owns them (network); the foreign key to organisations(id), on delete set null,
+     * stays in the database (drizzle/0000) and is no longer declared here, so the platform imports no module.
+     */
+    organisationId: uuid('organisation_id'),
     locale: text('locale').notNull().default('nl'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),

@@ -9,8 +9,8 @@ import { recordAudit } from '../audit/service.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { newToken, sha256 } from './tokens.ts';
-import { requireActor, requireRole } from './require.ts';
-import { getOrganisationNames, organisationExists } from '../../modules/network/service.ts';
+import { requireActor, requireRole, requireSystem } from './require.ts';
+import { organisationDirectory } from '../module.ts';
 
 export const passwordSchema = z.string().min(10).max(200);
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
@@ -60,7 +60,9 @@ async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, Role[]>> 
 
 async function toViews(ctx: ServiceContext, rows: (typeof users.$inferSelect)[]): Promise<UserView[]> {
   const roleMap = await rolesOf(ctx.db, rows.map((r) => r.id));
-  const orgNames = await getOrganisationNames(ctx, rows.map((r) => r.organisationId).filter((x): x is string => !!x));
+  const ids = rows.map((r) => r.organisationId).filter((x): x is string => !!x);
+  const directory = organisationDirectory();
+  const orgNames = directory && ids.length ? await directory.names(ctx, ids) : new Map<string, string>();
   return rows.map((u) => ({
     id: u.id,
     email: u.email,
@@ -89,8 +91,10 @@ export async function getUser(ctx: ServiceContext, id: string): Promise<UserView
   return (await toViews(ctx, [row]))[0];
 }
 
+/** An account may belong to an organisation that the module owning organisations knows (none: no organisation). */
 async function checkOrganisation(ctx: ServiceContext, organisationId: string | null | undefined) {
-  if (organisationId && !(await organisationExists(ctx, organisationId))) {
+  const directory = organisationDirectory();
+  if (organisationId && !(directory && (await directory.exists(ctx, organisationId)))) {
     throw invalid([{ field: 'organisationId', message: 'error.unknownOrganisation', code: 'unknown' }]);
   }
 }
@@ -298,6 +302,7 @@ export async function resetPassword(ctx: ServiceContext, token: string, raw: z.i
 }
 
 export async function countUsers(ctx: ServiceContext): Promise<number> {
+  requireSystem(ctx);
   const [r] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.tenantId, ctx.tenant));
   return r?.n ?? 0;
 }

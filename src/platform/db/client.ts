@@ -13,11 +13,10 @@ import pg from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as schema from './schema.ts';
 import { markCacheable } from '../cache.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** Queries use the table objects directly (no relational query API), so the client needs no schema. */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -37,7 +36,7 @@ export interface CacheOptions {
 export async function openPglite(dataDir?: string, cache: CacheOptions = {}): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   markCacheable(db, cache);
   return {
     kind: 'pglite',
@@ -52,7 +51,7 @@ export async function openPostgres(url: string, poolSize = 10, cache: CacheOptio
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   markCacheable(db, cache);
   return {
     kind: 'postgres',

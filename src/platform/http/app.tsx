@@ -1,18 +1,20 @@
 /** @jsxImportSource hono/jsx */
 // The Hono application: middleware chain (request id → headers → language → session → access → CSRF), error mapping, routes.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { matchedRoutes } from 'hono/route';
 import crypto from 'node:crypto';
 import type { AppDeps, AppEnv } from './env.ts';
-import { AppError } from './errors.ts';
+import { AppError, statusTitleKey } from './errors.ts';
 import { internalProblem, problemFor, problemResponse, toAppError, wantsJson } from './problem.ts';
 import { parseLang, t, type Lang } from '../i18n/index.ts';
 import { resolveSession } from '../auth/service.ts';
-import { policyKey, policyTable, type Access } from '../auth/policy-table.ts';
+import { platformRoutes } from '../auth/policy.ts';
+import { RouteTable, registerOwned, routeKey, type Access } from './routes.ts';
+import { installModules, type Module } from '../module.ts';
 import { newToken, safeEqual } from '../auth/tokens.ts';
 import { Layout, viewOf, P, H1, A } from '../ui/page.tsx';
 import { log } from '../log.ts';
@@ -21,25 +23,29 @@ import { registerAuthPages } from '../auth/pages.tsx';
 import { registerAuthApi } from '../auth/api.ts';
 import { registerAuditPages } from '../audit/pages.tsx';
 import { registerAdminPages } from '../auth/admin-pages.tsx';
-import { registerFramework } from '../../modules/framework/routes.ts';
-import { registerNetwork } from '../../modules/network/routes.tsx';
-import { registerCatalogue } from '../../modules/catalogue/routes.tsx';
-import { registerPlaces } from '../../modules/places/routes.tsx';
-import { createApi, registerApiDocs } from './openapi.tsx';
+import { apiMiddleware, createApi, registerApiDocs } from './openapi.tsx';
 
 export const SESSION_COOKIE = 'sb_session';
 export const CSRF_COOKIE = 'sb_csrf';
 export const LANG_COOKIE = 'sb_lang';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const ROUTES = Symbol('routes');
 
 const unsafe = (m: string) => !['GET', 'HEAD', 'OPTIONS'].includes(m);
 
-/** The access rule for the route that will answer this request, from the one policy table. */
-function accessFor(c: Context): { key: string; access: Access | undefined } | null {
-  const last = matchedRoutes(c).at(-1);
-  if (!last || last.method === 'ALL') return null; // only middleware matched: the request will be a 404
-  const key = policyKey(last.method, last.path);
-  return { key, access: policyTable[key] };
+/**
+ * The access rule of the route that will answer this request. Hono runs the matched handlers in registration
+ * order, so the first matched route that is not one of the platform's middleware answers (`/beheer/gebruikers/nieuw`
+ * before `/beheer/gebruikers/:id`). A route that is not in the table (e.g. an app.all() added behind the registrar's
+ * back) has no rule and is refused.
+ */
+function accessFor(c: Context, table: RouteTable, middleware: ReadonlySet<unknown>): { key: string; access: Access | undefined } | null {
+  for (const r of matchedRoutes(c)) {
+    if (r.method === 'ALL' && middleware.has(r.handler)) continue;
+    const key = routeKey(r.method, r.path);
+    return { key, access: table.get(key)?.access };
+  }
+  return null; // only middleware matched: the request will be a 404
 }
 
 export function allowed(access: Access, roles: readonly string[] | null): boolean {
@@ -49,18 +55,26 @@ export function allowed(access: Access, roles: readonly string[] | null): boolea
   return access.some((r) => roles.includes(r));
 }
 
-export function createApp(deps: AppDeps) {
+/** The app serving the platform and the given modules (src/modules/index.ts lists them). */
+export function createApp(deps: AppDeps, modules: readonly Module[]) {
+  installModules(modules);
   const app = new OpenAPIHono<AppEnv>({ strict: true });
   const secureCookie = deps.config.PUBLIC_URL.startsWith('https://');
+  const table = new RouteTable();
+  // The platform's middleware, so the access check can tell it from the route that answers.
+  const middleware = new Set<unknown>();
+  const use = (handler: MiddlewareHandler<AppEnv>) => {
+    middleware.add(handler);
+    app.use('*', handler);
+  };
 
-  app.use('*', async (c, next) => {
+  use(async (c, next) => {
     c.set('deps', deps);
     c.set('requestId', crypto.randomUUID());
     await next();
   });
 
-  app.use(
-    '*',
+  use(
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
@@ -77,10 +91,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', 'error.payloadTooLarge'); } }));
+  use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', 'error.payloadTooLarge'); } }));
 
   // Session, language and service context.
-  app.use('*', async (c, next) => {
+  use(async (c, next) => {
     const now = new Date();
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await resolveSession(deps.database.db, deps.config.TENANT, token, now) : null;
@@ -101,9 +115,9 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  // Access: every route must be in the policy table; unknown routes are refused (fail closed).
-  app.use('*', async (c, next) => {
-    const found = accessFor(c);
+  // Access: the rule registered with the route that answers; a route without one is refused (fail closed).
+  use(async (c, next) => {
+    const found = accessFor(c, table, middleware);
     if (!found) return next();
     if (!found.access) {
       log.error('route without policy', { route: found.key });
@@ -121,7 +135,7 @@ export function createApp(deps: AppDeps) {
   });
 
   // CSRF: forms carry a token bound to the session (or, before login, to a cookie); JSON must really be JSON.
-  app.use('*', async (c, next) => {
+  use(async (c, next) => {
     if (!unsafe(c.req.method)) return next();
     if (c.req.path.startsWith('/api/')) {
       const ct = c.req.header('content-type') ?? '';
@@ -138,18 +152,19 @@ export function createApp(deps: AppDeps) {
     return next();
   });
 
-  const api = createApi();
-  registerPlatformPages(app);
-  registerAuthPages(app);
-  registerAdminPages(app);
-  registerAuditPages(app);
-  registerFramework(app, api);
-  registerNetwork(app, api);
-  registerCatalogue(app, api);
-  registerPlaces(app, api);
-  registerAuthApi(api);
+  const api = createApi(modules.flatMap((m) => (m.apiTag ? [m.apiTag] : [])));
+  for (const h of apiMiddleware(api)) middleware.add(h);
+  const targets = { app, api };
+  registerOwned(targets, 'platform', platformRoutes, table, (pages, json) => {
+    registerPlatformPages(pages);
+    registerAuthPages(pages);
+    registerAdminPages(pages);
+    registerAuditPages(pages);
+    registerAuthApi(json);
+    registerApiDocs(pages, api, deps.config.PUBLIC_URL);
+  });
+  for (const m of modules) if (m.routes) registerOwned(targets, m.name, m.routes.rules, table, m.routes.register);
   app.route('/api/v1', api);
-  registerApiDocs(app, api, deps.config.PUBLIC_URL);
 
   app.notFound((c) => renderError(c as Context<AppEnv>, new AppError('not_found', 'error.notFound')));
   app.onError((err, c) => {
@@ -161,15 +176,19 @@ export function createApp(deps: AppDeps) {
     if (wantsJson(c)) return problemResponse(c, problem);
     return renderMessage(ctx, t(lang, 'status.500'), t(lang, 'error.internal', { ref }), 500);
   });
+  Object.defineProperty(app, ROUTES, { value: table });
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
 
+/** Every route of an app with its access rule (for the coverage tests). */
+export const routeRules = (app: App): [string, Access][] => (app as unknown as { [ROUTES]: RouteTable })[ROUTES].entries();
+
 function renderError(c: Context<AppEnv>, e: AppError) {
   const lang = c.get('lang') ?? 'nl';
   if (wantsJson(c)) return problemResponse(c, problemFor(e, lang, c.req.path));
-  return renderMessage(c, t(lang, `status.${e.status}` as never), t(lang, e.messageKey, e.params), e.status);
+  return renderMessage(c, t(lang, statusTitleKey(e.code)), t(lang, e.messageKey, e.params), e.status);
 }
 
 function renderMessage(c: Context<AppEnv>, title: string, detail: string, status: number) {

@@ -4,7 +4,7 @@ import { t, isMessageKey, type Lang, type MessageKey } from '../i18n/index.ts';
 
 export type ErrorCode = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'payload_too_large';
 
-export const statusByCode: Record<ErrorCode, number> = {
+export const statusByCode = {
   validation: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -12,7 +12,10 @@ export const statusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
-};
+} as const satisfies Record<ErrorCode, number>;
+
+/** The title of an error's status ("Pagina niet gevonden"), one message per status code. */
+export const statusTitleKey = (code: ErrorCode) => `status.${statusByCode[code]}` as const;
 
 export interface FieldError {
   field: string;

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { ZodError } from 'zod';
 import crypto from 'node:crypto';
-import { AppError, zodFields, type FieldError } from './errors.ts';
+import { AppError, statusTitleKey, zodFields, type FieldError } from './errors.ts';
 import { t, isMessageKey, type Lang } from '../i18n/index.ts';
 import { log } from '../log.ts';
 import { API_VERSION } from './api-version.ts';
@@ -34,7 +34,7 @@ export function toAppError(err: unknown, lang: Lang): AppError | null {
 }
 
 export function problemFor(e: AppError, lang: Lang, instance: string): Problem {
-  const p: Problem = { type: 'about:blank', title: t(lang, `status.${e.status}` as never), status: e.status, detail: t(lang, e.messageKey, e.params), instance };
+  const p: Problem = { type: 'about:blank', title: t(lang, statusTitleKey(e.code)), status: e.status, detail: t(lang, e.messageKey, e.params), instance };
   if (e.fields.length) p.invalidParams = e.fields.map((f) => ({ name: f.field, code: f.code ?? 'invalid', reason: f.message }));
   return p;
 }

@@ -1,10 +1,7 @@
 // English UI text (second language). Same keys as nl.ts; the type makes a missing key a compile error.
-import type { MessageKey, PlatformMessageKey } from './nl.ts';
-import * as network from '../../modules/network/messages.ts';
-import * as catalogue from '../../modules/catalogue/messages.ts';
-import * as places from '../../modules/places/messages.ts';
+import type { PlatformMessageKey } from './nl.ts';
 
-const platform: Record<PlatformMessageKey, string> = {
+export const en: Record<PlatformMessageKey, string> = {
   'nav.activities': 'Activities',
   'nav.places': 'Community centres',
   'nav.whoDoesWhat': 'Who does what',
@@ -17,6 +14,7 @@ const platform: Record<PlatformMessageKey, string> = {
   'layout.login': 'Log in',
   'layout.logout': 'Log out',
   'layout.mainNav': 'Main menu',
+  'layout.menu': 'Menu',
   'layout.accessibility': 'Accessibility',
   'layout.privacy': 'Privacy',
   'layout.api': 'API for developers',
@@ -224,4 +222,3 @@ const platform: Record<PlatformMessageKey, string> = {
   'validation.passwordsDiffer': 'the passwords do not match',
 };
 
-export const en: Record<MessageKey, string> = { ...platform, ...network.en, ...catalogue.en, ...places.en };

@@ -1,10 +1,7 @@
-// Dutch UI text (B1: plain language). The keys are the type of every message.
-import * as network from '../../modules/network/messages.ts';
-import * as catalogue from '../../modules/catalogue/messages.ts';
-import * as places from '../../modules/places/messages.ts';
+// Dutch UI text (B1: plain language) of the platform. Each module brings its own in src/modules/<module>/messages.ts.
 
-/** Platform-wide text; each module adds its own in src/modules/<module>/messages.ts. */
-const platform = {
+/** Platform-wide text; the keys are the type of every platform message. */
+export const nl = {
   'nav.activities': 'Activiteiten',
   'nav.places': 'Huizen van de Wijk',
   'nav.whoDoesWhat': 'Wie doet wat',
@@ -17,6 +14,7 @@ const platform = {
   'layout.login': 'Inloggen',
   'layout.logout': 'Uitloggen',
   'layout.mainNav': 'Hoofdmenu',
+  'layout.menu': 'Menu',
   'layout.accessibility': 'Toegankelijkheid',
   'layout.privacy': 'Privacy',
   'layout.api': 'API voor ontwikkelaars',
@@ -223,6 +221,4 @@ const platform = {
   'validation.endBeforeStart': 'mag niet vóór het begin liggen',
   'validation.passwordsDiffer': 'de wachtwoorden zijn niet gelijk',
 };
-export const nl = { ...platform, ...network.nl, ...catalogue.nl, ...places.nl };
-export type PlatformMessageKey = keyof typeof platform;
-export type MessageKey = keyof typeof nl;
+export type PlatformMessageKey = keyof typeof nl;
