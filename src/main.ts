@@ -5,17 +5,30 @@ import { openDatabase, queryRows, type Database } from './platform/db/client.ts'
 import { createApp } from './platform/http/app.tsx';
 import { systemContext } from './platform/context.ts';
 import { seedAll } from './modules/demo/seed.ts';
+import { readFrameworkSeed } from './modules/framework/seed.ts';
+import { findMunicipality, createFirstHint } from './modules/framework/tenant-load.ts';
 import { log } from './platform/log.ts';
 import { sql } from 'drizzle-orm';
 
 export async function prepareDatabase(config: Config, opts: { seedIfEmpty?: boolean; demo?: boolean } = {}): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE, resultTtlMs: config.SEARCH_CACHE_SECONDS * 1000 });
-  await database.migrate();
-  if (opts.seedIfEmpty) {
-    const [r] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from call_periods where tenant_id = ${config.TENANT}`);
-    if (Number(r?.n ?? 0) === 0) {
-      for (const line of await seedAll(systemContext(database.db, config.TENANT), { demo: opts.demo ?? true })) log.info(line);
+  try {
+    await database.migrate();
+    // --seed-if-empty loads the bundled example (Haarlem) only into its own municipality, never into another TENANT.
+    const seedsHere = opts.seedIfEmpty && readFrameworkSeed().municipality.code === config.TENANT;
+    if (seedsHere) {
+      const [r] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from call_periods where tenant_id = ${config.TENANT}`);
+      if (Number(r?.n ?? 0) === 0) {
+        for (const line of await seedAll(systemContext(database.db, config.TENANT), { demo: opts.demo ?? true })) log.info(line);
+      }
     }
+    if (!(await findMunicipality(systemContext(database.db, config.TENANT)))) {
+      const note = opts.seedIfEmpty && !seedsHere ? ' (--seed-if-empty laadt alleen de voorbeeldgemeente Haarlem, GM0392.)' : '';
+      throw new Error(`Gemeente ${config.TENANT} (TENANT) staat niet in deze database; de server start niet.${note} ${createFirstHint(config.TENANT)}`);
+    }
+  } catch (err) {
+    await database.close().catch(() => {});
+    throw err;
   }
   return database;
 }
