@@ -43,6 +43,12 @@ const csvErrorText: Record<string, string> = {
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'een aanhalingsteken staat op een verkeerde plaats',
 };
 
+/** CBS publishes both comma- and semicolon-separated files (the latter with decimal commas): the header decides. */
+function delimiterOf(text: string): ',' | ';' {
+  const header = text.split('\n', 1)[0];
+  return header.split(';').length > header.split(',').length ? ';' : ',';
+}
+
 /**
  * Reads a CBS area CSV (comma or semicolon separated, UTF-8, header row). With `municipalityCode`, every row must
  * belong to that municipality. Throws a SetupError listing every problem with its line and column.
@@ -50,7 +56,7 @@ const csvErrorText: Record<string, string> = {
 export function parseCbsAreaCsv(text: string, opts: { file: string; municipalityCode?: string }): CbsAreaFile {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, columns: true, skip_empty_lines: true, trim: true, delimiter: [',', ';'], info: true });
+    records = parse(text, { bom: true, columns: true, skip_empty_lines: true, trim: true, delimiter: delimiterOf(text), info: true });
   } catch (err) {
     const e = err as { code?: string; lines?: number };
     throw new SetupError(`${opts.file} is geen leesbaar CSV-bestand.`, [`regel ${e.lines ?? '?'}: ${csvErrorText[e.code ?? ''] ?? `kan niet worden gelezen (${e.code ?? 'onbekende fout'})`}`]);
@@ -167,7 +173,7 @@ export function parseCbsAreaGeojson(text: string, opts: { file: string; areas: C
   } catch (err) {
     throw new SetupError(`${opts.file} is geen geldige JSON.`, [(err as Error).message]);
   }
-  const parsed = geojsonSchema.safeParse(json);
+  const parsed = geojsonSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new SetupError(heading, zodProblems(parsed.error.issues));
   const known = new Map(opts.areas.map((a) => [a.code, a]));
   const kind = opts.areas[0]?.kind ?? 'wijk';

@@ -95,8 +95,9 @@ function crossCheck(seed: FrameworkSeed, tenant: string): string[] {
     const content = themeContentSchema.safeParse(themeContentFromSeed(t, leads));
     if (!content.success) {
       for (const issue of content.error.issues) {
-        if (issue.path[0] === 'leads') continue;
-        const at = issue.path.filter((p, k, all) => !(k === all.length - 1 && (p === 'text' || p === 'key')));
+        // Leads are checked through themeLeads, sub-goal keys follow from the slug (checked above).
+        if (issue.path[0] === 'leads' || issue.path[issue.path.length - 1] === 'key') continue;
+        const at = issue.path.filter((p, k, all) => !(k === all.length - 1 && p === 'text'));
         problems.push(...zodProblems([{ ...issue, path: ['themes', i, ...at] }]));
       }
     }
@@ -131,7 +132,7 @@ export function readFrameworkFile(file: string, tenant: string): FrameworkSeed {
   } catch (err) {
     throw new SetupError(`${name} is geen geldige JSON; er is niets geladen.`, [(err as Error).message]);
   }
-  const parsed = frameworkFileSchema.safeParse(json);
+  const parsed = frameworkFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new SetupError(`${name} heeft niet de vorm van een kaderbestand (zoals seed/haarlem/framework.json); er is niets geladen.`, zodProblems(parsed.error.issues));
   const problems = crossCheck(parsed.data, tenant);
   if (problems.length) throw new SetupError(`${name} bevat fouten; er is niets geladen.`, problems);
