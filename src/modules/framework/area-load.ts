@@ -8,7 +8,7 @@ import { requireRole } from '../../platform/auth/require.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { invalidateFramework } from './service.ts';
 import { readCbsAreaCsv, readCbsAreaGeojson, type AreaBoundary, type CbsArea } from './cbs-areas.ts';
-import { findMunicipality, createFirstHint } from './tenant-load.ts';
+import { requireMunicipality } from './tenant-load.ts';
 import { SetupError } from './setup-error.ts';
 
 export interface LoadAreasInput {
@@ -38,9 +38,9 @@ const sourceOf = (a: CbsArea) => (a.year ? `Kadaster / CBS, ${a.year}` : 'Kadast
  */
 export async function loadAreas(ctx: ServiceContext, input: LoadAreasInput, onProgress?: (done: number, total: number) => void): Promise<LoadAreasResult> {
   requireRole(ctx, 'administrator');
+  await requireMunicipality(ctx);
   const { areas, skippedWater } = readCbsAreaCsv(input.csvFile, ctx.tenant);
   const boundaries = input.geojsonFile ? readCbsAreaGeojson(input.geojsonFile, areas) : new Map<string, AreaBoundary>();
-  if (!(await findMunicipality(ctx))) throw new SetupError(`Gemeente ${ctx.tenant} bestaat nog niet in deze database; er is niets geladen. ${createFirstHint(ctx.tenant)}`);
   const kind = areas[0]?.kind ?? 'wijk';
   const file = path.basename(input.csvFile);
 

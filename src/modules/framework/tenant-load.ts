@@ -54,7 +54,7 @@ export async function findMunicipality(ctx: ServiceContext): Promise<Municipalit
 
 export const createFirstHint = (code: string) => `Maak haar eerst aan met: sociale-basis tenant create --code ${code} --name "<naam van de gemeente>" (zie README, "Your own municipality").`;
 
-async function requireMunicipality(ctx: ServiceContext): Promise<MunicipalityView> {
+export async function requireMunicipality(ctx: ServiceContext): Promise<MunicipalityView> {
   const m = await findMunicipality(ctx);
   if (!m) throw new SetupError(`Gemeente ${ctx.tenant} bestaat nog niet in deze database; er is niets geladen. ${createFirstHint(ctx.tenant)}`);
   return m;
@@ -167,8 +167,8 @@ async function countFramework(ctx: ServiceContext): Promise<FrameworkCounts> {
  */
 export async function loadFrameworkFile(ctx: ServiceContext, file: string): Promise<{ municipality: MunicipalityView; added: FrameworkCounts }> {
   requireRole(ctx, 'administrator');
-  const seed = readFrameworkFile(file, ctx.tenant);
   const municipality = await requireMunicipality(ctx);
+  const seed = readFrameworkFile(file, ctx.tenant);
   const added = await inTransaction(ctx, async (tx) => {
     const before = await countFramework(tx);
     await loadFramework(tx, seed, null);
