@@ -53,7 +53,16 @@ describe('sociale-basis tenant', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('creates a municipality, loads its framework, wijken and buurten; refuses bad input in Dutch without a stack trace', { timeout: 300_000 }, () => {
+  // One journey, in the order of the README: the steps build on each other.
+  it('refuses to serve a municipality that does not exist; creates one, loads its framework, wijken and buurten and its first administrator, then serves it; bad input is refused in Dutch without a stack trace', { timeout: 600_000 }, async () => {
+    const notThere = cli(['serve'], { TENANT: 'GM9999' });
+    expect(notThere.status).toBe(1);
+    expect(notThere.stderr).toContain('Fout: Gemeente GM9999 (TENANT) staat niet in deze database; de server start niet.');
+    expect(notThere.stderr).toContain('sociale-basis tenant create --code GM9999');
+    const seedOther = cli(['serve', '--seed-if-empty'], { TENANT: 'GM9999' });
+    expect(seedOther.status).toBe(1);
+    expect(seedOther.stderr).toContain('--seed-if-empty laadt alleen de voorbeeldgemeente Haarlem, GM0392.');
+
     const created = cli(['tenant', 'create', '--code', 'GM9999', '--name', 'Voorbeeldstad']);
     expect(created.stderr).toBe('');
     expect(created.status).toBe(0);
@@ -92,18 +101,14 @@ describe('sociale-basis tenant', () => {
     const haarlem = cli(['tenant', 'load-areas', '--code', 'GM9999', '--file', path.resolve(import.meta.dirname, '../seed/haarlem/cbs/wijken_haarlem_2024.csv')]);
     expect(haarlem.status).toBe(1);
     expect(haarlem.stderr).toContain('kolom gemeentecode: het bestand hoort bij GM0392 (Haarlem), niet bij GM9999');
-  });
-
-  it('serves the municipality in TENANT and refuses to start for one that does not exist', { timeout: 300_000 }, async () => {
-    const refused = cli(['serve'], { TENANT: 'GM0363' });
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('Fout: Gemeente GM0363 (TENANT) staat niet in deze database; de server start niet.');
-    expect(refused.stderr).toContain('sociale-basis tenant create --code GM0363');
-    const seedOther = cli(['serve', '--seed-if-empty'], { TENANT: 'GM0363' });
-    expect(seedOther.status).toBe(1);
-    expect(seedOther.stderr).toContain('--seed-if-empty laadt alleen de voorbeeldgemeente Haarlem, GM0392.');
 
     expect(cli(['seed']).status).toBe(0); // Haarlem in the same database
+    const admin = cli(['user', 'create', '--email', 'beheer@voorbeeldstad.nl', '--name', 'Beheerder', '--role', 'administrator', '--password', 'voorbeeld-wachtwoord-1'], { TENANT: 'GM9999' });
+    expect(admin.status, admin.stderr).toBe(0);
+    const link = cli(['user', 'reset-link', '--email', 'beheer@voorbeeldstad.nl'], { TENANT: 'GM9999' });
+    expect(link.stdout).toMatch(/^http:\/\/localhost:3000\/wachtwoord-herstellen\//);
+    // The administrator belongs to Voorbeeldstad, not to Haarlem.
+    expect(cli(['user', 'reset-link', '--email', 'beheer@voorbeeldstad.nl']).stderr).toContain('Er is geen gebruiker met dit e-mailadres.');
     const tsx = path.resolve(import.meta.dirname, '../node_modules/tsx/dist/cli.mjs');
     const server = spawn(process.execPath, [tsx, path.resolve(import.meta.dirname, 'cli.ts'), 'serve'], { env: env({ TENANT: 'GM9999' }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
@@ -124,6 +129,26 @@ describe('sociale-basis tenant', () => {
       const page = await (await fetch(`http://127.0.0.1:${port}/themas`)).text();
       expect(page).toContain('Samen sporten');
       expect(page).not.toContain('Waardevol werk');
+
+      // The first administrator logs in and sees Voorbeeldstad's users only.
+      const base = `http://127.0.0.1:${port}`;
+      const jar = new Map<string, string>();
+      const keep = (res: Response) => {
+        for (const c of res.headers.getSetCookie()) {
+          const [pair] = c.split(';');
+          jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+        }
+        return res;
+      };
+      const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+      const form = await keep(await fetch(`${base}/inloggen`)).text();
+      const csrf = form.match(/name="_csrf" value="([^"]+)"/)![1];
+      const body = new URLSearchParams({ _csrf: csrf, email: 'beheer@voorbeeldstad.nl', password: 'voorbeeld-wachtwoord-1' });
+      const login = keep(await fetch(`${base}/inloggen`, { method: 'POST', body, headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' }));
+      expect(login.status).toBe(303);
+      const users = (await (await fetch(`${base}/api/v1/users`, { headers: { cookie: cookie() } })).json()) as { items?: { email: string }[] } | { email: string }[];
+      const emails = (Array.isArray(users) ? users : (users.items ?? [])).map((u) => u.email);
+      expect(emails).toEqual(['beheer@voorbeeldstad.nl']);
     } finally {
       process.kill(-server.pid!, 'SIGTERM');
       await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r(null)));
