@@ -12,23 +12,19 @@ import { sql } from 'drizzle-orm';
 
 export async function prepareDatabase(config: Config, opts: { seedIfEmpty?: boolean; demo?: boolean } = {}): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE, resultTtlMs: config.SEARCH_CACHE_SECONDS * 1000 });
-  try {
-    await database.migrate();
-    // --seed-if-empty loads the bundled example (Haarlem) only into its own municipality, never into another TENANT.
-    const seedsHere = opts.seedIfEmpty && readFrameworkSeed().municipality.code === config.TENANT;
-    if (seedsHere) {
-      const [r] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from call_periods where tenant_id = ${config.TENANT}`);
-      if (Number(r?.n ?? 0) === 0) {
-        for (const line of await seedAll(systemContext(database.db, config.TENANT), { demo: opts.demo ?? true })) log.info(line);
-      }
+  await database.migrate();
+  // --seed-if-empty loads the bundled example (Haarlem) only into its own municipality, never into another TENANT.
+  const example = opts.seedIfEmpty ? readFrameworkSeed().municipality : null;
+  if (example?.code === config.TENANT) {
+    const [r] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from call_periods where tenant_id = ${config.TENANT}`);
+    if (Number(r?.n ?? 0) === 0) {
+      for (const line of await seedAll(systemContext(database.db, config.TENANT), { demo: opts.demo ?? true })) log.info(line);
     }
-    if (!(await findMunicipality(systemContext(database.db, config.TENANT)))) {
-      const note = opts.seedIfEmpty && !seedsHere ? ' (--seed-if-empty laadt alleen de voorbeeldgemeente Haarlem, GM0392.)' : '';
-      throw new Error(`Gemeente ${config.TENANT} (TENANT) staat niet in deze database; de server start niet.${note} ${createFirstHint(config.TENANT)}`);
-    }
-  } catch (err) {
+  }
+  if (!(await findMunicipality(systemContext(database.db, config.TENANT)))) {
     await database.close().catch(() => {});
-    throw err;
+    const note = example && example.code !== config.TENANT ? ` (--seed-if-empty laadt alleen de voorbeeldgemeente ${example.name}, ${example.code}.)` : '';
+    throw new Error(`Gemeente ${config.TENANT} (TENANT) staat niet in deze database; de server start niet.${note} ${createFirstHint(config.TENANT)}`);
   }
   return database;
 }
