@@ -1,4 +1,4 @@
-// The one command: sociale-basis serve | migrate | seed | user create | user reset-link | bench.
+// The one command: sociale-basis serve | migrate | seed | user create | user reset-link | tenant … | bench.
 // Modules are imported inside the actions, so `--help` and small commands start quickly.
 import { Command, Option } from 'commander';
 import { loadConfig } from './config.ts';
@@ -96,6 +96,68 @@ user
     const r = await withDb((ctx) => createResetLink(cliAdmin(ctx), opts.email, config.PUBLIC_URL));
     console.log(r.url);
     console.log(`Geldig tot ${r.expiresAt.toISOString()}`);
+  });
+
+const tenant = program.command('tenant').description('Een gemeente inrichten: aanmaken, kader laden, wijken en buurten laden (README, "Your own municipality")');
+/** Runs fn for the municipality given with --code (not TENANT), as the CLI's administrator. */
+async function withTenant<T>(code: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const { municipalityCodePattern } = await import('./modules/framework/tenant-load.ts');
+  if (!municipalityCodePattern.test(code)) throw new Error(`--code: "${code}" is geen CBS-gemeentecode; gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0363`);
+  return withDb((ctx) => fn(cliAdmin({ ...ctx, tenant: code })));
+}
+tenant
+  .command('create')
+  .description('Maak een gemeente aan met haar CBS-gemeentecode')
+  .requiredOption('--code <code>', 'CBS-gemeentecode: GM en vier cijfers, bijvoorbeeld GM0363')
+  .requiredOption('--name <name>', 'naam van de gemeente')
+  .action(async (opts: { code: string; name: string }) => {
+    const { createMunicipality } = await import('./modules/framework/tenant-load.ts');
+    const m = await withDb((ctx) => createMunicipality(cliAdmin(ctx), opts));
+    console.log(`Gemeente aangemaakt: ${m.code} ${m.name}`);
+    console.log(`Volgende stap: sociale-basis tenant load-framework --code ${m.code} --file <kader.json>`);
+  });
+tenant
+  .command('load-framework')
+  .description('Laad het kader van een gemeente uit een JSON-bestand zoals seed/haarlem/framework.json (alles of niets; veilig om te herhalen)')
+  .requiredOption('--code <code>', 'CBS-gemeentecode van een aangemaakte gemeente')
+  .requiredOption('--file <path>', 'het kaderbestand (JSON)')
+  .action(async (opts: { code: string; file: string }) => {
+    const path = await import('node:path');
+    const { loadMunicipalityFile } = await import('./modules/index.ts');
+    const r = await withTenant(opts.code, (ctx) => loadMunicipalityFile(ctx, path.resolve(opts.file)));
+    const a = r.added;
+    const parts = [`${a.callPeriods} uitvraagperiode(n)`, `${a.themes} thema('s)`, `${a.districts} stadsdeel/stadsdelen`, `${a.wijken} wijk(en)`, `${a.buurten} buurt(en)`, `${a.organisations} organisatie(s)`];
+    const any = Object.values(a).some((n) => n > 0);
+    console.log(`Kader van ${r.municipality.code} ${r.municipality.name} geladen uit ${path.basename(opts.file)}.`);
+    console.log(any ? `Toegevoegd: ${parts.join(', ')}.` : 'Toegevoegd: niets; alles stond er al (bestaande gegevens blijven zoals ze zijn).');
+  });
+tenant
+  .command('load-areas')
+  .description('Laad wijken of buurten uit een CBS-gebiedenbestand (CSV, met GeoJSON voor de grenzen); veilig om te herhalen')
+  .requiredOption('--code <code>', 'CBS-gemeentecode van een aangemaakte gemeente')
+  .requiredOption('--file <path>', 'CSV van de CBS Wijk- en buurtkaart (wijken: wijkcode, wijknaam, gemeentecode, …; buurten: buurtcode, buurtnaam, wijkcode, gemeentecode, …)')
+  .option('--geojson <path>', 'GeoJSON (WGS84) van dezelfde gebieden: hun grenzen worden opgeslagen')
+  .action(async (opts: { code: string; file: string; geojson?: string }) => {
+    const path = await import('node:path');
+    const { loadAreas } = await import('./modules/framework/area-load.ts');
+    const { default: progress } = await import('cli-progress');
+    const bar = process.stderr.isTTY ? new progress.SingleBar({ format: 'Gebieden laden [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true }, progress.Presets.shades_classic) : null;
+    let started = false;
+    const onProgress = (done: number, total: number) => {
+      if (!bar) return;
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    };
+    try {
+      const r = await withTenant(opts.code, (ctx) => loadAreas(ctx, { csvFile: path.resolve(opts.file), geojsonFile: opts.geojson && path.resolve(opts.geojson) }, onProgress));
+      bar?.stop();
+      const what = r.kind === 'wijk' ? 'wijken' : 'buurten';
+      console.log(`${what[0].toUpperCase()}${what.slice(1)} van ${opts.code} geladen uit ${path.basename(opts.file)}: ${r.added} toegevoegd, ${r.updated} bijgewerkt, ${r.unchanged} ongewijzigd${r.skippedWater ? `, ${r.skippedWater} waterregels overgeslagen` : ''}.`);
+      if (opts.geojson) console.log(`Grenzen opgeslagen voor ${r.boundaries} ${what}.`);
+    } finally {
+      bar?.stop();
+    }
   });
 
 program

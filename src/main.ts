@@ -5,17 +5,26 @@ import { openDatabase, queryRows, type Database } from './platform/db/client.ts'
 import { createApp } from './platform/http/app.tsx';
 import { systemContext } from './platform/context.ts';
 import { seedAll, modules } from './modules/index.ts';
+import { readFrameworkSeed } from './modules/framework/seed.ts';
+import { findMunicipality, createFirstHint } from './modules/framework/tenant-load.ts';
 import { log } from './platform/log.ts';
 import { sql } from 'drizzle-orm';
 
 export async function prepareDatabase(config: Config, opts: { seedIfEmpty?: boolean; demo?: boolean } = {}): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE, resultTtlMs: config.SEARCH_CACHE_SECONDS * 1000 });
   await database.migrate();
-  if (opts.seedIfEmpty) {
+  // --seed-if-empty loads the bundled example (Haarlem) only into its own municipality, never into another TENANT.
+  const example = opts.seedIfEmpty ? readFrameworkSeed().municipality : null;
+  if (example?.code === config.TENANT) {
     const [r] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from call_periods where tenant_id = ${config.TENANT}`);
     if (Number(r?.n ?? 0) === 0) {
       for (const line of await seedAll(systemContext(database.db, config.TENANT), { demo: opts.demo ?? true })) log.info(line);
     }
+  }
+  if (!(await findMunicipality(systemContext(database.db, config.TENANT)))) {
+    await database.close().catch(() => {});
+    const note = example && example.code !== config.TENANT ? ` (--seed-if-empty laadt alleen de voorbeeldgemeente ${example.name}, ${example.code}.)` : '';
+    throw new Error(`Gemeente ${config.TENANT} (TENANT) staat niet in deze database; de server start niet.${note} ${createFirstHint(config.TENANT)}`);
   }
   return database;
 }

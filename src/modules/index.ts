@@ -9,6 +9,8 @@ import { placesModule } from './places/module.ts';
 import { catalogueModule } from './catalogue/module.ts';
 import { addProgrammeSource } from './places/service.ts';
 import { listActivitiesForLocation } from './catalogue/service.ts';
+import { loadFrameworkFile } from './framework/tenant-load.ts';
+import { seedNetworkFrom, checkSeedOrganisations } from './network/seed.ts';
 
 export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule];
 
@@ -19,5 +21,11 @@ addProgrammeSource(listActivitiesForLocation);
 
 /** Loads the reference data of a municipality and, with `demo`, the demo data: every module's steps in order. */
 export const seedAll = (ctx: ServiceContext, opts: SeedOptions): Promise<string[]> => seedModules(ctx, modules, opts);
+
+/**
+ * Loads a municipality's framework file (`sociale-basis tenant load-framework`): the framework's part and the
+ * organisations it names (network), all or nothing in one transaction.
+ */
+export const loadMunicipalityFile = (ctx: ServiceContext, file: string) => loadFrameworkFile(ctx, file, { check: checkSeedOrganisations, load: seedNetworkFrom });
 
 export { DEMO_PASSWORD, demoUsers } from './network/module.ts';

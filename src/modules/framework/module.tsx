@@ -8,7 +8,7 @@ import { registerFramework } from './routes.ts';
 import { listThemes } from './service.ts';
 import { loadFramework, readFrameworkSeed } from './seed.ts';
 
-export const frameworkAuditActions = ['framework.theme_edit', 'framework.period_start', 'framework.wijk_district'] as const;
+export const frameworkAuditActions = ['framework.theme_edit', 'framework.period_start', 'framework.wijk_district', 'tenant.created', 'framework.file_loaded', 'framework.areas_loaded'] as const;
 
 declare module '../../platform/audit/actions.ts' {
   interface AuditActions {

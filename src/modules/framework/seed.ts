@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { parse } from 'csv-parse/sync';
 import { z } from '../../platform/zod.ts';
 import { callPeriods, themes, themeVersions, districts, neighbourhoods } from './schema.ts';
 import { periodContentSchema, type ThemeContent } from './types.ts';
@@ -11,6 +10,7 @@ import { municipalities } from '../../platform/tenancy/schema.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { requireSystem } from '../../platform/auth/require.ts';
 import { invalidateFramework } from './service.ts';
+import { readCbsAreaCsv } from './cbs-areas.ts';
 
 const seedThemeSchema = z.object({
   slug: z.string(),
@@ -59,12 +59,11 @@ export function readFrameworkSeed(municipalityDir = 'haarlem'): FrameworkSeed {
   return checkSeed(frameworkSeedSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))));
 }
 
-/** CBS kerncijfers per wijk (population), from the CSV next to the seed. */
-function readWijkPopulation(municipalityDir: string): Map<string, number> {
-  const file = path.join(seedRoot, municipalityDir, 'cbs', 'wijken_haarlem_2024.csv');
-  if (!fs.existsSync(file)) return new Map();
-  const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  return new Map(rows.map((r) => [r.wijkcode, Number(r.aantalInwoners)]));
+/** CBS kerncijfers per wijk (population), from the CSV next to the seed (null: none, e.g. a file loaded by the CLI). */
+function readWijkPopulation(municipalityDir: string | null): Map<string, number> {
+  const file = municipalityDir && path.join(seedRoot, municipalityDir, 'cbs', 'wijken_haarlem_2024.csv');
+  if (!file || !fs.existsSync(file)) return new Map();
+  return new Map(readCbsAreaCsv(file).areas.flatMap((a) => (a.population === null ? [] : [[a.code, a.population] as const])));
 }
 
 /** Turns the seed's theme into versioned content with stable sub-goal keys ("slug/1", "slug/2", ...). */
@@ -83,7 +82,7 @@ export function themeContentFromSeed(t: FrameworkSeed['themes'][number], leads: 
   };
 }
 
-export async function loadFramework(ctx: ServiceContext, seed: FrameworkSeed, municipalityDir = 'haarlem'): Promise<{ created: string[] }> {
+export async function loadFramework(ctx: ServiceContext, seed: FrameworkSeed, municipalityDir: string | null = 'haarlem'): Promise<{ created: string[] }> {
   requireSystem(ctx);
   const created: string[] = [];
   const population = readWijkPopulation(municipalityDir);

@@ -5,7 +5,7 @@ import type { Role } from '../../platform/auth/roles.ts';
 import type { Rng } from '../../platform/rng.ts';
 import { requireSystem } from '../../platform/auth/require.ts';
 import { createUser, countUsers } from '../../platform/auth/service.ts';
-import { readFrameworkSeed } from '../framework/service.ts';
+import { readFrameworkSeed, type FrameworkSeed } from '../framework/service.ts';
 import { ensureOrganisations, listOrganisations } from './organisations.ts';
 import { organisationTypeSchema } from './types.ts';
 import { seedNetworkDemo } from './demo.ts';
@@ -26,7 +26,22 @@ export const demoUsers: { email: string; name: string; roles: Role[]; organisati
 /** The organisations of the municipality's seed file (framework.json), created when their name is new. */
 export async function seedNetwork(ctx: ServiceContext, opts: { municipalityDir: string }): Promise<string[]> {
   requireSystem(ctx);
-  const seed = readFrameworkSeed(opts.municipalityDir);
+  return seedNetworkFrom(ctx, readFrameworkSeed(opts.municipalityDir));
+}
+
+/** Problems with the organisations of a framework file (as read from JSON), each with its JSON path. */
+export function checkSeedOrganisations(json: unknown): string[] {
+  const list = (json as { organisations?: unknown })?.organisations;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((o, i) => {
+    const type = (o as { type?: unknown })?.type;
+    return organisationTypeSchema.safeParse(type).success ? [] : [`organisations[${i}].type: moet een van deze waarden zijn: ${organisationTypeSchema.options.join(', ')}`];
+  });
+}
+
+/** The organisations a municipality's framework file names (see seedNetwork), from an already read file. */
+export async function seedNetworkFrom(ctx: ServiceContext, seed: FrameworkSeed): Promise<string[]> {
+  requireSystem(ctx);
   const list = seed.organisations.map((o) => ({ name: o.name, type: organisationTypeSchema.parse(o.type) }));
   const before = new Set((await listOrganisations(ctx)).map((o) => o.name));
   await ensureOrganisations(ctx, list);
