@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { matchedRoutes } from 'hono/route';
 import crypto from 'node:crypto';
 import type { AppDeps, AppEnv } from './env.ts';
-import { AppError } from './errors.ts';
+import { AppError, translate } from './errors.ts';
 import { internalProblem, problemFor, problemResponse, toAppError, wantsJson } from './problem.ts';
 import { parseLang, t, type Lang } from '../i18n/index.ts';
 import { resolveSession } from '../auth/service.ts';
@@ -169,7 +169,7 @@ export type App = ReturnType<typeof createApp>;
 function renderError(c: Context<AppEnv>, e: AppError) {
   const lang = c.get('lang') ?? 'nl';
   if (wantsJson(c)) return problemResponse(c, problemFor(e, lang, c.req.path));
-  return renderMessage(c, t(lang, `status.${e.status}` as never), t(lang, e.messageKey, e.params), e.status);
+  return renderMessage(c, t(lang, `status.${e.status}` as never), translate(lang, e.messageKey, e.params), e.status);
 }
 
 function renderMessage(c: Context<AppEnv>, title: string, detail: string, status: number) {

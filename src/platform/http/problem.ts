@@ -2,8 +2,8 @@
 import type { Context } from 'hono';
 import { ZodError } from 'zod';
 import crypto from 'node:crypto';
-import { AppError, zodFields, type FieldError } from './errors.ts';
-import { t, isMessageKey, type Lang } from '../i18n/index.ts';
+import { AppError, localiseFields, translate, zodFields } from './errors.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { log } from '../log.ts';
 import { API_VERSION } from './api-version.ts';
 
@@ -18,9 +18,7 @@ export interface Problem {
 
 export const wantsJson = (c: Context) => c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').includes('application/json');
 
-export function localiseFields(fields: FieldError[], lang: Lang): FieldError[] {
-  return fields.map((f) => ({ ...f, message: isMessageKey(f.message) ? t(lang, f.message) : f.message }));
-}
+export { localiseFields };
 
 /** Normalises anything thrown into an AppError (unknown errors: null, logged with a reference). */
 export function toAppError(err: unknown, lang: Lang): AppError | null {
@@ -34,7 +32,7 @@ export function toAppError(err: unknown, lang: Lang): AppError | null {
 }
 
 export function problemFor(e: AppError, lang: Lang, instance: string): Problem {
-  const p: Problem = { type: 'about:blank', title: t(lang, `status.${e.status}` as never), status: e.status, detail: t(lang, e.messageKey, e.params), instance };
+  const p: Problem = { type: 'about:blank', title: t(lang, `status.${e.status}` as never), status: e.status, detail: translate(lang, e.messageKey, e.params), instance };
   if (e.fields.length) p.invalidParams = e.fields.map((f) => ({ name: f.field, code: f.code ?? 'invalid', reason: f.message }));
   return p;
 }

@@ -22,6 +22,8 @@ const platform: Record<PlatformMessageKey, string> = {
   'layout.api': 'API for developers',
   'layout.breadcrumbs': 'Breadcrumbs',
   'form.errorSummary': 'Something was not filled in correctly ({n}). Please correct it and try again.',
+  'form.errorSummaryConflict': 'This cannot be saved as it is ({n}): it clashes with what is already there.',
+  'form.errorSummaryRateLimited': 'Too many attempts: please wait.',
   'form.save': 'Save',
   'form.saved': 'Saved.',
   'form.filter': 'Filter',

@@ -22,6 +22,8 @@ const platform = {
   'layout.api': 'API voor ontwikkelaars',
   'layout.breadcrumbs': 'Kruimelpad',
   'form.errorSummary': 'Er is iets niet goed ingevuld ({n}). Pas dit aan en probeer het opnieuw.',
+  'form.errorSummaryConflict': 'Dit kan zo niet worden opgeslagen ({n}): het botst met wat er al is.',
+  'form.errorSummaryRateLimited': 'Te veel pogingen: even wachten.',
   'form.save': 'Opslaan',
   'form.saved': 'Opgeslagen.',
   'form.filter': 'Filteren',
