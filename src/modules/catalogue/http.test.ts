@@ -291,6 +291,15 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
     const missing = await partnerA.json('/api/v1/activities', 'POST', { title: '' });
     const pm = (await missing.json()) as { invalidParams: { name: string; reason: string }[] };
     expect(pm.invalidParams.find((x) => x.name === 'title')?.reason).toMatch(/^Titel: /);
+    // Shape and references in one pass: an empty title and an unknown theme are reported together, in Dutch.
+    const { schedule: _s, ...noSchedule } = activityInputFor();
+    const both = await partnerA.json('/api/v1/activities', 'POST', { ...noSchedule, title: '', themes: ['bestaat-niet'] });
+    const pb = (await both.json()) as { invalidParams: { name: string; code: string; reason: string }[] };
+    expect(pb.invalidParams).toEqual([
+      { name: 'title', code: 'too_small', reason: 'Titel: moet minstens 3 tekens hebben' },
+      { name: 'schedule', code: 'invalid_type', reason: 'Wanneer: is verplicht' },
+      { name: 'themes.0', code: 'unknown_reference', reason: 'Thema’s: dit thema bestaat niet' },
+    ]);
     expect((await partnerA.json(`/api/v1/activities/${a.id}/publish`, 'POST', {})).status).toBe(200);
     expect((await anon().get(`/api/v1/activities/${a.id}`)).status).toBe(200);
     expect((await partnerA.json(`/api/v1/activities/${a.id}/publish`, 'POST', {})).status).toBe(409);
