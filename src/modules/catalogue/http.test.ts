@@ -1,6 +1,7 @@
 // HTTP tests of the catalogue: public search page, activity page, .ics, exports, partner forms and the JSON API.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sharedExport, MAX_CONCURRENT_EXPORTS } from './export.ts';
 import { createTestDatabase, dbKinds, seedFramework, ctxFor, adminActor, type TestDatabase } from '../../../test/db.ts';
 import { testApp, TestClient, TEST_PASSWORD } from '../../../test/client.ts';
 import { createUser } from '../../platform/auth/service.ts';
@@ -248,6 +249,20 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
     const ws = wb.getWorksheet('Activiteiten')!;
     expect(ws.rowCount).toBe(2);
     expect(ws.getRow(2).getCell(2).value).toBe('Exporttest "Breiclub", met komma');
+    // Identical exports are shared, but a publication shows in the next export at once.
+    await published({ title: 'Exporttest Breiclub twee', districtCode: 'centrum' });
+    const after = (await (await anon().get('/activiteiten/export.csv?q=breiclub&district=centrum')).text()).trim().split('\r\n');
+    expect(after).toHaveLength(3);
+    // While the most exports allowed are being made, another one is refused with 503, Retry-After and a Dutch message.
+    const release: (() => void)[] = [];
+    const held = Array.from({ length: MAX_CONCURRENT_EXPORTS }, (_, i) => sharedExport(database.db, `held-${i}`, 10_000, () => new Promise((r) => release.push(() => r(new Uint8Array())))));
+    const busy = await anon().get('/activiteiten/export.xlsx?q=koffie');
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('5');
+    expect(await busy.text()).toContain('Er worden op dit moment al veel exports gemaakt. Probeer het over 5 seconden opnieuw.');
+    release.forEach((r) => r());
+    await Promise.all(held);
+    expect((await anon().get('/activiteiten/export.xlsx?q=koffie')).status).toBe(200);
   });
 
   it('serves the JSON API with the same filters and problem+json errors', async () => {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { activities } from './schema.ts';
 import { activityInput, pageInput, searchFilters, type ActivityInput, type ActivityView, type Occurrence, type PageInput, type SearchFilters } from './types.ts';
 import { deriveSchedule, occurrences } from './schedule.ts';
+import { invalidateExports } from './export.ts';
 import { searchTextQuery } from './text-query.ts';
 import { columnsFor, dedupe, fieldLabelKeys, labelled, parse, referenceErrors, shapeErrors, wellFormedParts } from './input.ts';
 import { loadRefs, cachedRefs } from './refs.ts';
@@ -111,6 +112,7 @@ const SEARCH_CACHE = 'catalogue:search:';
 async function changed<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T>): Promise<T> {
   const result = await inTransaction(ctx, fn);
   invalidateResults(ctx.db, SEARCH_CACHE);
+  invalidateExports(ctx.db);
   return result;
 }
 

@@ -207,6 +207,7 @@ export type App = ReturnType<typeof createApp>;
 
 function renderError(c: Context<AppEnv>, e: AppError) {
   const lang = c.get('lang') ?? 'nl';
+  if (e.code === 'unavailable') c.header('Retry-After', String(e.params.seconds ?? 5));
   if (wantsJson(c)) return problemResponse(c, problemFor(e, lang, c.req.path));
   return renderMessage(c, t(lang, `status.${e.status}` as never), translate(lang, e.messageKey, e.params), e.status, e.fields.map((f) => f.message));
 }

@@ -2,7 +2,7 @@
 import type { ZodError, core } from 'zod';
 import { t, isMessageKey, type Lang, type MessageKey } from '../i18n/index.ts';
 
-export type ErrorCode = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'payload_too_large' | 'unsupported_media_type';
+export type ErrorCode = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'payload_too_large' | 'unsupported_media_type' | 'unavailable';
 
 export const statusByCode: Record<ErrorCode, number> = {
   validation: 400,
@@ -13,6 +13,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 /**

@@ -183,6 +183,7 @@ const platform: Record<PlatformMessageKey, string> = {
   'status.413': 'Too large',
   'status.415': 'Unsupported media type',
   'status.429': 'Too many attempts',
+  'status.503': 'Temporarily unavailable',
   'status.500': 'Something went wrong',
   'error.validation': 'Not all fields have been filled in correctly. Check the fields and try again.',
   'error.unauthenticated': 'You need to log in first.',

@@ -183,6 +183,7 @@ const platform = {
   'status.413': 'Te groot',
   'status.415': 'Verkeerd gegevensformaat',
   'status.429': 'Te veel pogingen',
+  'status.503': 'Even niet beschikbaar',
   'status.500': 'Er ging iets mis',
   'error.validation': 'Niet alle velden zijn goed ingevuld. Controleer de velden en probeer het opnieuw.',
   'error.unauthenticated': 'U moet eerst inloggen.',
