@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, list, formErrors, type FormBody } from '../../platform/ui/forms.ts';
-import { notFound, type FieldError } from '../../platform/http/errors.ts';
+import { localiseFields, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { listOrganisations } from '../network/service.ts';
 import { listLocations } from '../places/service.ts';
@@ -348,7 +348,7 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
     const [refs, organisations, locations, body] = await Promise.all([loadRefs(ctx), orgChoices(ctx), placeChoices(ctx), readForm(c)]);
     const { input, costError } = inputFromForm(body, refs);
     let errors: FieldError[] = [];
-    if (costError) errors = [...(await checkActivityInput(ctx, input)), ...labelled(ctx, [{ field: 'costCents', message: 'catalogue.error.cost' }])];
+    if (costError) errors = localiseFields([...(await checkActivityInput(ctx, input)), ...labelled(ctx, [{ field: 'costCents', message: 'catalogue.error.cost' }])], v.lang);
     else
       try {
         const saved = existing ? await updateActivity(ctx, existing.id, input) : await createActivity(ctx, input);
@@ -356,6 +356,8 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
       } catch (err) {
         errors = formErrors(err, v.lang);
       }
+    // One form control per list ("themes"), so an error about one item ("themes.0") points at the list.
+    errors = errors.map((f) => ({ ...f, field: f.field.replace(/\.\d+$/, '') }));
     const title = existing ? tk(v, 'catalogue.edit.editTitle', { title: existing.title }) : tk(v, 'catalogue.edit.newTitle');
     const action = existing ? `/activiteiten/${existing.id}/bewerken` : '/activiteiten/nieuw';
     return c.html(formPage(v, title, mineCrumbs(v), { action, values: body, errors, refs, organisations, locations }), 400);

@@ -9,11 +9,11 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, Breadcrumbs, Select, fieldId, type View } from '../../platform/ui/page.tsx';
 import { formErrors } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { getActivity, searchActivities, exportActivities, upcomingOccurrences, canManageActivity, isPast, type SearchResult } from './service.ts';
+import { getActivity, searchActivities, exportActivities, parseFilters, upcomingOccurrences, canManageActivity, isPast, type SearchResult } from './service.ts';
 import { cachedRefs, themeName, subGoalText, type FrameworkRefs } from './refs.ts';
 import { dayparts, languageCodes, targetGroupCodes, type ActivityView } from './types.ts';
 import { activityIcs } from './ical.ts';
-import { activitiesCsv, activitiesXlsx } from './export.ts';
+import { activitiesCsv, activitiesXlsx, sharedExport } from './export.ts';
 import { filtersFromQuery, baseUrlOf } from './api.ts';
 import { isoWeekdays, targetGroupLabel, languageLabel, ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, ASSET_CSS, ASSET_JS, CATALOGUE_CSS, LEAVE_JS, FILTERS_JS, FILTERS_JS_URL } from './views.tsx';
 
@@ -240,11 +240,16 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
     app.get(`/activiteiten/export.${ext}`, async (c) => {
       const ctx = c.get('ctx');
       const { filters } = filtersFromQuery(c.req.query());
-      const [items, refs] = await Promise.all([exportActivities(ctx, filters), cachedRefs(ctx)]);
-      const headers = { 'Content-Disposition': `attachment; filename="activiteiten.${ext}"`, 'Cache-Control': 'no-store' };
-      if (ext === 'csv') return c.body(activitiesCsv(items, ctx.lang, refs, baseUrlOf(c)), 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8' });
-      const buf = await activitiesXlsx(items, ctx.lang, refs, baseUrlOf(c));
-      return c.body(new Uint8Array(buf), 200, { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      const parsed = await parseFilters(ctx, filters);
+      const base = baseUrlOf(c);
+      // Identical exports (same filters, language, format) are shared; see sharedExport.
+      const key = `${ext}:${ctx.lang}:${base}:${JSON.stringify(Object.entries(parsed).sort(([a], [b]) => a.localeCompare(b)))}`;
+      const bytes = await sharedExport(ctx.db, key, c.get('deps').config.SEARCH_CACHE_SECONDS * 1000, async () => {
+        const [items, refs] = await Promise.all([exportActivities(ctx, parsed), cachedRefs(ctx)]);
+        return ext === 'csv' ? new TextEncoder().encode(activitiesCsv(items, ctx.lang, refs, base)) : new Uint8Array(await activitiesXlsx(items, ctx.lang, refs, base));
+      });
+      const type = ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return c.body(bytes, 200, { 'Content-Disposition': `attachment; filename="activiteiten.${ext}"`, 'Cache-Control': 'no-store', 'Content-Type': type });
     });
   exportRoute('csv');
   exportRoute('xlsx');

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { createActivity, updateActivity, publishActivity, endActivity, getActivity, searchActivities, exportActivities, isPast, listActivitiesForLocation, listManagedActivities } from './service.ts';
 import { activityInputFor, adminOf, buildOrganisation, partnerActor } from './test-factory.ts';
 import type { ActivityInput } from './types.ts';
+import { localiseFields } from '../../platform/http/errors.ts';
 import { appErrorOf } from '../../../test/errors.ts';
 
 describe.each(dbKinds)('catalogue service (%s)', (kind) => {
@@ -84,21 +85,34 @@ describe.each(dbKinds)('catalogue service (%s)', (kind) => {
       ),
     );
     expect(err.code).toBe('validation');
-    const byField = Object.fromEntries(err.fields.map((f) => [f.field, f.message]));
+    const byField = Object.fromEntries(localiseFields(err.fields, 'nl').map((f) => [f.field, f.message]));
     expect(byField.title).toMatch(/^Titel: /);
     expect(byField.description).toMatch(/hoogstens 10000 tekens/);
+    // References are checked in the same pass as the shape: every problem at once, not in two rounds.
+    expect(byField['themes.0']).toBe('Thema’s: dit thema bestaat niet');
+    expect(byField.districtCode).toBe('Stadsdeel: Dit stadsdeel bestaat niet.');
+    expect(byField['schedule.endTime']).toBe('Eindtijd: het einde ligt vóór of op het begin');
+    expect(err.fields.find((f) => f.field === 'themes.0')).toMatchObject({ code: 'unknown_reference', message: 'catalogue.error.unknownTheme', label: 'catalogue.field.themes' });
     const err2 = await appErrorOf(createActivity(partnerA, activityInputFor({ themes: ['bestaat-niet'], districtCode: 'atlantis', schedule: { kind: 'one-off', startDate: '2026-03-01', startTime: '14:00', endTime: '12:00' } })));
-    const f2 = Object.fromEntries(err2.fields.map((f) => [f.field, f.message]));
-    expect(f2.themes).toBe('Thema’s: dit thema bestaat niet');
+    const f2 = Object.fromEntries(localiseFields(err2.fields, 'nl').map((f) => [f.field, f.message]));
+    expect(f2['themes.0']).toBe('Thema’s: dit thema bestaat niet');
     expect(f2.districtCode).toBe('Stadsdeel: Dit stadsdeel bestaat niet.');
     expect(f2['schedule.endTime']).toBe('Eindtijd: het einde ligt vóór of op het begin');
     const err3 = await appErrorOf(createActivity(partnerA, activityInputFor({ schedule: { kind: 'custom', startDate: '2026-03-01', startTime: '10:00', endTime: '11:00', rrule: 'FREQ=HOURLY;BYSECOND=3' } })));
     expect(err3.fields[0]).toMatchObject({ field: 'schedule.rrule' });
-    expect(err3.fields[0].message).toMatch(/^Herhaalpatroon \(RRULE\): /);
+    expect(localiseFields(err3.fields, 'nl')[0].message).toMatch(/^Herhaalpatroon \(RRULE\): /);
     const err4 = await appErrorOf(createActivity(partnerA, activityInputFor({ schedule: { kind: 'custom', startDate: '2026-03-01', startTime: '10:00', endTime: '11:00', rrule: 'FREQ=WEEKLY;BYDAY=XX' } })));
-    expect(err4.fields[0].message).toMatch(/BYDAY/);
+    expect(localiseFields(err4.fields, 'nl')[0].message).toMatch(/BYDAY/);
     const err5 = await appErrorOf(createActivity(partnerA, activityInputFor({ schedule: { kind: 'weekly', startDate: '2026-03-01', startTime: '25:00', endTime: '11:00', weekdays: [] } })));
     expect(err5.fields.map((f) => f.field)).toContain('schedule.startTime');
+    // An empty title and a wijk outside the chosen district: both at once.
+    const err6 = await appErrorOf(createActivity(partnerA, activityInputFor({ title: '', districtCode: 'schalkwijk', neighbourhoodCode: 'WK039210' })));
+    expect(Object.fromEntries(localiseFields(err6.fields, 'nl').map((f) => [f.field, f.message]))).toEqual({ title: 'Titel: moet minstens 3 tekens hebben', neighbourhoodCode: 'Wijk of buurt: deze wijk of buurt ligt niet in het gekozen stadsdeel' });
+    // Dates the schedule cannot work with are a field error, not a crash.
+    for (const startDate of ['1969-12-31', '2200-01-01', '9999-01-01']) {
+      const e = await appErrorOf(createActivity(partnerA, activityInputFor({ schedule: { kind: 'one-off', startDate, startTime: '10:00', endTime: '11:00' } })));
+      expect(localiseFields(e.fields, 'nl')).toEqual([{ field: 'schedule.startDate', code: 'custom', message: 'Datum: kies een datum van 1970 tot en met 2199' }]);
+    }
   });
 
   it('stores HTML as plain text', async () => {

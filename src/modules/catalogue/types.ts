@@ -35,7 +35,10 @@ export type HowToJoin = (typeof joinOptions)[number];
 export type ActivityStatus = (typeof statuses)[number];
 export type Daypart = (typeof dayparts)[number];
 
-const dateStr = z.iso.date();
+/** Dates the schedule can work with: from 1970 up to and including 2199. */
+export const MIN_DATE = '1970-01-01';
+export const MAX_DATE = '2199-12-31';
+const dateStr = z.iso.date().refine((d) => d >= MIN_DATE && d <= MAX_DATE, { message: 'catalogue.error.dateRange' });
 const timeStr = z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: 'catalogue.error.time' });
 const text = (max: number) => z.string().trim().max(max);
 

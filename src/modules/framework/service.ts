@@ -110,6 +110,7 @@ export async function getTheme(ctx: ServiceContext, slug: string, opts: { period
   const current = (await listThemes(ctx, opts.period)).find((t) => t.slug === slug);
   if (!current) throw notFound();
   if (opts.version === undefined || opts.version === current.version) return current;
+  if (!Number.isSafeInteger(opts.version) || opts.version < 1 || opts.version > 2_147_483_647) throw notFound(); // beyond the integer column: no such version
   const [old] = await ctx.db
     .select()
     .from(themeVersions)

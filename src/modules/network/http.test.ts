@@ -160,7 +160,9 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     const removed = await partnerA.postForm(`/mijn-organisatie/mensen/${anna.id}/verwijderen`, {}, `/mijn-organisatie/mensen/${anna.id}`);
     expect(removed.status).toBe(303);
     expect(await listPeople(ctx, { organisationId: orgA.id })).toEqual([]);
-    expect((await findAuditEvents(as(ctx, adminActor), { subjectId: anna.id })).map((e) => e.action).sort()).toEqual(['network.person_create', 'network.person_delete', 'network.person_update']);
+    const annaEvents = (await findAuditEvents(as(ctx, adminActor), { subjectId: anna.id })).map((e) => e.action);
+    expect(annaEvents.filter((a) => a !== 'network.person_read').sort()).toEqual(['network.person_create', 'network.person_delete', 'network.person_update']);
+    expect(annaEvents).toContain('network.person_read'); // her edit page was read by a signed-in user
   });
 
   it('keeps partner staff of organisation A out of organisation B, on pages and in the API', async () => {
@@ -211,6 +213,20 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     expect(await res.text()).toContain('Uw account hoort niet bij een organisatie');
     // A resident may not use "Mijn organisatie".
     expect((await (await clientAs(app, database, ['resident'])).get('/mijn-organisatie')).status).toBe(403);
+  });
+
+  it('audits reads of people by signed-in users (one row per page), not anonymous reads of the public pages', async () => {
+    const reads = async () => (await findAuditEvents(ctx, { action: 'network.people_read' })).length;
+    const before = await reads();
+    await new TestClient(app).get(`/organisaties/${orgB.id}`);
+    await new TestClient(app).get(`/api/v1/organisations/${orgB.id}/people`);
+    expect(await reads()).toBe(before);
+    expect((await partnerA.get('/mijn-organisatie')).status).toBe(200);
+    const rows = await findAuditEvents(ctx, { action: 'network.people_read' });
+    expect(rows.length).toBe(before + 1);
+    expect(rows[0]).toMatchObject({ actorLabel: 'petra@a.example', subjectType: 'organisation_person', details: { organisationId: orgA.id } });
+    await partnerA.get(`/api/v1/organisations/${orgB.id}/people`);
+    expect(await reads()).toBe(before + 2);
   });
 });
 

@@ -7,7 +7,7 @@ import { registerNetwork } from './routes.tsx';
 import { getOrganisationNames, listOrganisations, organisationExists } from './organisations.ts';
 import { seedNetwork, seedNetworkDemoWithAccounts } from './seed.ts';
 
-export const networkAuditActions = ['organisation.create', 'organisation.update', 'network.person_create', 'network.person_update', 'network.person_delete'] as const;
+export const networkAuditActions = ['organisation.create', 'organisation.update', 'network.person_create', 'network.person_update', 'network.person_delete', 'network.person_read', 'network.people_read'] as const;
 
 declare module '../../platform/audit/actions.ts' {
   interface AuditActions {

@@ -69,24 +69,31 @@ export function isExclusionViolation(err: unknown): boolean {
   return false;
 }
 
-const alreadyBooked = () => new AppError('conflict', 'places.error.alreadyBooked', [{ field: 'startsAt', message: 'places.error.alreadyBooked' }]);
+/** Statuses that hold a slot (the same as the exclusion constraint's condition). */
+const blockingStatuses: BookingStatus[] = ['requested', 'approved'];
 
-/** Checks times against the rules and the location's opening hours; returns field errors (localised). */
+const alreadyBooked = () => new AppError('conflict', 'places.error.alreadyBooked', [{ field: 'startsAt', code: 'booked', message: 'places.error.alreadyBooked' }]);
+
+/** Latest start of a booking request: two years ahead. */
+export const MAX_BOOKING_DAYS_AHEAD = 730;
+
+/** Checks times against the rules and the location's opening hours; returns field errors (message keys). */
 function checkTimes(ctx: ServiceContext, startsAt: Date, endsAt: Date, openingHours: Awaited<ReturnType<typeof getRoom>>['location']['openingHours']): FieldError[] {
   const errors: FieldError[] = [];
-  const msg = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(ctx.lang, key, params);
-  if (endsAt.getTime() <= startsAt.getTime()) errors.push({ field: 'endsAt', code: 'end_before_start', message: msg('places.error.endBeforeStart') });
-  else if (endsAt.getTime() - startsAt.getTime() > MAX_BOOKING_HOURS * 3600_000) errors.push({ field: 'endsAt', code: 'too_long', message: msg('places.error.tooLong', { hours: MAX_BOOKING_HOURS }) });
-  if (startsAt.getTime() <= ctx.now().getTime()) errors.push({ field: 'startsAt', code: 'in_past', message: msg('places.error.inPast') });
+  const now = ctx.now().getTime();
+  if (endsAt.getTime() <= startsAt.getTime()) errors.push({ field: 'endsAt', code: 'end_before_start', message: 'places.error.endBeforeStart' });
+  else if (endsAt.getTime() - startsAt.getTime() > MAX_BOOKING_HOURS * 3600_000) errors.push({ field: 'endsAt', code: 'too_long', message: 'places.error.tooLong', params: { hours: MAX_BOOKING_HOURS } });
+  if (startsAt.getTime() <= now) errors.push({ field: 'startsAt', code: 'in_past', message: 'places.error.inPast' });
+  else if (startsAt.getTime() > now + MAX_BOOKING_DAYS_AHEAD * 86_400_000) errors.push({ field: 'startsAt', code: 'too_far_ahead', message: 'places.error.tooFarAhead', params: { years: MAX_BOOKING_DAYS_AHEAD / 365 } });
   if (errors.length) return errors;
   const s = localParts(startsAt);
   const e = localParts(endsAt);
-  if (s.date !== e.date) return [{ field: 'endsAt', code: 'other_day', message: msg('places.error.sameDay') }];
+  if (s.date !== e.date) return [{ field: 'endsAt', code: 'other_day', message: 'places.error.sameDay' }];
   const anyHours = Object.values(openingHours).some(Boolean);
   if (!anyHours) return []; // opening hours not set: no restriction
   const today = openingHours[s.weekday];
-  if (!today) return [{ field: 'startsAt', code: 'closed', message: msg('places.error.closed', { day: msg(`places.day.${s.weekday}`) }) }];
-  if (s.time < today.open || e.time > today.close) return [{ field: 'startsAt', code: 'outside_hours', message: msg('places.error.outsideHours', { open: today.open, close: today.close }) }];
+  if (!today) return [{ field: 'startsAt', code: 'closed', message: 'places.error.closed', params: { day: `places.day.${s.weekday}` } }];
+  if (s.time < today.open || e.time > today.close) return [{ field: 'startsAt', code: 'outside_hours', message: 'places.error.outsideHours', params: { open: today.open, close: today.close } }];
   return [];
 }
 
@@ -97,11 +104,9 @@ function occurrences(startsAt: Date, endsAt: Date, weeks: number): { startsAt: D
   return Array.from({ length: weeks }, (_, i) => (i === 0 ? { startsAt, endsAt } : { startsAt: zonedTime(addDays(s.date, 7 * i), s.time), endsAt: zonedTime(addDays(e.date, 7 * i), e.time) }));
 }
 
-const overlapAny = (slots: { startsAt: Date; endsAt: Date }[]): SQL =>
-  sql.join(
-    slots.map((o) => sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}, '[)') && tstzrange(${o.startsAt.toISOString()}::timestamptz, ${o.endsAt.toISOString()}::timestamptz, '[)')`),
-    sql` or `,
-  );
+/** Overlaps any of the slots: one `or(...)` so it stays one term inside the caller's `and(...)`. */
+const overlapAny = (slots: { startsAt: Date; endsAt: Date }[]): SQL | undefined =>
+  or(...slots.map((o) => sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}, '[)') && tstzrange(${o.startsAt.toISOString()}::timestamptz, ${o.endsAt.toISOString()}::timestamptz, '[)')`));
 
 /**
  * Requests a room for an organisation, once or weekly for repeatWeeks weeks. All-or-nothing: when any
@@ -129,13 +134,13 @@ export async function requestBooking(ctx: ServiceContext, raw: RequestBookingInp
       const clashes = await tx.db
         .select({ startsAt: bookings.startsAt })
         .from(bookings)
-        .where(and(eq(bookings.roomId, room.id), inArray(bookings.status, ['requested', 'approved']), overlapAny(slots)))
+        .where(and(eq(bookings.tenantId, tx.tenant), eq(bookings.roomId, room.id), inArray(bookings.status, blockingStatuses), overlapAny(slots)))
         .orderBy(asc(bookings.startsAt));
       if (clashes.length) {
         if (slots.length === 1) throw alreadyBooked();
         const dates = [...new Set(clashes.map((c) => localParts(c.startsAt).date))].map((d) => dateFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)));
-        const message = t(ctx.lang, 'places.error.seriesClash', { dates: dates.join(', ') });
-        throw new AppError('conflict', 'places.error.seriesClash', [{ field: 'startsAt', message }], { dates: dates.join(', ') });
+        const params = { dates: dates.join(', ') };
+        throw new AppError('conflict', 'places.error.seriesClash', [{ field: 'startsAt', code: 'booked', message: 'places.error.seriesClash', params }], params);
       }
       const rows = await tx.db
         .insert(bookings)
@@ -233,7 +238,7 @@ export async function decideBooking(ctx: ServiceContext, id: string, action: Boo
   const manager = managesLocation(actor, booking);
   if (action === 'cancel' ? !(manager || mayBookFor(actor, booking.organisationId)) : !manager) throw forbidden();
   const step = transitions[action];
-  if (!step.from.includes(booking.status)) throw new AppError('conflict', 'places.error.statusChanged', [], { status: t(ctx.lang, `places.status.${booking.status}`) });
+  if (!step.from.includes(booking.status)) throw new AppError('conflict', 'places.error.statusChanged', [], { status: `places.status.${booking.status}` });
   if (action === 'cancel' && booking.startsAt.getTime() <= ctx.now().getTime() && !opts.series) throw new AppError('conflict', 'places.error.alreadyStarted');
   return inTransaction(ctx, async (tx) => {
     const scope =
@@ -245,7 +250,7 @@ export async function decideBooking(ctx: ServiceContext, id: string, action: Boo
       .set({ status: step.to, decidedByUserId: actor.userId || null, decidedAt: tx.now(), updatedAt: tx.now() })
       .where(and(eq(bookings.tenantId, tx.tenant), scope, inArray(bookings.status, step.from)))
       .returning({ id: bookings.id });
-    if (changed.length === 0) throw new AppError('conflict', 'places.error.statusChanged', [], { status: t(ctx.lang, `places.status.${booking.status}`) });
+    if (changed.length === 0) throw new AppError('conflict', 'places.error.statusChanged', [], { status: `places.status.${booking.status}` });
     await recordAudit(tx, {
       action: `places.booking_${action}`,
       subjectType: 'booking',

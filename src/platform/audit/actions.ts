@@ -15,6 +15,7 @@ export const platformAuditActions = [
   'auth.password_change',
   'auth.reset_link_issued',
   'auth.password_reset',
+  'audit.read',
 ] as const;
 
 export interface AuditActions {

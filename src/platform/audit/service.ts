@@ -6,6 +6,7 @@ import { platformAuditActions, type AuditAction } from './actions.ts';
 import { declaredAuditActions } from '../module.ts';
 
 export type { AuditAction };
+import { z } from '../zod.ts';
 
 export interface AuditInput {
   action: AuditAction;
@@ -46,7 +47,32 @@ export interface AuditQuery {
   limit?: number;
 }
 
-/** Administrators read the audit log. */
+/** The audit log's filters as a reader sends them (query strings): checked, so bad values are a 400, not a 500. */
+export const auditQueryInput = z.object({
+  action: z.string().max(100).optional(),
+  subjectType: z.string().max(100).optional(),
+  subjectId: z.string().max(100).optional(),
+  /** Paging: only events with a lower id. */
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type AuditQueryInput = z.input<typeof auditQueryInput>;
+
+/**
+ * The audit log for administrators, newest first (the page and the API). Reading it is itself audited: one
+ * `audit.read` row per page read, with the filters used and the number of rows shown.
+ */
+export async function readAuditLog(ctx: ServiceContext, raw: AuditQueryInput) {
+  requireRole(ctx, 'administrator');
+  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined));
+  const q = auditQueryInput.parse(given);
+  const events = await findAuditEvents(ctx, q);
+  const filters = Object.fromEntries(Object.entries({ action: q.action, subjectType: q.subjectType, subjectId: q.subjectId, before: q.before }).filter(([, v]) => v !== undefined));
+  await recordAudit(ctx, { action: 'audit.read', details: { filters, count: events.length } });
+  return events;
+}
+
+/** The query behind the audit log (administrators), without an audit row of the read. */
 export async function findAuditEvents(ctx: ServiceContext, q: AuditQuery = {}) {
   requireRole(ctx, 'administrator');
   const where: SQL[] = [eq(auditEvents.tenantId, ctx.tenant)];

@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { matchedRoutes } from 'hono/route';
 import crypto from 'node:crypto';
 import type { AppDeps, AppEnv } from './env.ts';
-import { AppError, statusTitleKey } from './errors.ts';
+import { AppError, statusTitleKey, translate } from './errors.ts';
 import { internalProblem, problemFor, problemResponse, toAppError, wantsJson } from './problem.ts';
 import { parseLang, t, type Lang } from '../i18n/index.ts';
 import { resolveSession } from '../auth/service.ts';
@@ -16,7 +16,7 @@ import { platformRoutes } from '../auth/policy.ts';
 import { RouteTable, registerOwned, routeKey, type Access } from './routes.ts';
 import { installModules, type Module } from '../module.ts';
 import { newToken, safeEqual } from '../auth/tokens.ts';
-import { Layout, viewOf, P, H1, A } from '../ui/page.tsx';
+import { Layout, viewOf, P, H1, A, UL } from '../ui/page.tsx';
 import { log } from '../log.ts';
 import { registerPlatformPages } from './platform-pages.tsx';
 import { registerAuthPages } from '../auth/pages.tsx';
@@ -46,6 +46,29 @@ function accessFor(c: Context, table: RouteTable, middleware: ReadonlySet<unknow
     return { key, access: table.get(key)?.access };
   }
   return null; // only middleware matched: the request will be a 404
+}
+
+const hasNul = (s: string) => s.includes('\u0000');
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+const nulError = (name: string) => new AppError('validation', 'error.nulByte', [{ field: name, code: 'nul_byte', message: 'error.nulByte', params: { name } }], { name });
+
+/** The path (`items.0.title`) of the first string in a JSON value that holds a NUL byte, if any. */
+function nulPath(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return hasNul(value) ? path.join('.') || 'body' : undefined;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (hasNul(k)) return [...path, k.replaceAll('\u0000', '')].join('.');
+      const found = nulPath(v, [...path, k]);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 export function allowed(access: Access, roles: readonly string[] | null): boolean {
@@ -134,19 +157,35 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
     return next();
   });
 
+  // NUL bytes (%00) in the path or a query parameter: a clear 400 naming the parameter (the database cannot store them).
+  app.use('*', async (c, next) => {
+    const url = new URL(c.req.url);
+    const bad = safeDecode(url.pathname).includes('\u0000') ? 'path' : [...url.searchParams].find(([k, v]) => hasNul(k) || hasNul(v))?.[0];
+    if (bad !== undefined) throw nulError(bad.replaceAll('\u0000', ''));
+    return next();
+  });
+
   // CSRF: forms carry a token bound to the session (or, before login, to a cookie); JSON must really be JSON.
   use(async (c, next) => {
     if (!unsafe(c.req.method)) return next();
+    const ct = c.req.header('content-type') ?? '';
+    const mediaType = ct.split(';')[0].trim().toLowerCase();
     if (c.req.path.startsWith('/api/')) {
-      const ct = c.req.header('content-type') ?? '';
-      if (!ct.startsWith('application/json')) throw new AppError('validation', 'error.jsonRequired', [{ field: 'Content-Type', message: t(c.get('lang'), 'error.jsonRequired') }]);
+      if (mediaType !== 'application/json') throw new AppError('unsupported_media_type', 'error.jsonRequired', [{ field: 'Content-Type', code: 'unsupported_media_type', message: 'error.jsonRequired' }]);
+      const text = await c.req.text();
+      if (text.includes('\\u0000') || hasNul(text)) {
+        const json = (() => { try { return JSON.parse(text) as unknown; } catch { return undefined; } })();
+        const name = json === undefined ? (hasNul(text) ? 'body' : undefined) : nulPath(json);
+        if (name !== undefined) throw nulError(name);
+      }
       return next();
     }
-    const ct = c.req.header('content-type') ?? '';
     let sent = '';
-    if (ct.startsWith('application/x-www-form-urlencoded') || ct.startsWith('multipart/form-data')) {
+    if (mediaType === 'application/x-www-form-urlencoded' || mediaType === 'multipart/form-data') {
       const body = await c.req.parseBody({ all: true });
       sent = typeof body._csrf === 'string' ? body._csrf : '';
+      const bad = Object.entries(body).find(([k, v]) => hasNul(k) || (Array.isArray(v) ? v : [v]).some((x) => typeof x === 'string' && hasNul(x)));
+      if (bad && sent && safeEqual(sent, c.get('csrfToken'))) throw nulError(bad[0].replaceAll('\u0000', ''));
     }
     if (!sent || !safeEqual(sent, c.get('csrfToken'))) throw new AppError('forbidden', 'error.csrf');
     return next();
@@ -187,11 +226,13 @@ export const routeRules = (app: App): [string, Access][] => (app as unknown as {
 
 function renderError(c: Context<AppEnv>, e: AppError) {
   const lang = c.get('lang') ?? 'nl';
+  if (e.code === 'unavailable') c.header('Retry-After', String(e.params.seconds ?? 5));
   if (wantsJson(c)) return problemResponse(c, problemFor(e, lang, c.req.path));
-  return renderMessage(c, t(lang, statusTitleKey(e.code)), t(lang, e.messageKey, e.params), e.status);
+  return renderMessage(c, t(lang, statusTitleKey(e.code)), translate(lang, e.messageKey, e.params), e.status, e.fields.map((f) => f.message));
 }
 
-function renderMessage(c: Context<AppEnv>, title: string, detail: string, status: number) {
+/** An error page: title, explanation, and for bad input which parameter is wrong and why. */
+function renderMessage(c: Context<AppEnv>, title: string, detail: string, status: number, reasons: string[] = []) {
   // Outside the normal chain (e.g. very early errors) the view may lack parts; fill them safely.
   if (!c.get('ctx')) c.set('ctx', { db: undefined as never, tenant: '', actor: null, now: () => new Date(), lang: 'nl' });
   if (!c.get('lang')) c.set('lang', 'nl');
@@ -201,6 +242,9 @@ function renderMessage(c: Context<AppEnv>, title: string, detail: string, status
     <Layout v={v} title={title}>
       <H1>{title}</H1>
       <P>{detail}</P>
+      {reasons.length > 0 && reasons.some((r) => r !== detail) && (
+        <UL items={reasons} />
+      )}
       <P>
         <A href="/">{v.t('error.backHome')}</A>
       </P>

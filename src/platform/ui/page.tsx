@@ -147,13 +147,23 @@ export const Alert: FC<{ type?: 'info' | 'ok' | 'warning' | 'error'; children?: 
   </div>
 );
 
+/**
+ * The summary's heading says what kind of problem it is: typing mistakes to correct, or (when every error is of
+ * that kind) too many attempts to wait out, or a conflict with what is already there.
+ */
+function summaryHeading(v: View, errors: FieldError[]): string {
+  if (errors.every((e) => e.kind === 'rate_limited')) return v.t('form.errorSummaryRateLimited');
+  if (errors.every((e) => e.kind === 'conflict')) return v.t('form.errorSummaryConflict', { n: errors.length });
+  return v.t('form.errorSummary', { n: errors.length });
+}
+
 /** Error summary at the top of a form: every field error, each a link to its field. */
 export const ErrorSummary: FC<{ v: View; errors: FieldError[] }> = ({ v, errors }) =>
   errors.length === 0 ? null : (
     <div class="utrecht-alert utrecht-alert--error sb-error-summary" role="alert" aria-labelledby="fouten-titel" tabindex={-1} id="fouten">
       <div class="utrecht-alert__content">
         <h2 class="utrecht-heading-2" id="fouten-titel">
-          {v.t('form.errorSummary', { n: errors.length })}
+          {summaryHeading(v, errors)}
         </h2>
         <ul class="utrecht-unordered-list">
           {errors.map((e) => (
