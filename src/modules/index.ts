@@ -9,8 +9,8 @@ import { placesModule } from './places/module.ts';
 import { catalogueModule } from './catalogue/module.ts';
 import { addProgrammeSource } from './places/service.ts';
 import { listActivitiesForLocation } from './catalogue/service.ts';
-import { loadFrameworkFile } from './framework/tenant-load.ts';
-import { seedNetworkFrom, checkSeedOrganisations } from './network/seed.ts';
+import { loadFrameworkFile } from './framework/service.ts';
+import { seedNetworkFrom, checkSeedOrganisations } from './network/service.ts';
 
 export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule];
 

@@ -301,3 +301,4 @@ export async function setWijkDistrict(ctx: ServiceContext, raw: z.input<typeof s
 
 // The seed file is part of the public entry: other modules load their part of it (network: the organisations).
 export { readFrameworkSeed, type FrameworkSeed } from './seed.ts';
+export { loadFrameworkFile } from './tenant-load.ts';

@@ -5,3 +5,4 @@ export * from './people.ts';
 export * from './responsibilities.ts';
 export { canManageOrganisation, actsForOrganisation, isStaffOf, chairsThemeTable, isMemberOfThemeTable, isBrokerIn } from './policy.ts';
 export * from './types.ts';
+export { seedNetworkFrom, checkSeedOrganisations } from './seed.ts';

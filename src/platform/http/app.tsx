@@ -158,7 +158,7 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
   });
 
   // NUL bytes (%00) in the path or a query parameter: a clear 400 naming the parameter (the database cannot store them).
-  app.use('*', async (c, next) => {
+  use(async (c, next) => {
     const url = new URL(c.req.url);
     const bad = safeDecode(url.pathname).includes('\u0000') ? 'path' : [...url.searchParams].find(([k, v]) => hasNul(k) || hasNul(v))?.[0];
     if (bad !== undefined) throw nulError(bad.replaceAll('\u0000', ''));

@@ -1,12 +1,12 @@
 // Client input is answered with a 4xx, never a 500: every public GET route (and a few signed-in ones) is called
 // with each of its query parameters set to a NUL byte, huge numbers, odd dates and repeated values.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { dbKinds, ctxFor, adminActor, type TestDatabase } from '../../../test/db.ts';
-import { openSeededApp, clientAs, TestClient } from '../../../test/client.ts';
-import type { App } from './app.tsx';
-import { buildOrganisation, activityInputFor, partnerActor } from '../../modules/catalogue/test-factory.ts';
-import { createActivity, publishActivity } from '../../modules/catalogue/service.ts';
-import { createLocation } from '../../modules/places/locations.ts';
+import { dbKinds, ctxFor, adminActor, type TestDatabase } from '../test/db.ts';
+import { openSeededApp, clientAs, TestClient } from '../test/client.ts';
+import type { App } from './platform/http/app.tsx';
+import { buildOrganisation, activityInputFor, partnerActor } from './modules/catalogue/test-factory.ts';
+import { createActivity, publishActivity } from './modules/catalogue/service.ts';
+import { createLocation } from './modules/places/locations.ts';
 
 /** Values a careless or hostile client sends. */
 const nasty = ['a\u0000b', '3000000000', '99999999999999999999', '-1', '1.5', '1e400', 'NaN', '0', '0000-00-00', '1969-12-31', '2201-01-01', '9999-W99', '2026-13', '2026-W00', '%', '\r\nX: y', '/\\evil.example', 'x'.repeat(5000)];
