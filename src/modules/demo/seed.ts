@@ -30,14 +30,19 @@ export interface SeedOptions {
   /** Multiplies the demo data set (organisations, activities, locations). */
   scale?: number;
   municipalityDir?: string;
+  /** Called as each step starts, so a first start can say what it is doing. */
+  onProgress?: (step: string) => void;
 }
 
 export async function seedAll(ctx: ServiceContext, opts: SeedOptions): Promise<string[]> {
   const report: string[] = [];
+  const step = (s: string) => opts.onProgress?.(s);
+  step('Kader laden: thema’s, doelen, wijken en organisaties…');
   const fw = await loadFramework(ctx, readFrameworkSeed(opts.municipalityDir), opts.municipalityDir);
   report.push(fw.created.length ? `kader: ${fw.created.length} onderdelen toegevoegd` : 'kader: al aanwezig');
   if (opts.demo) {
     const admin: ServiceContext = { ...ctx, actor: { userId: '', name: 'seed', email: 'seed', roles: ['administrator'], organisationId: null } };
+    step('Demo-accounts aanmaken…');
     if ((await countUsers(ctx)) === 0) {
       const orgs = await listOrganisations(ctx);
       for (const u of demoUsers) {
@@ -48,8 +53,11 @@ export async function seedAll(ctx: ServiceContext, opts: SeedOptions): Promise<s
     } else report.push('demo: er zijn al gebruikers; geen demo-accounts toegevoegd');
     const scale = Math.max(1, Math.floor(opts.scale ?? 1));
     // Order matters: organisations, then places, then the activities that use both.
+    step('Demodata: organisaties en mensen…');
     report.push(...(await seedNetworkDemo(ctx, createRng(DEMO_SEED), scale)));
+    step('Demodata: locaties en ruimtes…');
     report.push(...(await seedPlacesDemo(ctx, createRng(DEMO_SEED + 1), scale)));
+    step('Demodata: activiteiten…');
     report.push(...(await seedCatalogueDemo(ctx, createRng(DEMO_SEED + 2), scale)));
   }
   return report;
