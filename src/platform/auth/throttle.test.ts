@@ -82,8 +82,20 @@ describe.each(dbKinds)('login throttling (%s)', (kind) => {
     expect((await new TestClient(app).login('wissel@test.nl', TEST_PASSWORD)).status).toBe(303);
   });
 
-  it('stores no attempt for a throttled login', async () => {
-    const [r] = await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from login_attempts where client_key = 'race-client'`);
+  it('stores no row per throttled attempt', async () => {
+    const [r] = await queryRows<{ n: number; total: number }>(db.db, sql`select count(*)::int as n, sum(count)::int as total from login_attempts where client_key = 'race-client'`);
     expect(Number(r.n)).toBeLessThanOrEqual(5);
+    expect(Number(r.total)).toBe(60);
+  });
+
+  it('30 failures from one address lock out untrusted logins from there, but not a browser that logged in before', async () => {
+    await user('kantoor@test.nl');
+    const ctx = ctxFor(db);
+    const { deviceToken } = await login(ctx, { email: 'kantoor@test.nl', password: TEST_PASSWORD, clientKey: 'kantoor' }, 1);
+    for (let i = 0; i < 30; i++) await expect(login(ctx, { email: `junk-${i}@test.nl`, password: 'x', clientKey: 'kantoor' }, 1)).rejects.toThrow('error.loginFailed');
+    await expect(login(ctx, { email: 'kantoor@test.nl', password: TEST_PASSWORD, clientKey: 'kantoor' }, 1)).rejects.toThrow('error.tooManyAttempts');
+    await expect(login(ctx, { email: 'kantoor@test.nl', password: TEST_PASSWORD, clientKey: 'kantoor', deviceToken }, 1)).resolves.toMatchObject({ deviceToken });
+    // A made-up device cookie is no trusted device.
+    await expect(login(ctx, { email: 'kantoor@test.nl', password: TEST_PASSWORD, clientKey: 'kantoor', deviceToken: 'A'.repeat(43) }, 1)).rejects.toThrow('error.tooManyAttempts');
   });
 });
