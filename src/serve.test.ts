@@ -15,14 +15,16 @@ const env = (extra: Record<string, string> = {}) => ({ ...process.env, DATA_DIR:
 const run = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, [...tsx, ...args], { env: env(extra), encoding: 'utf8', cwd: root });
 
 /** Starts `serve` and resolves with the child and its port once it says it is listening. */
-function startServe(extra: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; stderr: () => string }> {
-  const child = spawn(process.execPath, [...tsx, 'serve'], { env: env({ PORT: '0', HOST: '127.0.0.1', ...extra }), cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+function startServe(extra: Record<string, string> = {}, args: string[] = []): Promise<{ child: ChildProcess; port: number; stderr: () => string; arrivals: { line: string; at: number }[] }> {
+  const child = spawn(process.execPath, [...tsx, 'serve', ...args], { env: env({ PORT: '0', HOST: '127.0.0.1', ...extra }), cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
+  const arrivals: { line: string; at: number }[] = [];
   return new Promise((resolve, reject) => {
     child.stderr!.on('data', (d: Buffer) => {
       err += d.toString();
+      for (const line of d.toString().split('\n').filter(Boolean)) arrivals.push({ line, at: Date.now() });
       const m = err.match(/draait op http:\/\/127\.0\.0\.1:(\d+)/);
-      if (m) resolve({ child, port: Number(m[1]), stderr: () => err });
+      if (m) resolve({ child, port: Number(m[1]), stderr: () => err, arrivals });
     });
     child.once('exit', (code) => reject(new Error(`serve stopped (${code}): ${err}`)));
   });
@@ -88,17 +90,20 @@ describe('one process per embedded data folder', () => {
     }
   });
 
-  it('says what a first start is doing as it happens, one line per step, before it listens', { timeout: 600_000 }, async () => {
+  it('says what a first start is doing as it happens, one line per step, then the address and the full demo addresses', { timeout: 600_000 }, async () => {
     const dir = path.join(base, 'eerste');
-    const s = await startServe({ DATA_DIR: dir });
+    const s = await startServe({ DATA_DIR: dir }, ['--seed-if-empty']);
+    await new Promise((r) => setTimeout(r, 500));
     await stop(s.child);
-    const msgs = s
-      .stderr()
-      .trim()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as { msg: string }).msg);
+    const lines = s.arrivals.map((a) => ({ ...a, msg: (JSON.parse(a.line) as { msg: string }).msg }));
+    const msgs = lines.map((l) => l.msg);
     expect(msgs[0]).toBe(`Database openen: ingebouwd (PGlite) in ${dir}`);
     expect(msgs[1]).toBe('Migraties uitvoeren…');
-    expect(msgs.at(-1)).toMatch(/^Sociale Basis draait op http:\/\/127\.0\.0\.1:\d+ \(database: ingebouwd\)$/);
+    for (const step of ['Kader laden: thema’s, doelen, wijken en organisaties…', 'Demo-accounts aanmaken…', 'Demodata: activiteiten…']) expect(msgs).toContain(step);
+    const listening = msgs.findIndex((m) => /^Sociale Basis draait op http:\/\/127\.0\.0\.1:\d+ \(database: ingebouwd\)$/.test(m));
+    expect(listening).toBeGreaterThan(msgs.indexOf('Demodata: activiteiten…'));
+    expect(msgs[listening + 1]).toContain('beheerder@demo.sociale-basis.nl, beleid@demo.sociale-basis.nl, partner@demo.sociale-basis.nl');
+    // As it happens: the first line arrived well before the server was ready, not all at once at the end.
+    expect(lines[listening].at - lines[0].at).toBeGreaterThan(1000);
   });
 });
