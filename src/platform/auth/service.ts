@@ -179,6 +179,16 @@ async function trustedDeviceKey(ctx: ServiceContext, token: string | undefined, 
   return row ? tokenHash : null;
 }
 
+async function issuedDeviceToken(ctx: ServiceContext, token: string): Promise<boolean> {
+  if (!deviceTokenShape.test(token)) return false;
+  const [row] = await ctx.db
+    .select({ tokenHash: trustedDevices.tokenHash })
+    .from(trustedDevices)
+    .where(and(eq(trustedDevices.tenantId, ctx.tenant), eq(trustedDevices.tokenHash, sha256(token)), gt(trustedDevices.expiresAt, ctx.now())))
+    .limit(1);
+  return !!row;
+}
+
 /**
  * Checks e-mail and password, rate limited (see throttle.ts); on success creates a session and returns its cookie
  * token, and the browser's device-cookie token (new or renewed).
@@ -198,7 +208,8 @@ export async function login(ctx: ServiceContext, input: LoginInput, ttlHours: nu
     throw new AppError('validation', 'error.loginFailed', [{ field: 'email', message: 'error.loginFailed' }]);
   }
   const token = newToken();
-  const deviceToken = input.deviceToken && deviceTokenShape.test(input.deviceToken) ? input.deviceToken : newToken();
+  // Keep the browser's cookie only if we issued it (it is trusted for some account); never adopt a made-up one.
+  const deviceToken = deviceKey || (input.deviceToken && (await issuedDeviceToken(ctx, input.deviceToken))) ? input.deviceToken! : newToken();
   const actor = await actorFor(ctx.db, user);
   await inTransaction(ctx, async (tx) => {
     await tx.db.insert(sessions).values({

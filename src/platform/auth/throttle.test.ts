@@ -95,7 +95,14 @@ describe.each(dbKinds)('login throttling (%s)', (kind) => {
     for (let i = 0; i < 30; i++) await expect(login(ctx, { email: `junk-${i}@test.nl`, password: 'x', clientKey: 'kantoor' }, 1)).rejects.toThrow('error.loginFailed');
     await expect(login(ctx, { email: 'kantoor@test.nl', password: TEST_PASSWORD, clientKey: 'kantoor' }, 1)).rejects.toThrow('error.tooManyAttempts');
     await expect(login(ctx, { email: 'kantoor@test.nl', password: TEST_PASSWORD, clientKey: 'kantoor', deviceToken }, 1)).resolves.toMatchObject({ deviceToken });
-    // A made-up device cookie is no trusted device.
-    await expect(login(ctx, { email: 'kantoor@test.nl', password: TEST_PASSWORD, clientKey: 'kantoor', deviceToken: 'A'.repeat(43) }, 1)).rejects.toThrow('error.tooManyAttempts');
+    // A made-up device cookie is no trusted device, and is not adopted when its browser logs in.
+    const madeUp = 'A'.repeat(43);
+    await expect(login(ctx, { email: 'kantoor@test.nl', password: TEST_PASSWORD, clientKey: 'kantoor', deviceToken: madeUp }, 1)).rejects.toThrow('error.tooManyAttempts');
+    await user('elders@test.nl');
+    const elsewhere = await login(ctx, { email: 'elders@test.nl', password: TEST_PASSWORD, clientKey: 'elders', deviceToken: madeUp }, 1);
+    expect(elsewhere.deviceToken).not.toBe(madeUp);
+    // One browser, two accounts: its cookie is kept and trusted for both.
+    const second = await login(ctx, { email: 'elders@test.nl', password: TEST_PASSWORD, clientKey: 'elders', deviceToken }, 1);
+    expect(second.deviceToken).toBe(deviceToken);
   });
 });
