@@ -31,8 +31,8 @@ export const SESSION_COOKIE = 'sb_session';
 export const CSRF_COOKIE = 'sb_csrf';
 export const LANG_COOKIE = 'sb_lang';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
-/** Paths whose answers carry personal data (administration, own account, users and the audit log). */
-const PERSONAL_PATHS = /^\/(beheer|account|api\/v1\/users|api\/v1\/audit-events)(\/|$)/;
+/** Paths whose answers carry personal data (administration, own account, users, people at organisations, the audit log). */
+const PERSONAL_PATHS = /^\/(beheer|account|api\/v1\/users|api\/v1\/audit-events|api\/v1\/organisations\/[^/]+\/people)(\/|$)/;
 
 const unsafe = (m: string) => !['GET', 'HEAD', 'OPTIONS'].includes(m);
 
