@@ -64,7 +64,16 @@ export async function listen(config: Config): Promise<Listener> {
         : new Response('Sociale Basis start op. Probeer het over een paar seconden opnieuw.\n', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' } }),
   });
   await new Promise<void>((resolve, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new PortInUseError(config.PORT, config.HOST) : err);
+    const onError = (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new PortInUseError(config.PORT, config.HOST)
+          : err.code === 'EACCES'
+            ? new Error(`Poort ${config.PORT} mag dit proces niet gebruiken (poorten onder 1024 vragen beheerdersrechten): kies een andere poort met PORT=…`)
+            : err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND'
+              ? new Error(`Adres ${config.HOST} (HOST) is op deze machine niet beschikbaar: kies een ander adres met HOST=…, bijvoorbeeld 0.0.0.0`)
+              : err,
+      );
     server.once('error', onError);
     server.listen(config.PORT, config.HOST, () => {
       server.off('error', onError);
