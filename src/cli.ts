@@ -1,22 +1,33 @@
 // The one command: sociale-basis serve | migrate | seed | user create | user reset-link | tenant … | bench.
 // Modules are imported inside the actions, so `--help` and small commands start quickly.
 import { Command, Option } from 'commander';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
+import { configureLog } from './platform/log.ts';
 import { roles, type Role } from './platform/auth/roles.ts';
 import type { ServiceContext } from './platform/context.ts';
 
 const program = new Command();
 program.name('sociale-basis').description('Sociale Basis: platform voor de sociale basis van een gemeente').version('0.1.0');
 
-async function withDb<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+function config(): Config {
+  const c = loadConfig();
+  configureLog(c);
+  return c;
+}
+
+/**
+ * Runs a command on the database. On the embedded database the folder is locked: while a server runs on it, the
+ * command is refused with a message saying to stop the server first (or to use PostgreSQL).
+ */
+async function withDb<T>(command: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const cfg = config();
   const { openDatabase } = await import('./platform/db/client.ts');
   const { systemContext } = await import('./platform/context.ts');
   await import('./modules/index.ts'); // the modules: their messages, seed steps and organisations
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, lockOwner: command });
   try {
     await database.migrate();
-    return await fn(systemContext(database.db, config.TENANT));
+    return await fn(systemContext(database.db, cfg.TENANT));
   } finally {
     await database.close();
   }
@@ -30,20 +41,16 @@ program
   .option('--seed-if-empty', 'laad referentie- en demodata als de database leeg is')
   .option('--no-demo', 'met --seed-if-empty: geen demo-accounts')
   .action(async (opts: { seedIfEmpty?: boolean; demo: boolean }) => {
-    const config = loadConfig();
-    const { prepareDatabase, startServer } = await import('./main.ts');
-    const { DEMO_PASSWORD } = await import('./modules/index.ts');
-    const database = await prepareDatabase(config, { seedIfEmpty: opts.seedIfEmpty, demo: opts.demo });
-    const { port } = await startServer(config, database);
-    console.log(`Sociale Basis draait op http://localhost:${port} (database: ${database.kind})`);
-    if (opts.seedIfEmpty && opts.demo) console.log(`Demo-accounts: beheerder@demo.sociale-basis.nl, beleid@…, partner@… — wachtwoord ${DEMO_PASSWORD}`);
+    const cfg = config();
+    const { runServer } = await import('./main.ts');
+    await runServer(cfg, { seedIfEmpty: opts.seedIfEmpty, demo: opts.demo });
   });
 
 program
   .command('migrate')
   .description('Voer de databasemigraties uit')
   .action(async () => {
-    await withDb(async () => undefined);
+    await withDb('migrate', async () => undefined);
     console.log('Migraties uitgevoerd.');
   });
 
@@ -57,7 +64,8 @@ program
     const scale = Number(opts.scale);
     if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error('--scale moet een geheel getal van 1 tot en met 1000 zijn');
     const { seedAll } = await import('./modules/index.ts');
-    const lines = await withDb((ctx) => seedAll(ctx, { demo: !!opts.demo || scale > 1, scale, municipalityDir: opts.municipality }));
+    const { log } = await import('./platform/log.ts');
+    const lines = await withDb('seed', (ctx) => seedAll(ctx, { demo: !!opts.demo || scale > 1, scale, municipalityDir: opts.municipality, onProgress: (step) => log.info(step) }));
     for (const l of lines) console.log(l);
   });
 
@@ -74,7 +82,7 @@ user
     const { createUser } = await import('./platform/auth/service.ts');
     const { organisationDirectory } = await import('./platform/module.ts');
     const { AppError } = await import('./platform/http/errors.ts');
-    const u = await withDb(async (ctx) => {
+    const u = await withDb('user create', async (ctx) => {
       const admin = cliAdmin(ctx);
       let organisationId: string | null = null;
       if (opts.organisation) {
@@ -91,9 +99,9 @@ user
   .description('Maak een eenmalige link om een wachtwoord in te stellen (24 uur geldig). Geef hem zelf veilig door.')
   .requiredOption('--email <email>', 'e-mailadres van de gebruiker')
   .action(async (opts: { email: string }) => {
-    const config = loadConfig();
+    const cfg = config();
     const { createResetLink } = await import('./platform/auth/service.ts');
-    const r = await withDb((ctx) => createResetLink(cliAdmin(ctx), opts.email, config.PUBLIC_URL));
+    const r = await withDb('user reset-link', (ctx) => createResetLink(cliAdmin(ctx), opts.email, cfg.PUBLIC_URL));
     console.log(r.url);
     console.log(`Geldig tot ${r.expiresAt.toISOString()}`);
   });
@@ -103,7 +111,7 @@ const tenant = program.command('tenant').description('Een gemeente inrichten: aa
 async function withTenant<T>(code: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const { municipalityCodePattern } = await import('./modules/framework/tenant-load.ts');
   if (!municipalityCodePattern.test(code)) throw new Error(`--code: "${code}" is geen CBS-gemeentecode; gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0363`);
-  return withDb((ctx) => fn(cliAdmin({ ...ctx, tenant: code })));
+  return withDb('tenant', (ctx) => fn(cliAdmin({ ...ctx, tenant: code })));
 }
 tenant
   .command('create')
@@ -112,7 +120,7 @@ tenant
   .requiredOption('--name <name>', 'naam van de gemeente')
   .action(async (opts: { code: string; name: string }) => {
     const { createMunicipality } = await import('./modules/framework/tenant-load.ts');
-    const m = await withDb((ctx) => createMunicipality(cliAdmin(ctx), opts));
+    const m = await withDb('tenant create', (ctx) => createMunicipality(cliAdmin(ctx), opts));
     console.log(`Gemeente aangemaakt: ${m.code} ${m.name}`);
     console.log(`Volgende stap: sociale-basis tenant load-framework --code ${m.code} --file <kader.json>`);
   });

@@ -63,6 +63,8 @@ export interface Module {
   home?: (ctx: ServiceContext, v: View) => Promise<Child>;
   seed?: SeedStep;
   demo?: DemoStep;
+  /** The progress line shown while the demo step runs (Dutch, e.g. "Demodata: activiteiten…"). */
+  demoProgress?: string;
   jobs: JobDefinition[];
   /** Every audit action the module records (its `AuditActions` declaration types them). */
   auditActions: readonly string[];

@@ -25,6 +25,7 @@ export const catalogueModule: Module = {
     { href: '/mijn-activiteiten', label: 'catalogue.mine.title', order: 90, show: (a) => !!a?.roles.some((r) => r === 'partner_staff' || r === 'administrator') },
   ],
   demo: seedCatalogueDemo,
+  demoProgress: 'Demodata: activiteiten…',
   jobs: [],
   auditActions: catalogueAuditActions,
 };

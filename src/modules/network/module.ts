@@ -29,6 +29,7 @@ export const networkModule: Module = {
   admin: [{ href: '/beheer/organisaties', label: 'admin.organisations', order: 20 }],
   seed: seedNetwork,
   demo: seedNetworkDemoWithAccounts,
+  demoProgress: 'Demodata: organisaties, mensen en demo-accounts…',
   jobs: [],
   auditActions: networkAuditActions,
   // Membership: which organisation an account belongs to is this module's data.

@@ -39,6 +39,7 @@ export const placesModule: Module = {
     { href: '/beheer/tarieven', label: 'admin.rates', order: 60 },
   ],
   demo: seedPlacesDemo,
+  demoProgress: 'Demodata: locaties en ruimtes…',
   jobs: [],
   auditActions: placesAuditActions,
 };

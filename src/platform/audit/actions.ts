@@ -13,6 +13,7 @@ export const platformAuditActions = [
   'auth.login_throttled',
   'auth.logout',
   'auth.password_change',
+  'auth.password_change_failed',
   'auth.reset_link_issued',
   'auth.password_reset',
   'audit.read',

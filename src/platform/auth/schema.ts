@@ -59,16 +59,39 @@ export const passwordResetTokens = pgTable('password_reset_tokens', {
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
 
-/** Failed logins, for rate limiting per e-mail address and per client address. */
+/**
+ * Password checks, for rate limiting per account and per client address (see throttle.ts). A row is written before
+ * the check and kept when it fails; `device_key` is set when the browser showed a trusted-device cookie.
+ */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
+    /** sha-256 of tenant and e-mail address (or of the account, for the current-password check). */
     emailHash: text('email_hash').notNull(),
     clientKey: text('client_key').notNull(),
+    /** sha-256 of the trusted-device cookie; null for an untrusted client. */
+    deviceKey: text('device_key'),
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
     count: integer('count').notNull().default(1),
   },
   (t) => [index('login_attempts_email_idx').on(t.tenantId, t.emailHash, t.attemptedAt), index('login_attempts_client_idx').on(t.tenantId, t.clientKey, t.attemptedAt)],
+);
+
+/**
+ * Browsers that logged in to an account successfully (OWASP "device cookies"): failures made elsewhere do not lock
+ * them out. Only a sha-256 of the cookie is stored.
+ */
+export const trustedDevices = pgTable(
+  'trusted_devices',
+  {
+    tokenHash: text('token_hash').notNull(),
+    tenantId: tenantId().references(() => municipalities.code),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    emailHash: text('email_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenHash, t.emailHash] }), index('trusted_devices_user_idx').on(t.userId)],
 );

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markCacheable } from '../cache.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 /** Queries use the table objects directly (no relational query API), so the client needs no schema. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -33,9 +34,20 @@ export interface CacheOptions {
   resultTtlMs?: number;
 }
 
-export async function openPglite(dataDir?: string, cache: CacheOptions = {}): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
+/**
+ * Opens the embedded database. A folder is locked for this process until close() (or exit); another process that
+ * opens the same folder gets DataDirLockedError at once. `lockOwner` names the command in that message.
+ */
+export async function openPglite(dataDir?: string, cache: CacheOptions = {}, lockOwner = ''): Promise<Database> {
+  const lock = dataDir ? lockDataDir(dataDir, lockOwner) : null;
+  let client: PGlite;
+  try {
+    if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+    client = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const db = drizzlePglite(client) as unknown as Db;
   markCacheable(db, cache);
   return {
@@ -43,7 +55,13 @@ export async function openPglite(dataDir?: string, cache: CacheOptions = {}): Pr
     db,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: async () => (await client.query('select 1')).rows.length === 1,
-    close: () => client.close(),
+    close: async () => {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
@@ -65,9 +83,9 @@ export async function openPostgres(url: string, poolSize = 10, cache: CacheOptio
   };
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number } & CacheOptions): Promise<Database> {
+export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number; lockOwner?: string } & CacheOptions): Promise<Database> {
   const cache = { resultTtlMs: opts.resultTtlMs };
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize, cache) : openPglite(opts.dataDir, cache);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize, cache) : openPglite(opts.dataDir, cache, opts.lockOwner);
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

@@ -30,6 +30,8 @@ export const CSRF_COOKIE = 'sb_csrf';
 export const LANG_COOKIE = 'sb_lang';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const ROUTES = Symbol('routes');
+/** Paths whose answers carry personal data (administration, own account, users, people at organisations, the audit log). */
+const PERSONAL_PATHS = /^\/(beheer|account|api\/v1\/users|api\/v1\/audit-events|api\/v1\/organisations\/[^/]+\/people)(\/|$)/;
 
 const unsafe = (m: string) => !['GET', 'HEAD', 'OPTIONS'].includes(m);
 
@@ -115,6 +117,13 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
   );
 
   use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', 'error.payloadTooLarge'); } }));
+
+  // Personal data must not be kept by browsers or proxies: every answer to a signed-in request (its pages show
+  // who is signed in), and every answer under the paths that carry personal data, signed in or not.
+  use(async (c, next) => {
+    await next();
+    if ((c.get('ctx')?.actor && !c.req.path.startsWith('/assets/')) || PERSONAL_PATHS.test(c.req.path)) c.header('Cache-Control', 'no-store');
+  });
 
   // Session, language and service context.
   use(async (c, next) => {

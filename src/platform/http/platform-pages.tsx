@@ -12,6 +12,7 @@ import { Layout, viewOf, H1, H2, P, A, UL } from '../ui/page.tsx';
 import { parseLang } from '../i18n/index.ts';
 import { LANG_COOKIE } from './app.tsx';
 import { notFound } from './errors.ts';
+import { sameOriginPath } from './redirect.ts';
 import { resultCacheStats } from '../cache.ts';
 import { installedModules } from '../module.ts';
 import { log } from '../log.ts';
@@ -50,8 +51,7 @@ export function registerPlatformPages(app: OpenAPIHono<AppEnv>) {
     const lang = parseLang(c.req.param('lang'));
     if (!lang) throw notFound();
     setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 24 * 3600 });
-    const back = c.req.query('terug') ?? '/';
-    return c.redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/', 303);
+    return c.redirect(sameOriginPath(c.req.query('terug')), 303);
   });
 
   app.get('/', async (c: Context<AppEnv>) => {

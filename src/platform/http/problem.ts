@@ -4,7 +4,7 @@ import { ZodError } from 'zod';
 import crypto from 'node:crypto';
 import { AppError, statusTitleKey, localiseFields, translate, zodFields } from './errors.ts';
 import { isMessageKey, t, type Lang } from '../i18n/index.ts';
-import { log } from '../log.ts';
+import { log, describeError } from '../log.ts';
 import { API_VERSION } from './api-version.ts';
 
 export interface Problem {
@@ -63,6 +63,6 @@ export function problemResponse(c: Context, p: Problem) {
 
 export function internalProblem(c: Context, err: unknown, lang: Lang) {
   const ref = crypto.randomUUID();
-  log.error('unhandled error', { ref, path: c.req.path, method: c.req.method, error: err instanceof Error ? `${err.name}: ${err.message}\n${err.stack}` : String(err) });
+  log.error('unhandled error', { ref, path: c.req.path, method: c.req.method, error: describeError(err) });
   return { ref, problem: { type: 'about:blank', title: t(lang, 'status.500'), status: 500, detail: t(lang, 'error.internal', { ref }), instance: c.req.path } satisfies Problem };
 }

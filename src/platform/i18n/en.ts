@@ -47,7 +47,7 @@ export const en: Record<PlatformMessageKey, string> = {
   'privacy.rights': 'Your rights',
   'privacy.p2': 'You may see what data we hold about you, and have it corrected or deleted. Only staff with the right role can see personal data.',
   'privacy.cookies': 'Cookies',
-  'privacy.p3': 'We only use cookies that are necessary: to keep you logged in, to remember your language choice and to protect forms. No cookies to track you.',
+  'privacy.p3': 'We only use cookies that are necessary: to keep you logged in, to remember your language choice and to protect forms, and after a successful login a cookie that recognises your browser, so that failed attempts by others do not lock you out. No cookies to track you.',
   'login.title': 'Log in',
   'login.submit': 'Log in',
   'login.forgot': 'Forgotten your password? Ask the administrator for a reset link.',

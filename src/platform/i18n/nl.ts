@@ -47,7 +47,7 @@ export const nl = {
   'privacy.rights': 'Uw rechten',
   'privacy.p2': 'U mag zien welke gegevens wij over u hebben, ze laten verbeteren of laten verwijderen. Alleen medewerkers met de juiste rol kunnen persoonsgegevens zien.',
   'privacy.cookies': 'Cookies',
-  'privacy.p3': 'Wij gebruiken alleen cookies die nodig zijn: om u ingelogd te houden, uw taalkeuze te onthouden en formulieren te beveiligen. Geen cookies om u te volgen.',
+  'privacy.p3': 'Wij gebruiken alleen cookies die nodig zijn: om u ingelogd te houden, uw taalkeuze te onthouden en formulieren te beveiligen, en na een geslaagde inlog een cookie waaraan wij uw browser herkennen, zodat mislukte pogingen van anderen u niet buitensluiten. Geen cookies om u te volgen.',
   'login.title': 'Inloggen',
   'login.submit': 'Inloggen',
   'login.forgot': 'Wachtwoord vergeten? Vraag de beheerder om een herstellink.',
