@@ -3,10 +3,6 @@ type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 let current: Level = (process.env.LOG_LEVEL as Level) || (process.env.VITEST ? 'silent' : 'info');
 
-export function setLogLevel(level: Level) {
-  current = level;
-}
-
 function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   if (order[level] < order[current]) return;
   process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }) + '\n');
