@@ -43,7 +43,8 @@ export interface UserView {
   createdAt: Date;
 }
 
-const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
+/** How long a failed login counts for rate limiting; the retention job deletes it after that. */
+export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
 const MAX_FAILURES_PER_EMAIL = 5;
 const MAX_FAILURES_PER_CLIENT = 30;
 const RESET_TTL_MS = 24 * 60 * 60 * 1000;

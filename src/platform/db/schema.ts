@@ -6,3 +6,4 @@ export * from '../../modules/network/schema.ts';
 export * from '../../modules/framework/schema.ts';
 export * from '../../modules/catalogue/schema.ts';
 export * from '../../modules/places/schema.ts';
+export * from '../jobs/schema.ts';

@@ -3,6 +3,7 @@ import type { MessageKey, PlatformMessageKey } from './nl.ts';
 import * as network from '../../modules/network/messages.ts';
 import * as catalogue from '../../modules/catalogue/messages.ts';
 import * as places from '../../modules/places/messages.ts';
+import * as jobs from '../jobs/messages.ts';
 
 const platform: Record<PlatformMessageKey, string> = {
   'nav.activities': 'Activities',
@@ -224,4 +225,4 @@ const platform: Record<PlatformMessageKey, string> = {
   'validation.passwordsDiffer': 'the passwords do not match',
 };
 
-export const en: Record<MessageKey, string> = { ...platform, ...network.en, ...catalogue.en, ...places.en };
+export const en: Record<MessageKey, string> = { ...platform, ...network.en, ...catalogue.en, ...places.en, ...jobs.en };

@@ -2,6 +2,7 @@
 import * as network from '../../modules/network/messages.ts';
 import * as catalogue from '../../modules/catalogue/messages.ts';
 import * as places from '../../modules/places/messages.ts';
+import * as jobs from '../jobs/messages.ts';
 
 /** Platform-wide text; each module adds its own in src/modules/<module>/messages.ts. */
 const platform = {
@@ -223,6 +224,6 @@ const platform = {
   'validation.endBeforeStart': 'mag niet vóór het begin liggen',
   'validation.passwordsDiffer': 'de wachtwoorden zijn niet gelijk',
 };
-export const nl = { ...platform, ...network.nl, ...catalogue.nl, ...places.nl };
+export const nl = { ...platform, ...network.nl, ...catalogue.nl, ...places.nl, ...jobs.nl };
 export type PlatformMessageKey = keyof typeof platform;
 export type MessageKey = keyof typeof nl;
