@@ -7,6 +7,7 @@ import { systemContext } from './platform/context.ts';
 import { seedAll } from './modules/demo/seed.ts';
 import { log } from './platform/log.ts';
 import { sql } from 'drizzle-orm';
+import { JobRegistry, JobWorker, platformJobs } from './platform/jobs/index.ts';
 
 export async function prepareDatabase(config: Config, opts: { seedIfEmpty?: boolean; demo?: boolean } = {}): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE, resultTtlMs: config.SEARCH_CACHE_SECONDS * 1000 });
@@ -20,7 +21,7 @@ export async function prepareDatabase(config: Config, opts: { seedIfEmpty?: bool
   return database;
 }
 
-export async function startServer(config: Config, database: Database) {
+export async function startServer(config: Config, database: Database, jobs: JobRegistry = new JobRegistry(platformJobs)) {
   const app = createApp({ database, config });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -29,12 +30,16 @@ export async function startServer(config: Config, database: Database) {
   // A crash in one request must never stop the server.
   process.on('unhandledRejection', (err) => log.error('unhandled rejection', { error: String(err) }));
   process.on('uncaughtException', (err) => log.error('uncaught exception', { error: `${err.name}: ${err.message}` }));
+  // Background jobs of this municipality (retention and whatever the registry holds) run in the server process.
+  const worker = new JobWorker({ db: database.db, tenant: config.TENANT, registry: jobs });
+  worker.start();
   const stop = async () => {
     server.close();
+    await worker.stop().catch(() => {});
     await database.close().catch(() => {});
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return { app, server, port };
+  return { app, server, port, worker };
 }

@@ -59,6 +59,7 @@ export function registerAdminPages(app: OpenAPIHono<AppEnv>) {
               ['/beheer/boekingen', 'admin.bookings'],
               ['/beheer/tarieven', 'admin.rates'],
               ['/beheer/audit', 'admin.audit'],
+              ['/beheer/taken', 'jobs.title'],
             ] as const
           ).map(([href, label]) => (
             <A href={href}>{v.t(label)}</A>

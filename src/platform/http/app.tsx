@@ -21,6 +21,8 @@ import { registerAuthPages } from '../auth/pages.tsx';
 import { registerAuthApi } from '../auth/api.ts';
 import { registerAuditPages } from '../audit/pages.tsx';
 import { registerAdminPages } from '../auth/admin-pages.tsx';
+import { registerJobsPages } from '../jobs/pages.tsx';
+import { registerJobsApi } from '../jobs/api.ts';
 import { registerFramework } from '../../modules/framework/routes.ts';
 import { registerNetwork } from '../../modules/network/routes.tsx';
 import { registerCatalogue } from '../../modules/catalogue/routes.tsx';
@@ -143,11 +145,13 @@ export function createApp(deps: AppDeps) {
   registerAuthPages(app);
   registerAdminPages(app);
   registerAuditPages(app);
+  registerJobsPages(app);
   registerFramework(app, api);
   registerNetwork(app, api);
   registerCatalogue(app, api);
   registerPlaces(app, api);
   registerAuthApi(api);
+  registerJobsApi(api);
   app.route('/api/v1', api);
   registerApiDocs(app, api, deps.config.PUBLIC_URL);
 
