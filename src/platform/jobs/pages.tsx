@@ -4,7 +4,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
-import { Layout, viewOf, H1, H2, P, Alert, Table, Breadcrumbs, Csrf, Select, type View } from '../ui/page.tsx';
+import type { Child } from 'hono/jsx';
+import { Layout, viewOf, H1, H2, P, Alert, Breadcrumbs, Csrf, Select, type View } from '../ui/page.tsx';
 import { formatDateTime, isMessageKey } from '../i18n/index.ts';
 import { AppError } from '../http/errors.ts';
 import { listJobs, cancelJob, listJobSchedules, type JobView, type ScheduleView } from './queue.ts';
@@ -24,6 +25,35 @@ const short = (value: unknown) => {
 
 const every = (v: View, seconds: number) =>
   seconds % 86_400 === 0 ? v.t('jobs.everyDays', { n: seconds / 86_400 }) : seconds % 3600 === 0 ? v.t('jobs.everyHours', { n: seconds / 3600 }) : v.t('jobs.everyMinutes', { n: Math.round(seconds / 60) });
+
+/** A wide table may scroll sideways: its container is a named region that takes keyboard focus (WCAG 2.1.1). */
+const Table = ({ id, caption, head, rows }: { id: string; caption: string; head: Child[]; rows: Child[][] }) => (
+  <div class="utrecht-table-container" role="region" tabindex={0} aria-labelledby={id}>
+    <table class="utrecht-table">
+      <caption class="utrecht-table__caption" id={id}>
+        {caption}
+      </caption>
+      <thead class="utrecht-table__header">
+        <tr class="utrecht-table__row">
+          {head.map((h) => (
+            <th class="utrecht-table__header-cell" scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="utrecht-table__body">
+        {rows.map((r) => (
+          <tr class="utrecht-table__row">
+            {r.map((cell) => (
+              <td class="utrecht-table__cell">{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
 
 const CancelButton = ({ v, j }: { v: View; j: JobView }) => (
   <form method="post" action={`/beheer/taken/${j.id}/annuleren`}>
@@ -81,6 +111,7 @@ async function jobsPage(c: Context<AppEnv>, opts: { notice?: string; error?: str
         <P>{v.t('jobs.none')}</P>
       ) : (
         <Table
+          id="taken"
           caption={v.t('jobs.title')}
           head={[v.t('jobs.type'), v.t('jobs.status'), v.t('jobs.progress'), v.t('jobs.attempts'), v.t('jobs.error'), v.t('jobs.result'), v.t('jobs.created'), v.t('jobs.action')]}
           rows={items.map((j) => jobRow(v, j))}
@@ -88,6 +119,7 @@ async function jobsPage(c: Context<AppEnv>, opts: { notice?: string; error?: str
       )}
       <H2>{v.t('jobs.schedules')}</H2>
       <Table
+        id="terugkerend"
         caption={v.t('jobs.schedules')}
         head={[v.t('jobs.scheduleName'), v.t('jobs.type'), v.t('jobs.every'), v.t('jobs.nextRun')]}
         rows={schedules.map((s: ScheduleView) => [s.name, typeLabel(v, s.type), every(v, s.everySeconds), formatDateTime(v.lang, s.nextRunAt)])}
