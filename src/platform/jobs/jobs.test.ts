@@ -237,6 +237,7 @@ describe.each(dbKinds)('jobs (%s)', (kind) => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(40);
     for (const id of ids) expect(ranBy.get(id)).toEqual(['x']);
     const rows = await database.db.select({ status: jobs.status, attempts: jobs.attempts }).from(jobs).where(eq(jobs.type, def.id));
+    expect(rows).toHaveLength(40);
     expect(rows.every((r) => r.status === 'succeeded' && r.attempts === 1)).toBe(true);
     if (kind === 'postgres') expect(counts.filter((k) => k > 0).length).toBeGreaterThan(1);
   });
