@@ -277,6 +277,25 @@ describe.each(dbKinds)('jobs (%s)', (kind) => {
     await worker.stop();
   });
 
+  it('puts a running job back in the queue when the server stops, without counting the attempt', async () => {
+    const started = gate();
+    const def = defineJob({
+      id: uniqueId(),
+      payload: z.object({}),
+      handler: ({ signal }) =>
+        new Promise((_, reject) => {
+          started.open();
+          signal.addEventListener('abort', () => reject(signal.reason));
+        }),
+    });
+    const job = await enqueueJob(admin, def, {});
+    const worker = workerFor([asDef(def)]);
+    worker.start();
+    await started.opened;
+    await worker.stop();
+    expect(await getJob(admin, job.id)).toMatchObject({ status: 'queued', attempts: 0, lastError: null });
+  });
+
   it('lists and reads jobs for administrators only', async () => {
     const def = defineJob({ id: uniqueId(), payload: z.object({}), handler: async () => null });
     const job = await enqueueJob(admin, def, {});

@@ -99,14 +99,19 @@ export class JobWorker {
     })();
   }
 
-  /** Stops after the running job: its handler is asked to stop, and an unfinished job goes back to the queue. */
-  async stop(): Promise<void> {
+  /**
+   * Stops after the running job: its handler is asked to stop, and an unfinished job goes back to the queue. A
+   * handler that does not stop within `graceMs` is left behind; its lease runs out and another worker takes the job.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     this.running = false;
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
     this.wakeUp?.();
     this.current?.abort(new Cancelled('shutdown'));
-    await this.loop;
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([this.loop, new Promise<void>((resolve) => (grace = setTimeout(resolve, graceMs)))]);
+    clearTimeout(grace);
   }
 
   /** One round: enqueue due schedules, settle jobs of dead workers, claim and run one job. True when a job ran. */
