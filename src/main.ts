@@ -11,6 +11,7 @@ import { readFrameworkSeed } from './modules/framework/seed.ts';
 import { findMunicipality, createFirstHint } from './modules/framework/tenant-load.ts';
 import { log, describeError } from './platform/log.ts';
 import { sql } from 'drizzle-orm';
+import { JobRegistry, JobWorker, platformJobs } from './platform/jobs/index.ts';
 
 export class PortInUseError extends Error {
   constructor(port: number, host: string) {
@@ -115,19 +116,33 @@ export async function startServer(config: Config, database: Database) {
   const listener = await listen(config);
   const app = createApp({ database, config }, modules);
   listener.attach(app);
+  const worker = startWorker(config, database);
   installProcessHandlers(async () => {
     listener.server.close();
+    await worker.stop().catch(() => {});
     await database.close();
   });
-  return { app, server: listener.server, port: listener.port };
+  return { app, server: listener.server, port: listener.port, worker };
+}
+
+/** The jobs this platform runs: the platform's own (retention) and every module's. */
+export const jobRegistry = () => new JobRegistry([...platformJobs, ...modules.flatMap((m) => m.jobs)]);
+
+/** Background jobs of this municipality run in the server process. */
+function startWorker(config: Config, database: Database): JobWorker {
+  const worker = new JobWorker({ db: database.db, tenant: config.TENANT, registry: jobRegistry() });
+  worker.start();
+  return worker;
 }
 
 /** `sociale-basis serve`: bind the port, open and prepare the database (saying what happens), then serve. */
 export async function runServer(config: Config, opts: { seedIfEmpty?: boolean; demo?: boolean } = {}) {
   const listener = await listen(config);
   let database: Database | null = null;
+  let worker: JobWorker | null = null;
   installProcessHandlers(async () => {
     listener.server.close();
+    await worker?.stop().catch(() => {});
     await database?.close();
   });
   try {
@@ -138,9 +153,10 @@ export async function runServer(config: Config, opts: { seedIfEmpty?: boolean; d
   }
   const app = createApp({ database, config }, modules);
   listener.attach(app);
+  worker = startWorker(config, database);
   log.info(`Sociale Basis draait op ${listener.url} (database: ${database.kind === 'pglite' ? 'ingebouwd' : 'PostgreSQL'})`);
   if (opts.seedIfEmpty && opts.demo !== false) {
     log.info(`Demo-accounts (wachtwoord ${DEMO_PASSWORD}): ${demoUsers.map((u) => u.email).join(', ')}`);
   }
-  return { app, server: listener.server, port: listener.port, database };
+  return { app, server: listener.server, port: listener.port, database, worker };
 }

@@ -26,10 +26,6 @@ function current() {
   return settings!;
 }
 
-export function setLogLevel(level: Level) {
-  settings = { ...current(), level };
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function textValue(v: unknown): string {

@@ -30,11 +30,9 @@ export type SeedStep = (ctx: ServiceContext, opts: { municipalityDir: string }) 
 /** Demo data: a seeded generator per module, so the same seed and scale always give the same data. */
 export type DemoStep = (ctx: ServiceContext, rng: Rng, scale: number) => Promise<string[]>;
 
-/** A background job: the queue (src/platform/jobs) runs these; declared by the module that owns the work. */
-export interface JobDefinition {
-  id: string;
-  handler: (ctx: ServiceContext, payload: unknown) => Promise<unknown>;
-}
+/** A background job (src/platform/jobs, `defineJob`): the queue runs these; declared by the module that owns the work. */
+export type { JobDefinition } from './jobs/define.ts';
+import type { JobDefinition } from './jobs/define.ts';
 
 /**
  * Who belongs to which organisation. The platform keeps a generic actor (`actor.organisationId` is an opaque id);

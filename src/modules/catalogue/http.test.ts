@@ -203,8 +203,8 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
 
   it('escapes HTML from text fields on every page (XSS)', async () => {
     const evil = '<script>alert("xss")</script><img src=x onerror=alert(1)>';
-    const a = await published({ title: `Kookclub ${evil}`, description: `Lekker koken ${evil}`, contact: evil, locationName: evil });
-    for (const path of [`/activiteiten/${a.id}`, '/activiteiten?q=kookclub']) {
+    const a = await published({ title: `Proefclub ${evil}`, description: `Lekker proeven ${evil}`, contact: evil, locationName: evil });
+    for (const path of [`/activiteiten/${a.id}`, '/activiteiten?q=proefclub']) {
       const html = await (await anon().get(path)).text();
       expect(html).not.toContain('<script>alert');
       expect(html).not.toContain('<img src=x');

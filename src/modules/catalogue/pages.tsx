@@ -9,9 +9,11 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, Breadcrumbs, Select, fieldId, type View } from '../../platform/ui/page.tsx';
 import { formErrors } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { getActivity, searchActivities, exportActivities, parseFilters, upcomingOccurrences, canManageActivity, isPast, type SearchResult } from './service.ts';
+import { getActivity, searchActivities, searchTags, exportActivities, parseFilters, upcomingOccurrences, canManageActivity, isPast, type SearchResult } from './service.ts';
+import { cachedResult } from '../../platform/cache.ts';
+import type { ServiceContext } from '../../platform/context.ts';
 import { cachedRefs, themeName, subGoalText, type FrameworkRefs } from './refs.ts';
-import { dayparts, languageCodes, targetGroupCodes, type ActivityView } from './types.ts';
+import { dayparts, languageCodes, targetGroupCodes, type ActivityView, type SearchFilters, type PageInput } from './types.ts';
 import { activityIcs } from './ical.ts';
 import { activitiesCsv, activitiesXlsx, sharedExport } from './export.ts';
 import { filtersFromQuery, baseUrlOf } from './api.ts';
@@ -187,21 +189,16 @@ const SearchContent = ({ v, q, refs, result, errors }: { v: View; q: Query; refs
   );
 };
 
-// A shared search result (see searchActivities) is rendered once per language and query string and the HTML
-// reused while the result is shared; it goes with the result. The page around it (session, CSRF token) is
-// rendered for every request. A few spellings of one query per result are kept ("page=01"), not unboundedly many.
-const rendered = new WeakMap<SearchResult, Map<string, Promise<HtmlEscapedString>>>();
-const SPELLINGS_PER_RESULT = 4;
-
-function searchContent(v: View, q: Query, refs: FrameworkRefs, result: SearchResult): Promise<HtmlEscapedString> {
-  let perResult = rendered.get(result);
-  if (!perResult) rendered.set(result, (perResult = new Map()));
-  const key = `${v.lang}${qs(q)}`;
-  const known = perResult.get(key);
-  if (known) return known;
-  const html = Promise.resolve((<SearchContent v={v} q={q} refs={refs} result={result} errors={[]} />).toString()).then((s) => raw(s));
-  if (perResult.size < SPELLINGS_PER_RESULT) perResult.set(key, html);
-  return html;
+// The public search part of the page is the same for every visitor who asks the same thing in the same language:
+// it is rendered once and shared through the platform cache with the search result's tags and lifetime (so a
+// change drops it with the result). The page around it (header, session, CSRF token) is rendered for every request.
+async function searchContent(ctx: ServiceContext, v: View, q: Query, refs: FrameworkRefs, filters: SearchFilters, page: PageInput['page']): Promise<HtmlEscapedString> {
+  const key = `catalogue:search-html:${ctx.tenant}:${v.lang}${qs(q)}`;
+  const html = await cachedResult(ctx.db, key, searchTags(ctx), async () => {
+    const result = await searchActivities(ctx, filters, { page });
+    return String(await (<SearchContent v={v} q={q} refs={refs} result={result} errors={[]} />).toString());
+  });
+  return raw(html);
 }
 
 export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
@@ -217,14 +214,14 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
     const q = queryOf(c);
     const refs = await cachedRefs(ctx);
     const { filters, page } = filtersFromQuery(c.req.query());
-    let result: SearchResult | null = null;
     let errors: FieldError[] = [];
+    let content: HtmlEscapedString | Promise<HtmlEscapedString>;
     try {
-      result = await searchActivities(ctx, filters, { page: page.page });
+      content = await searchContent(ctx, v, q, refs, filters, page.page);
     } catch (err) {
       errors = formErrors(err, v.lang);
+      content = <SearchContent v={v} q={q} refs={refs} result={null} errors={errors} />;
     }
-    const content = result ? await searchContent(v, q, refs, result) : <SearchContent v={v} q={q} refs={refs} result={null} errors={errors} />;
     return c.html(
       <Layout v={v} title={tk(v, 'catalogue.title')}>
         <Styles />

@@ -12,12 +12,13 @@ import { loadRefs, cachedRefs } from './refs.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { cachedResult, invalidateResults } from '../../platform/cache.ts';
+import { cachedResult, invalidate, tag } from '../../platform/cache.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { requireRole } from '../../platform/auth/require.ts';
 import { managesActivityOf } from './policy.ts';
-import { getOrganisationNames, organisationExists } from '../network/service.ts';
-import { getLocationSummaries } from '../places/service.ts';
+import { getOrganisationNames, organisationExists, organisationsTag } from '../network/service.ts';
+import { getLocationSummaries, locationsTag } from '../places/service.ts';
+import { frameworkTag } from '../framework/service.ts';
 
 export { columnsFor, fieldLabelKeys, labelled };
 
@@ -107,12 +108,18 @@ async function toViews(ctx: ServiceContext, rows: Row[]): Promise<ActivityView[]
 
 // ------------------------------------------------------------------ create and change
 
-const SEARCH_CACHE = 'catalogue:search:';
+/** The cache tag of what is read from activities (shared search results). */
+export const activitiesTag = (ctx: ServiceContext) => tag('activities', ctx.tenant);
+
+/** A public search result shows activities, organisation names, places and (on the page) framework labels: a change to any drops it. */
+export const searchTags = (ctx: ServiceContext) => [activitiesTag(ctx), organisationsTag(ctx), locationsTag(ctx), frameworkTag(ctx)];
 
 /** A change in one transaction; once it is committed, shared search results are dropped so the next search sees it. */
 async function changed<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T>): Promise<T> {
-  const result = await inTransaction(ctx, fn);
-  invalidateResults(ctx.db, SEARCH_CACHE);
+  const result = await inTransaction(ctx, async (tx) => {
+    invalidate(tx, activitiesTag(tx));
+    return fn(tx);
+  });
   invalidateExports(ctx.db);
   return result;
 }
@@ -330,8 +337,8 @@ const publicScope = (ctx: ServiceContext): Scope => ({ statuses: ['published'], 
 export async function searchActivities(ctx: ServiceContext, filters: SearchFilters, pageRaw: PageInput = {}): Promise<SearchResult> {
   const f = await parseFilters(ctx, filters);
   const page = parse(ctx, pageInput, pageRaw);
-  const key = `${SEARCH_CACHE}${ctx.tenant}:${JSON.stringify([f, page.page, page.pageSize])}`;
-  return cachedResult(ctx.db, key, () => runSearch(ctx, f, page, publicScope(ctx)));
+  const key = `catalogue:search:${ctx.tenant}:${JSON.stringify([f, page.page, page.pageSize])}`;
+  return cachedResult(ctx.db, key, searchTags(ctx), () => runSearch(ctx, f, page, publicScope(ctx)));
 }
 
 /** Activities the actor manages (every status, last changed first): their organisation's, or all for an administrator. */

@@ -10,10 +10,13 @@ type ThemeJson = { slug: string; name: string; mainGoal: string; subGoals: strin
 describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
   let db: TestDatabase;
   let app: App;
+  const ownDatabases: TestDatabase[] = [];
   beforeAll(async () => {
     ({ db, app } = await openSeededApp(kind));
   });
-  afterAll(() => db?.drop());
+  afterAll(async () => {
+    for (const d of [db, ...ownDatabases]) await d?.drop();
+  });
 
   it('GET /api/v1/themes lists the seven themes with name, main goal, sub-goals, principles, target groups and district tasks', async () => {
     const res = await new TestClient(app).get('/api/v1/themes');
@@ -116,7 +119,10 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
     expect((await findAuditEvents(ctxFor(db, adminActor), { action: 'framework.wijk_district' })).length).toBe(1);
   });
 
-  it('starts a new call period without rewriting the old one (runs last: it changes the default period)', async () => {
+  it('starts a new call period without rewriting the old one', async () => {
+    // On a database of its own: the new period becomes the default for every later read, whatever test runs next.
+    const { db, app } = await openSeededApp(kind);
+    ownDatabases.push(db);
     const advisor = await clientAs(app, db, ['policy_advisor']);
     const bad = await advisor.postForm('/kader/periodes', { code: '24-27', name: '', startYear: '2019', endYear: '2018' }, '/kader/periodes/nieuw');
     expect(bad.status).toBe(400);

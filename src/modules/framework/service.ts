@@ -8,14 +8,22 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { requireRole } from '../../platform/auth/require.ts';
 import { queryRows } from '../../platform/db/client.ts';
-import { cached, invalidate } from '../../platform/cache.ts';
+import { cached, invalidate, tag, REFERENCE_TTL_MS, type CacheEntry } from '../../platform/cache.ts';
 
-/** Framework reads are cached briefly (see platform/cache.ts); edits in this process invalidate at once. */
-const TTL_MS = 5000;
-export const frameworkCacheKey = (ctx: ServiceContext, ...parts: (string | undefined)[]) => `framework:${ctx.tenant}:${parts.map((p) => p ?? '').join(':')}`;
-const cacheKey = frameworkCacheKey;
+/** The cache tag of one municipality's framework: everything read from it (in any module) carries it. */
+export const frameworkTag = (ctx: ServiceContext) => tag('framework', ctx.tenant);
+/** A cache entry read from the framework (see platform/cache.ts); any change to the framework drops it. */
+export const frameworkEntry = (ctx: ServiceContext, parts: (string | number | undefined)[], ttlMs = REFERENCE_TTL_MS): CacheEntry => ({
+  key: `framework:${ctx.tenant}:${parts.map((p) => p ?? '').join(':')}`,
+  tags: [frameworkTag(ctx)],
+  ttlMs,
+});
+/** Lifetime of values derived from one version of a theme (immutable): bounds only how long another process's
+ * change to district names could show. */
+export const VERSIONED_TTL_MS = 5 * 60_000;
+/** Drops everything read from the framework, once the change's transaction has committed. */
 export function invalidateFramework(ctx: ServiceContext): void {
-  invalidate(ctx.db, `framework:${ctx.tenant}:`);
+  invalidate(ctx, frameworkTag(ctx));
 }
 
 export interface PeriodView {
@@ -54,7 +62,7 @@ const periodView = (r: typeof callPeriods.$inferSelect): PeriodView => ({
 });
 
 export function listPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'periods'), TTL_MS, () => loadPeriods(ctx));
+  return cached(ctx.db, frameworkEntry(ctx, ['periods']), () => loadPeriods(ctx));
 }
 
 async function loadPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
@@ -64,7 +72,7 @@ async function loadPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
 
 /** The period asked for by code, or the latest one. */
 export function getPeriod(ctx: ServiceContext, code?: string): Promise<PeriodView> {
-  return cached(ctx.db, cacheKey(ctx, 'period', code), TTL_MS, () => loadPeriod(ctx, code));
+  return cached(ctx.db, frameworkEntry(ctx, ['period', code]), () => loadPeriod(ctx, code));
 }
 
 async function loadPeriod(ctx: ServiceContext, code?: string): Promise<PeriodView> {
@@ -96,7 +104,7 @@ const themeView = (r: ThemeRow): ThemeView => ({
 });
 
 export function listThemes(ctx: ServiceContext, periodCode?: string): Promise<ThemeView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'themes', periodCode), TTL_MS, () => loadThemes(ctx, periodCode));
+  return cached(ctx.db, frameworkEntry(ctx, ['themes', periodCode]), () => loadThemes(ctx, periodCode));
 }
 
 async function loadThemes(ctx: ServiceContext, periodCode?: string): Promise<ThemeView[]> {
@@ -247,7 +255,7 @@ export interface DistrictView {
 }
 
 export function listNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'neighbourhoods'), TTL_MS, () => loadNeighbourhoods(ctx));
+  return cached(ctx.db, frameworkEntry(ctx, ['neighbourhoods']), () => loadNeighbourhoods(ctx));
 }
 
 async function loadNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodView[]> {
@@ -262,7 +270,7 @@ async function loadNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodVie
 }
 
 export function listDistricts(ctx: ServiceContext): Promise<DistrictView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'districts'), TTL_MS, () => loadDistricts(ctx));
+  return cached(ctx.db, frameworkEntry(ctx, ['districts']), () => loadDistricts(ctx));
 }
 
 async function loadDistricts(ctx: ServiceContext): Promise<DistrictView[]> {

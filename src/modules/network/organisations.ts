@@ -8,7 +8,7 @@ import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { requireSystem } from '../../platform/auth/require.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { invalidate, lookupCached } from '../../platform/cache.ts';
+import { invalidate, lookupCached, tag, REFERENCE_TTL_MS } from '../../platform/cache.ts';
 import { isAdmin, requireAdmin, requireOrganisationManager } from './policy.ts';
 import { checkRefs, frameworkRefs, inFrameworkOrder } from './refs.ts';
 
@@ -140,10 +140,12 @@ export async function getOrganisationNames(ctx: ServiceContext, ids: string[]): 
       .where(only ? and(eq(organisations.tenantId, ctx.tenant), inArray(organisations.id, only)) : eq(organisations.tenantId, ctx.tenant));
     return new Map(rows.map((r) => [r.id, r.name]));
   };
-  return lookupCached(ctx.db, namesKey(ctx), 5_000, () => query(), (only) => query(only), ids);
+  const entry = { key: `network:${ctx.tenant}:organisation-names`, tags: [organisationsTag(ctx)], ttlMs: REFERENCE_TTL_MS };
+  return lookupCached(ctx.db, entry, () => query(), (only) => query(only), ids);
 }
 
-const namesKey = (ctx: ServiceContext) => `network:${ctx.tenant}:organisation-names`;
+/** The cache tag of what is read from organisations (names on catalogue results); renames drop it. */
+export const organisationsTag = (ctx: ServiceContext) => tag('organisations', ctx.tenant);
 
 /** Organisation ids by name (case-insensitive), e.g. to link the framework's lead organisations. */
 export async function findOrganisationIdsByName(ctx: ServiceContext, names: string[]): Promise<Map<string, string>> {
@@ -222,7 +224,7 @@ export async function updateOrganisation(ctx: ServiceContext, id: string, raw: O
     await recordAudit(tx, { action: 'organisation.update', subjectType: 'organisation', subjectId: id, details: { name: row.name, type: row.type, fields: Object.keys(profileColumns(input)) } });
     return view(row);
   });
-  invalidate(ctx.db, namesKey(ctx));
+  invalidate(ctx, organisationsTag(ctx));
   return updated;
 }
 

@@ -305,13 +305,3 @@ export async function listBookings(ctx: ServiceContext, raw: ListBookingsInput =
     .limit(input.limit);
   return views(ctx, rows);
 }
-
-/** Active bookings of one room in a period, without organisation details (for showing what is taken). */
-export async function listRoomOccupancy(ctx: ServiceContext, roomId: string, from: Date, to: Date): Promise<{ startsAt: Date; endsAt: Date; status: BookingStatus }[]> {
-  if (!z.uuid().safeParse(roomId).success) throw notFound();
-  return ctx.db
-    .select({ startsAt: bookings.startsAt, endsAt: bookings.endsAt, status: bookings.status })
-    .from(bookings)
-    .where(and(eq(bookings.tenantId, ctx.tenant), eq(bookings.roomId, roomId), inArray(bookings.status, ['requested', 'approved']), lt(bookings.startsAt, to), gte(bookings.endsAt, from)))
-    .orderBy(asc(bookings.startsAt));
-}

@@ -5,7 +5,7 @@ import { locations, rooms, roomRates, bookings, type OpeningHours, type Weekday 
 import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { invalidate, lookupCached } from '../../platform/cache.ts';
+import { invalidate, lookupCached, tag, REFERENCE_TTL_MS } from '../../platform/cache.ts';
 import { listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import { organisationExists } from '../network/service.ts';
 import { organisationTypes, organisationTypeSchema, type OrganisationType } from '../network/service.ts';
@@ -101,10 +101,12 @@ export async function getLocationSummaries(ctx: ServiceContext, ids: string[]): 
       .where(only ? and(eq(locations.tenantId, ctx.tenant), inArray(locations.id, only)) : eq(locations.tenantId, ctx.tenant));
     return new Map(rows.map((r) => [r.id, r]));
   };
-  return lookupCached(ctx.db, summariesKey(ctx), 5_000, () => query(), (only) => query(only), ids.filter(isUuid));
+  const entry = { key: `places:${ctx.tenant}:location-summaries`, tags: [locationsTag(ctx)], ttlMs: REFERENCE_TTL_MS };
+  return lookupCached(ctx.db, entry, () => query(), (only) => query(only), ids.filter(isUuid));
 }
 
-const summariesKey = (ctx: ServiceContext) => `places:${ctx.tenant}:location-summaries`;
+/** The cache tag of what is read from locations (summaries on catalogue results); changes drop it. */
+export const locationsTag = (ctx: ServiceContext) => tag('locations', ctx.tenant);
 
 export async function listRooms(ctx: ServiceContext, locationId: string): Promise<RoomView[]> {
   if (!isUuid(locationId)) throw notFound();
@@ -216,20 +218,8 @@ export async function updateLocation(ctx: ServiceContext, id: string, raw: Locat
     await recordAudit(tx, { action: 'places.location_update', subjectType: 'location', subjectId: id, details: { name: row.name } });
     return locationView(row);
   });
-  invalidate(ctx.db, summariesKey(ctx));
+  invalidate(ctx, locationsTag(ctx));
   return updated;
-}
-
-/** Removes a location without bookings (its rooms and rates go with it). Administrators only. */
-export async function deleteLocation(ctx: ServiceContext, id: string): Promise<void> {
-  requireAdmin(ctx);
-  const loc = await getLocation(ctx, id);
-  await inTransaction(ctx, async (tx) => {
-    const [used] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(bookings).innerJoin(rooms, eq(rooms.id, bookings.roomId)).where(eq(rooms.locationId, id));
-    if (Number(used?.n ?? 0) > 0) throw new AppError('conflict', 'places.error.locationHasBookings');
-    await tx.db.delete(locations).where(and(eq(locations.tenantId, tx.tenant), eq(locations.id, id)));
-    await recordAudit(tx, { action: 'places.location_delete', subjectType: 'location', subjectId: id, details: { name: loc.name } });
-  });
 }
 
 // ---------------------------------------------------------------- rooms (write)

@@ -17,6 +17,7 @@ export const platformAuditActions = [
   'auth.reset_link_issued',
   'auth.password_reset',
   'audit.read',
+  'job.cancel',
 ] as const;
 
 export interface AuditActions {

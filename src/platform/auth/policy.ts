@@ -34,4 +34,10 @@ export const platformRoutes: RouteRules = {
   'GET /api/v1/users/:id': ['administrator'],
   'PATCH /api/v1/users/:id': ['administrator'],
   'GET /api/v1/audit-events': ['administrator'],
+  // background jobs
+  'GET /beheer/taken': ['administrator'],
+  'POST /beheer/taken/:id/annuleren': ['administrator'],
+  'GET /api/v1/jobs': ['administrator'],
+  'GET /api/v1/jobs/:id': ['administrator'],
+  'POST /api/v1/jobs/:id/cancel': ['administrator'],
 };

@@ -3,3 +3,4 @@
 export * from '../tenancy/schema.ts';
 export * from '../auth/schema.ts';
 export * from '../audit/schema.ts';
+export * from '../jobs/schema.ts';

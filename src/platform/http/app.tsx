@@ -24,6 +24,8 @@ import { registerAuthApi } from '../auth/api.ts';
 import { registerAuditPages } from '../audit/pages.tsx';
 import { registerAdminPages } from '../auth/admin-pages.tsx';
 import { apiMiddleware, createApi, registerApiDocs } from './openapi.tsx';
+import { registerJobsPages } from '../jobs/pages.tsx';
+import { registerJobsApi } from '../jobs/api.ts';
 
 export const SESSION_COOKIE = 'sb_session';
 export const CSRF_COOKIE = 'sb_csrf';
@@ -208,7 +210,9 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
     registerAuthPages(pages);
     registerAdminPages(pages);
     registerAuditPages(pages);
+    registerJobsPages(pages);
     registerAuthApi(json);
+    registerJobsApi(json);
     registerApiDocs(pages, api, deps.config.PUBLIC_URL);
   });
   for (const m of modules) if (m.routes) registerOwned(targets, m.name, m.routes.rules, table, m.routes.register);
