@@ -214,6 +214,9 @@ describe.each(dbKinds)('places bookings (%s)', (kind) => {
     expect(e.fields.map((f) => f.field)).toEqual(['neighbourhoodCode']);
     const e2 = await appErrorOf(createLocation(admin, { name: 'Onbekend', address: 'Straat 1', districtCode: 'atlantis' }));
     expect(e2.fields.map((f) => f.field)).toEqual(['districtCode']);
+    // An empty name and an unknown district: both at once.
+    const e3 = await appErrorOf(createLocation(admin, { name: '', address: 'Straat 1', districtCode: 'atlantis' }));
+    expect(e3.fields.map((f) => f.field).sort()).toEqual(['districtCode', 'name']);
     const [r] = await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from locations where name in ('Verkeerd', 'Onbekend')`);
     expect(Number(r.n)).toBe(0);
   });
