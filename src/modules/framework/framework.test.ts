@@ -116,6 +116,9 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
     const bad = await admin.json('/api/v1/neighbourhoods/WK039206/district', 'PUT', { districtCode: 'maan' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { invalidParams: { name: string; reason: string }[] }).invalidParams[0]).toMatchObject({ name: 'districtCode', reason: 'Dit stadsdeel bestaat niet.' });
+    // An unknown wijk and an unknown district: both at once.
+    const both = await admin.json('/api/v1/neighbourhoods/WK000000/district', 'PUT', { districtCode: 'maan' });
+    expect(((await both.json()) as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name)).toEqual(['wijkCode', 'districtCode']);
     expect((await findAuditEvents(ctxFor(db, adminActor), { action: 'framework.wijk_district' })).length).toBe(1);
   });
 

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { callPeriods, themes, themeVersions, districts, neighbourhoods } from './schema.ts';
 import { themeContentSchema, type ThemeContent, type PeriodContent } from './types.ts';
-import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { requireRole } from '../../platform/auth/require.ts';
@@ -150,13 +150,18 @@ const requireFrameworkEditor = (ctx: ServiceContext) => requireRole(ctx, 'policy
 /** Saves an edit as a new version. Sub-goal keys stay stable; new sub-goals get new keys. */
 export async function editTheme(ctx: ServiceContext, slug: string, raw: EditThemeInput, periodCode?: string): Promise<ThemeView> {
   requireFrameworkEditor(ctx);
-  const input = editThemeInput.parse(raw);
-  const keys = input.content.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key));
-  if (new Set(keys).size !== keys.length) throw invalid([{ field: 'content.subGoalGroups', message: 'error.duplicateSubGoalKey' }]);
   const districtCodes = new Set((await listDistricts(ctx)).map((d) => d.code));
-  input.content.districtTasks.forEach((dt, i) => {
-    if (dt.district && !districtCodes.has(dt.district)) throw invalid([{ field: `content.districtTasks.${i}.district`, message: 'error.unknownDistrict' }]);
+  // Shape, sub-goal keys and districts in one pass: every problem at once.
+  const input = await parseChecked(editThemeInput, raw, (p) => {
+    const errors: FieldError[] = [];
+    const keys = (p.content?.subGoalGroups ?? []).flatMap((g) => g.subGoals.map((s) => s.key));
+    if (new Set(keys).size !== keys.length) errors.push({ field: 'content.subGoalGroups', code: 'duplicate', message: 'error.duplicateSubGoalKey' });
+    (p.content?.districtTasks ?? []).forEach((dt, i) => {
+      if (dt.district && !districtCodes.has(dt.district)) errors.push({ field: `content.districtTasks.${i}.district`, code: 'unknown_reference', message: 'error.unknownDistrict' });
+    });
+    return errors;
   });
+  const keys = input.content.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key));
   const saved = await inTransaction(ctx, async (tx) => {
     const current = await getTheme(tx, slug, { period: periodCode });
     const prefix = `${slug}/`;
@@ -294,13 +299,13 @@ export async function setWijkDistrict(ctx: ServiceContext, raw: z.input<typeof s
   const input = setWijkDistrictInput.parse(raw);
   await inTransaction(ctx, async (tx) => {
     const [wijk] = await tx.db.select().from(neighbourhoods).where(and(eq(neighbourhoods.tenantId, tx.tenant), eq(neighbourhoods.code, input.wijkCode), eq(neighbourhoods.kind, 'wijk')));
-    if (!wijk) throw invalid([{ field: 'wijkCode', message: 'error.unknownWijk' }]);
-    let districtId: string | null = null;
-    if (input.districtCode) {
-      const [d] = await tx.db.select().from(districts).where(and(eq(districts.tenantId, tx.tenant), eq(districts.code, input.districtCode)));
-      if (!d) throw invalid([{ field: 'districtCode', message: 'error.unknownDistrict' }]);
-      districtId = d.id;
-    }
+    const [d] = input.districtCode ? await tx.db.select().from(districts).where(and(eq(districts.tenantId, tx.tenant), eq(districts.code, input.districtCode))) : [];
+    // Both references at once.
+    const errors: FieldError[] = [];
+    if (!wijk) errors.push({ field: 'wijkCode', code: 'unknown_reference', message: 'error.unknownWijk' });
+    if (input.districtCode && !d) errors.push({ field: 'districtCode', code: 'unknown_reference', message: 'error.unknownDistrict' });
+    if (errors.length || !wijk) throw invalid(errors);
+    const districtId: string | null = d?.id ?? null;
     await tx.db.update(neighbourhoods).set({ districtId, updatedAt: tx.now() }).where(eq(neighbourhoods.id, wijk.id));
     await recordAudit(tx, { action: 'framework.wijk_district', subjectType: 'neighbourhood', subjectId: wijk.code, details: { districtCode: input.districtCode } });
   });

@@ -4,7 +4,7 @@ import { ZodError } from 'zod';
 import { z, type Unchecked } from '../../platform/zod.ts';
 import { organisations } from './schema.ts';
 import { organisationTypes, organisationTypeSchema, organisationProfileShape, requiredText, type OrganisationType } from './types.ts';
-import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, parseChecked } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { requireSystem } from '../../platform/auth/require.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -166,6 +166,12 @@ async function assertNameFree(ctx: ServiceContext, name: string, exceptId?: stri
 type Profile = z.output<typeof organisationProfileInput>;
 
 /** Validates district codes and theme slugs against the framework; returns them de-duplicated in framework order. */
+/** An organisation input: shape and references (themes, districts) checked in one pass, every problem at once. */
+async function checkedOrganisation(ctx: ServiceContext, raw: unknown) {
+  const refs = await frameworkRefs(ctx);
+  return checkedProfile(ctx, await parseChecked(organisationInput, raw, (p) => checkRefs(refs, p)));
+}
+
 async function checkedProfile<T extends Profile>(ctx: ServiceContext, input: T): Promise<T> {
   const refs = await frameworkRefs(ctx);
   const errors = checkRefs(refs, input);
@@ -191,7 +197,7 @@ const profileColumns = (p: Profile) => {
 
 export async function createOrganisation(ctx: ServiceContext, raw: OrganisationInput): Promise<OrganisationView> {
   requireAdmin(ctx);
-  const input = await checkedProfile(ctx, organisationInput.parse(raw));
+  const input = await checkedOrganisation(ctx, raw);
   return inTransaction(ctx, async (tx) => {
     await assertNameFree(tx, input.name);
     const [row] = await tx.db
@@ -209,7 +215,7 @@ export async function createOrganisation(ctx: ServiceContext, raw: OrganisationI
  */
 export async function updateOrganisation(ctx: ServiceContext, id: string, raw: OrganisationInput): Promise<OrganisationView> {
   requireOrganisationManager(ctx, id);
-  const input = await checkedProfile(ctx, organisationInput.parse(raw));
+  const input = await checkedOrganisation(ctx, raw);
   const updated = await inTransaction(ctx, async (tx) => {
     const current = await getOrganisation(tx, id);
     if (!isAdmin(tx) && (input.name !== current.name || input.type !== current.type)) {
@@ -232,7 +238,9 @@ export async function updateOrganisation(ctx: ServiceContext, id: string, raw: O
 export async function updateOrganisationProfile(ctx: ServiceContext, id: string, raw: OrganisationProfileInput): Promise<OrganisationView> {
   requireOrganisationManager(ctx, id);
   const current = await getOrganisation(ctx, id);
-  return updateOrganisation(ctx, id, { ...organisationProfileInput.parse(raw), name: current.name, type: current.type });
+  const refs = await frameworkRefs(ctx);
+  const profile = await parseChecked(organisationProfileInput, raw, (p) => checkRefs(refs, p));
+  return updateOrganisation(ctx, id, { ...profile, name: current.name, type: current.type });
 }
 
 /** Seed helper: creates the organisations whose name does not exist yet, in one statement. Idempotent. */

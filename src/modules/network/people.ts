@@ -6,7 +6,7 @@ import { and, arrayContains, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { organisationPeople, driehoekAssignments } from './schema.ts';
 import { personInput, type DriehoekRole, type PersonInput } from './types.ts';
-import { invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
+import { notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { requireOrganisationManager } from './policy.ts';
@@ -136,13 +136,16 @@ async function findPerson(ctx: ServiceContext, id: string, organisationId?: stri
 type CheckedPerson = z.output<typeof personInput>;
 
 async function checkedPerson(ctx: ServiceContext, raw: PersonInput): Promise<CheckedPerson> {
-  const input = personInput.parse(raw);
   const refs = await frameworkRefs(ctx);
-  const errors: FieldError[] = checkRefs(refs, input);
+  // Shape and references in one pass: every problem at once.
+  const input = await parseChecked(personInput, raw, (p) => {
+    const errors: FieldError[] = checkRefs(refs, p);
+    const driehoekDistricts = (p.driehoek ?? []).map((d) => d.district);
+    if (driehoekDistricts.some((d) => !refs.districts.has(d))) errors.push({ field: 'driehoek', message: 'error.unknownDistrict', code: 'unknown' });
+    else if (new Set(driehoekDistricts).size !== driehoekDistricts.length) errors.push({ field: 'driehoek', message: 'network.oneRolePerDistrict', code: 'duplicate' });
+    return errors;
+  });
   const driehoekDistricts = input.driehoek.map((d) => d.district);
-  if (driehoekDistricts.some((d) => !refs.districts.has(d))) errors.push({ field: 'driehoek', message: 'error.unknownDistrict', code: 'unknown' });
-  else if (new Set(driehoekDistricts).size !== driehoekDistricts.length) errors.push({ field: 'driehoek', message: 'network.oneRolePerDistrict', code: 'duplicate' });
-  if (errors.length) throw invalid(errors);
   return {
     ...input,
     specialisms: [...new Set(input.specialisms)],

@@ -6,7 +6,7 @@ import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import crypto from 'node:crypto';
 import { bookings, rooms, locations, bookingStatuses, type BookingStatus } from './schema.ts';
-import { AppError, invalid, notFound, forbidden, type FieldError } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, forbidden, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
@@ -115,16 +115,20 @@ const overlapAny = (slots: { startsAt: Date; endsAt: Date }[]): SQL | undefined 
 export async function requestBooking(ctx: ServiceContext, raw: RequestBookingInput): Promise<BookingView[]> {
   const actor = requireActor(ctx);
   if (!hasRole(actor, 'partner_staff', 'administrator')) throw forbidden();
-  const input = requestBookingInput.parse(raw);
+  const rawOrg = (raw as { organisationId?: unknown } | null)?.organisationId;
+  if (typeof rawOrg === 'string' && !mayBookFor(actor, rawOrg)) throw new AppError('forbidden', 'places.error.notYourOrganisation', [{ field: 'organisationId', message: 'places.error.notYourOrganisation' }]);
+  // Shape, room, organisation and times in one pass: every problem at once.
+  const found: { room?: Awaited<ReturnType<typeof getRoom>>; org?: Awaited<ReturnType<typeof getOrganisation>> } = {};
+  const input = await parseChecked(requestBookingInput, raw, async (p) => {
+    const errors: FieldError[] = [];
+    if (p.roomId) found.room = await getRoom(ctx, p.roomId).catch(() => void errors.push({ field: 'roomId', code: 'unknown_reference', message: 'places.error.unknownRoom' }) as undefined);
+    if (p.organisationId) found.org = await getOrganisation(ctx, p.organisationId).catch(() => void errors.push({ field: 'organisationId', code: 'unknown_reference', message: 'error.unknownOrganisation' }) as undefined);
+    if (found.room && p.startsAt && p.endsAt) errors.push(...checkTimes(ctx, p.startsAt, p.endsAt, found.room.location.openingHours));
+    return errors;
+  });
   if (!mayBookFor(actor, input.organisationId)) throw new AppError('forbidden', 'places.error.notYourOrganisation', [{ field: 'organisationId', message: 'places.error.notYourOrganisation' }]);
-  const room = await getRoom(ctx, input.roomId).catch(() => {
-    throw invalid([{ field: 'roomId', message: 'places.error.unknownRoom' }]);
-  });
-  const org = await getOrganisation(ctx, input.organisationId).catch(() => {
-    throw invalid([{ field: 'organisationId', message: 'error.unknownOrganisation' }]);
-  });
-  const errors = checkTimes(ctx, input.startsAt, input.endsAt, room.location.openingHours);
-  if (errors.length) throw invalid(errors);
+  const { room, org } = found;
+  if (!room || !org) throw invalid([]); // not reached: parseChecked reported them
 
   const slots = occurrences(input.startsAt, input.endsAt, input.repeatWeeks);
   const rate = await rateFor(ctx, room.locationId, org.type as OrganisationType);

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { locations, rooms, roomRates, bookings, type OpeningHours, type Weekday } from './schema.ts';
-import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { invalidate, lookupCached, tag, REFERENCE_TTL_MS } from '../../platform/cache.ts';
@@ -163,7 +163,7 @@ export const locationInput = z.object({
 export type LocationInput = z.input<typeof locationInput>;
 
 /** District and neighbourhood come from the framework; the neighbourhood must lie in the district. */
-async function checkPlaceRefs(ctx: ServiceContext, input: z.output<typeof locationInput>): Promise<void> {
+async function placeRefErrors(ctx: ServiceContext, input: Partial<z.output<typeof locationInput>>): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (input.districtCode) {
     const ds = await listDistricts(ctx);
@@ -175,8 +175,11 @@ async function checkPlaceRefs(ctx: ServiceContext, input: z.output<typeof locati
     else if (input.districtCode && n.districtCode && n.districtCode !== input.districtCode) errors.push({ field: 'neighbourhoodCode', message: 'places.error.neighbourhoodNotInDistrict' });
   }
   if (input.managerOrganisationId && !(await organisationExists(ctx, input.managerOrganisationId))) errors.push({ field: 'managerOrganisationId', message: 'error.unknownOrganisation' });
-  if (errors.length) throw invalid(errors);
+  return errors;
 }
+
+/** A location input: shape and references to the framework checked in one pass (every problem at once). */
+const checkedLocation = (ctx: ServiceContext, raw: LocationInput) => parseChecked(locationInput, raw, (p) => placeRefErrors(ctx, p));
 
 async function assertLocationNameFree(ctx: ServiceContext, name: string, exceptId?: string) {
   const [clash] = await ctx.db.select({ id: locations.id }).from(locations).where(and(eq(locations.tenantId, ctx.tenant), eq(locations.name, name)));
@@ -185,8 +188,7 @@ async function assertLocationNameFree(ctx: ServiceContext, name: string, exceptI
 
 export async function createLocation(ctx: ServiceContext, raw: LocationInput): Promise<LocationView> {
   requireAdmin(ctx);
-  const input = locationInput.parse(raw);
-  await checkPlaceRefs(ctx, input);
+  const input = await checkedLocation(ctx, raw);
   return inTransaction(ctx, async (tx) => {
     await assertLocationNameFree(tx, input.name);
     const [row] = await tx.db
@@ -202,12 +204,11 @@ export async function updateLocation(ctx: ServiceContext, id: string, raw: Locat
   const actor = requireActor(ctx);
   const current = await getLocation(ctx, id);
   if (!managesLocation(actor, current)) throw new AppError('forbidden', 'error.forbidden');
-  const input = locationInput.parse(raw);
+  const input = await checkedLocation(ctx, raw);
   // Only an administrator hands a location over to another manager organisation.
   if (input.managerOrganisationId !== current.managerOrganisationId && !actor.roles.includes('administrator')) {
     throw invalid([{ field: 'managerOrganisationId', message: 'places.error.managerAdminOnly' }]);
   }
-  await checkPlaceRefs(ctx, input);
   const updated = await inTransaction(ctx, async (tx) => {
     await assertLocationNameFree(tx, input.name, id);
     const [row] = await tx.db

@@ -1,5 +1,5 @@
 // Domain errors and the one table that maps them to HTTP status codes.
-import type { ZodError, core } from 'zod';
+import type { ZodError, ZodObject, ZodRawShape, core, output } from 'zod';
 import { t, isMessageKey, type Lang, type MessageKey } from '../i18n/index.ts';
 
 export type ErrorCode = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'payload_too_large' | 'unsupported_media_type' | 'unavailable';
@@ -129,4 +129,27 @@ export function localiseFields(fields: FieldError[], lang: Lang): FieldError[] {
     const message = translate(lang, f.message, params);
     return { ...f, message: label ? `${t(lang, label)}: ${message}` : message };
   });
+}
+
+/**
+ * Parses an object input and checks its references in the same pass, so every problem is reported at once: when the
+ * shape has errors, `references` still gets each field that is well-formed on its own (the others are left out).
+ * Throws one 400 with the shape's and the references' field errors (message keys); returns the parsed input.
+ */
+export async function parseChecked<S extends ZodObject<ZodRawShape>>(schema: S, raw: unknown, references: (parts: Partial<output<S>>) => FieldError[] | Promise<FieldError[]>): Promise<output<S>> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) {
+    const errors = await references(parsed.data);
+    if (errors.length) throw invalid(errors);
+    return parsed.data;
+  }
+  const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const parts: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const one = (field as unknown as { safeParse: (v: unknown) => { success: boolean; data?: unknown } }).safeParse(obj[key]);
+    if (one.success && one.data !== undefined) parts[key] = one.data;
+  }
+  const shape = zodIssueFields(parsed.error);
+  const refs = (await references(parts as Partial<output<S>>)).filter((r) => !shape.some((f) => f.field === r.field || f.field.startsWith(`${r.field}.`)));
+  throw invalid([...shape, ...refs]);
 }

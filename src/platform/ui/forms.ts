@@ -40,7 +40,11 @@ export function formErrors(err: unknown, lang: Lang, labels: FieldLabels = {}): 
   if (err instanceof ZodError) return zodFields(err, lang, labels);
   if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict' || err.code === 'rate_limited')) {
     const kind = err.code === 'validation' ? {} : { kind: err.code };
-    const fields = localiseFields(err.fields, lang).map((f) => ({ ...f, ...kind, message: labels[f.field] && !f.message.startsWith(`${labels[f.field]}: `) ? `${labels[f.field]}: ${f.message}` : f.message }));
+    const labelOf = (field: string) => labels[field] ?? labels[field.split('.')[0]];
+    const fields = localiseFields(err.fields, lang).map((f) => {
+      const label = labelOf(f.field);
+      return { ...f, ...kind, message: label && !f.message.startsWith(`${label}: `) ? `${label}: ${f.message}` : f.message };
+    });
     return fields.length ? fields : [{ field: 'form', ...kind, message: translate(lang, err.messageKey, err.params) }];
   }
   throw err;
