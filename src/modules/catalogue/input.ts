@@ -85,8 +85,10 @@ export function columnsFor(data: ActivityData, refs: FrameworkRefs): { values: O
     if (!bySlug.get(slug)?.subGoals.some((s) => s.key === key)) errors.push({ field: 'subGoals', message: 'catalogue.error.unknownSubGoal' });
     else themes.add(slug);
   });
-  const principles = new Set(refs.themes.flatMap((th) => th.principles));
+  const principles = new Set(refs.themes.flatMap((th) => th.principles.map((p) => p.key)));
   if (data.principles.some((p) => !principles.has(p))) errors.push({ field: 'principles', message: 'catalogue.error.unknownPrinciple' });
+  const groups = new Set(refs.targetGroups.map((g) => g.key));
+  if (data.targetGroups.some((g) => !groups.has(g))) errors.push({ field: 'targetGroups', message: 'catalogue.error.unknownTargetGroup' });
   let districtCode = data.districtCode || null;
   const neighbourhoodCode = data.neighbourhoodCode || null;
   if (districtCode && !refs.districts.some((d) => d.code === districtCode)) errors.push({ field: 'districtCode', message: 'error.unknownDistrict' });

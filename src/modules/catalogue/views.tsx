@@ -5,7 +5,7 @@ import type { FC } from 'hono/jsx';
 import type { View } from '../../platform/ui/page.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import type { ActivityView, Schedule } from './types.ts';
-import { districtName, neighbourhoodName, type FrameworkRefs } from './refs.ts';
+import { districtName, neighbourhoodName, passName, type FrameworkRefs } from './refs.ts';
 import { dayNumber, isoWeekday, ruleOf, utcToLocal, type RRule } from './schedule.ts';
 
 export const LEAVE_URL = 'https://www.google.nl/';
@@ -66,10 +66,11 @@ export function scheduleText(v: View, s: Schedule): string {
   return tk(v, 'catalogue.custom', { pattern, start: s.startTime, end: s.endTime, date: formatDate(v, s.startDate) });
 }
 
-export function costText(v: View, a: Pick<ActivityView, 'free' | 'costCents' | 'haarlemPas'>): string {
+/** Price, and what a holder of the municipality's pass (its name is data, e.g. HaarlemPas) pays. */
+export function costText(v: View, a: Pick<ActivityView, 'free' | 'costCents' | 'haarlemPas'>, refs: FrameworkRefs): string {
   if (a.free) return tk(v, 'catalogue.free');
   const price = tk(v, 'catalogue.price', { amount: euro(a.costCents, v.lang) });
-  return a.haarlemPas === 'none' ? price : `${price} · ${tk(v, `catalogue.haarlemPas.${a.haarlemPas}`)}`;
+  return a.haarlemPas === 'none' || !refs.pass ? price : `${price} · ${tk(v, `catalogue.haarlemPas.${a.haarlemPas}`, { pass: passName(refs) })}`;
 }
 
 export function placeText(refs: FrameworkRefs, a: Pick<ActivityView, 'locationName' | 'locationAddress' | 'districtCode' | 'neighbourhoodCode'>): string {
@@ -111,7 +112,7 @@ export const ActivityCard: FC<{ v: View; a: ActivityView; refs: FrameworkRefs }>
         </>
       )}
       <dt>{tk(v, 'catalogue.cost')}</dt>
-      <dd>{costText(v, a)}</dd>
+      <dd>{costText(v, a, refs)}</dd>
       {a.wheelchairAccessible && (
         <>
           <dt>{tk(v, 'catalogue.accessibility')}</dt>

@@ -3,6 +3,11 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { callPeriods, themes, themeVersions, districts, neighbourhoods } from './schema.ts';
 import { themeContentSchema, type ThemeContent, type PeriodContent } from './types.ts';
+import { normalisePeriodContent, normaliseThemeContent } from './normalise.ts';
+import { listTargetGroups } from './terms.ts';
+
+export { isCurrentContent } from './normalise.ts';
+export { listTargetGroups, getPass, getReport, setThemeLeadIds, type ReportView } from './terms.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -50,7 +55,7 @@ const periodView = (r: typeof callPeriods.$inferSelect): PeriodView => ({
   name: r.name,
   startYear: r.startYear,
   endYear: r.endYear,
-  content: r.content,
+  content: normalisePeriodContent(r.content),
 });
 
 export function listPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
@@ -85,7 +90,7 @@ function themeSelect(ctx: ServiceContext) {
 type ThemeRow = { theme: typeof themes.$inferSelect; version: typeof themeVersions.$inferSelect; period: { code: string; name: string } };
 
 const themeView = (r: ThemeRow): ThemeView => ({
-  ...r.version.content,
+  ...normaliseThemeContent(r.theme.slug, r.version.content),
   id: r.theme.id,
   slug: r.theme.slug,
   position: r.theme.position,
@@ -115,7 +120,7 @@ export async function getTheme(ctx: ServiceContext, slug: string, opts: { period
     .from(themeVersions)
     .where(and(eq(themeVersions.tenantId, ctx.tenant), eq(themeVersions.themeId, current.id), eq(themeVersions.version, opts.version)));
   if (!old) throw notFound();
-  return { ...old.content, id: current.id, slug: current.slug, position: current.position, version: old.version, period: current.period, updatedAt: old.createdAt, updatedBy: old.createdByLabel };
+  return { ...normaliseThemeContent(current.slug, old.content), id: current.id, slug: current.slug, position: current.position, version: old.version, period: current.period, updatedAt: old.createdAt, updatedBy: old.createdByLabel };
 }
 
 export async function listThemeVersions(ctx: ServiceContext, slug: string, periodCode?: string): Promise<ThemeVersionSummary[]> {
@@ -142,16 +147,9 @@ const requireFrameworkEditor = (ctx: ServiceContext) => requireRole(ctx, 'policy
 export async function editTheme(ctx: ServiceContext, slug: string, raw: EditThemeInput, periodCode?: string): Promise<ThemeView> {
   requireFrameworkEditor(ctx);
   const input = editThemeInput.parse(raw);
-  const keys = input.content.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key));
-  if (new Set(keys).size !== keys.length) throw invalid([{ field: 'content.subGoalGroups', message: 'error.duplicateSubGoalKey' }]);
-  const districtCodes = new Set((await listDistricts(ctx)).map((d) => d.code));
-  input.content.districtTasks.forEach((dt, i) => {
-    if (dt.district && !districtCodes.has(dt.district)) throw invalid([{ field: `content.districtTasks.${i}.district`, message: 'error.unknownDistrict' }]);
-  });
+  await checkThemeContent(ctx, slug, input.content);
   const saved = await inTransaction(ctx, async (tx) => {
     const current = await getTheme(tx, slug, { period: periodCode });
-    const prefix = `${slug}/`;
-    if (keys.some((k) => !k.startsWith(prefix))) throw invalid([{ field: 'content.subGoalGroups', message: 'error.subGoalKeyTheme' }]);
     const next = current.version + 1;
     const bumped = await tx.db
       .update(themes)
@@ -218,6 +216,38 @@ export async function startCallPeriod(ctx: ServiceContext, raw: StartCallPeriodI
   });
   invalidateFramework(ctx);
   return created;
+}
+
+/**
+ * Keys are unique within a theme and start with its slug (sub-goals, principles, target groups); district codes and
+ * target-group codes must exist.
+ */
+async function checkThemeContent(ctx: ServiceContext, slug: string, content: ThemeContent): Promise<void> {
+  const prefix = `${slug}/`;
+  const lists: [string, string[], string, string][] = [
+    ['content.subGoalGroups', content.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key)), 'error.duplicateSubGoalKey', 'error.subGoalKeyTheme'],
+    ['content.principleGroups', content.principleGroups.flatMap((g) => g.items.map((s) => s.key)), 'error.duplicateKey', 'error.keyTheme'],
+    ['content.targetGroups', content.targetGroups.flatMap((g) => g.items.map((s) => s.key)), 'error.duplicateKey', 'error.keyTheme'],
+  ];
+  for (const [field, keys, dup, theme] of lists) {
+    if (new Set(keys).size !== keys.length) throw invalid([{ field, message: dup }]);
+    if (keys.some((k) => !k.startsWith(prefix))) throw invalid([{ field, message: theme }]);
+  }
+  const districtCodes = new Set((await listDistricts(ctx)).map((d) => d.code));
+  content.districtTasks.forEach((b, i) => {
+    const codes = [...b.districts, ...b.tasks.flatMap((t) => t.districts ?? [])];
+    if (codes.some((d) => !districtCodes.has(d))) throw invalid([{ field: `content.districtTasks.${i}.districts`, message: 'error.unknownDistrict' }]);
+  });
+  const groupKeys = new Set((await listTargetGroups(ctx)).map((g) => g.key));
+  content.targetGroups.forEach((s, i) => {
+    if (s.items.some((it) => it.groups.some((g) => !groupKeys.has(g)))) throw invalid([{ field: `content.targetGroups.${i}.items`, message: 'error.unknownTargetGroup' }]);
+  });
+}
+
+/** Next free key "slug/<prefix>N" among the given keys (principles "p", target groups "d"). */
+export function nextKey(keys: string[], slug: string, prefix: 'p' | 'd'): string {
+  const used = keys.map((k) => Number(k.split('/')[1]?.replace(prefix, '')) || 0);
+  return `${slug}/${prefix}${Math.max(0, ...used) + 1}`;
 }
 
 /** Next free key for a new sub-goal of a theme ("slug/N"). */

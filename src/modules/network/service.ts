@@ -3,4 +3,5 @@
 export * from './organisations.ts';
 export * from './people.ts';
 export * from './responsibilities.ts';
+export { resolveThemeLeads } from './theme-leads.ts';
 export { canManageOrganisation } from './access.ts';

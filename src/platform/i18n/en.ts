@@ -3,6 +3,7 @@ import type { MessageKey, PlatformMessageKey } from './nl.ts';
 import * as network from '../../modules/network/messages.ts';
 import * as catalogue from '../../modules/catalogue/messages.ts';
 import * as places from '../../modules/places/messages.ts';
+import * as frameworkTerms from '../../modules/framework/term-messages.ts';
 
 const platform: Record<PlatformMessageKey, string> = {
   'nav.activities': 'Activities',
@@ -147,7 +148,7 @@ const platform: Record<PlatformMessageKey, string> = {
   'framework.leads': 'Lead per theme',
   'framework.theme': 'Theme',
   'framework.welfareRoles': 'The three roles of welfare work',
-  'framework.driehoek': 'The Driehoek (triangle) per district',
+  'framework.driehoek': 'The Driehoek (triangle) per district and per wijk',
   'framework.levels': 'Four levels of accountability',
   'framework.criteria': 'Quality criteria for the application',
   'districts.intro': 'The districts with their neighbourhoods. The neighbourhoods and their codes are the official CBS neighbourhoods (Statistics Netherlands). The municipality decides which neighbourhood belongs to which district.',
@@ -224,4 +225,4 @@ const platform: Record<PlatformMessageKey, string> = {
   'validation.passwordsDiffer': 'the passwords do not match',
 };
 
-export const en: Record<MessageKey, string> = { ...platform, ...network.en, ...catalogue.en, ...places.en };
+export const en: Record<MessageKey, string> = { ...platform, ...network.en, ...catalogue.en, ...places.en, ...frameworkTerms.en };

@@ -2,6 +2,7 @@
 import * as network from '../../modules/network/messages.ts';
 import * as catalogue from '../../modules/catalogue/messages.ts';
 import * as places from '../../modules/places/messages.ts';
+import * as frameworkTerms from '../../modules/framework/term-messages.ts';
 
 /** Platform-wide text; each module adds its own in src/modules/<module>/messages.ts. */
 const platform = {
@@ -147,7 +148,7 @@ const platform = {
   'framework.leads': 'Regie per thema',
   'framework.theme': 'Thema',
   'framework.welfareRoles': 'De drie rollen van het welzijnswerk',
-  'framework.driehoek': 'De Driehoek per stadsdeel',
+  'framework.driehoek': 'De Driehoek per stadsdeel en per wijk',
   'framework.levels': 'Vier niveaus van verantwoording',
   'framework.criteria': 'Kwaliteitscriteria voor de aanvraag',
   'districts.intro': 'De stadsdelen met hun wijken. De wijken en hun codes zijn de officiële CBS-wijken. Welke wijk bij welk stadsdeel hoort, stelt de gemeente vast.',
@@ -223,6 +224,6 @@ const platform = {
   'validation.endBeforeStart': 'mag niet vóór het begin liggen',
   'validation.passwordsDiffer': 'de wachtwoorden zijn niet gelijk',
 };
-export const nl = { ...platform, ...network.nl, ...catalogue.nl, ...places.nl };
+export const nl = { ...platform, ...network.nl, ...catalogue.nl, ...places.nl, ...frameworkTerms.nl };
 export type PlatformMessageKey = keyof typeof platform;
 export type MessageKey = keyof typeof nl;
