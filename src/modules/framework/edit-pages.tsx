@@ -160,7 +160,7 @@ const ThemeEditForm = ({ v, t, content, districts, groups, errors, changeNote }:
           <legend class="utrecht-form-fieldset__legend">{g.title ?? v.t('edit.group', { n: j + 1 })}</legend>
           <TextField name={`ptitle.${j}`} label={v.t('edit.groupTitle')} value={g.title ?? ''} errors={errors} />
           <TextArea name={`pintro.${j}`} label={v.t('edit.intro')} value={g.intro ?? ''} errors={errors} rows={2} />
-          <TextField name={`plist.${j}`} label={v.t('edit.groupTitle')} value={g.listTitle ?? ''} errors={errors} />
+          <TextField name={`plist.${j}`} label={v.t('fw.listTitle')} value={g.listTitle ?? ''} errors={errors} />
           {g.items.map((i, n) => (
             <>
               <TextArea name={`pi.${i.key}`} label={`${v.t('fw.principle', { n: n + 1 })} (${i.key})`} value={i.text} errors={errors} rows={2} />

@@ -132,7 +132,7 @@ const platform: Record<PlatformMessageKey, string> = {
   'edit.paragraphs': 'Leave an empty line between paragraphs.',
   'edit.changeNoteHint': 'What has changed and why? Everyone can see this in the version history.',
   'edit.saveVersion': 'Save as a new version',
-  'framework.intro': 'The framework of the {period}: the social goals, who leads each theme, the roles of welfare work, the Driehoek (triangle), the levels of accountability and the quality criteria for an application.',
+  'framework.intro': 'The framework of the {period}: who chairs the theme tables, sections 3 to 5 of the call, the four levels of accountability and the quality criteria for an application. Besides, with their source and not as part of the call: the societal goals, the lead per theme, the roles of welfare work and the Driehoek from the 2021 report.',
   'framework.periods': 'Call periods',
   'framework.newPeriod': 'Start a new call period',
   'framework.newPeriodIntro': 'The themes of the current period ({period}) are copied as version 1 of the new period, where you can change them. The current period stays as it is.',

@@ -132,7 +132,7 @@ const platform = {
   'edit.paragraphs': 'Laat een lege regel tussen alinea’s.',
   'edit.changeNoteHint': 'Wat is er veranderd en waarom? Dit ziet iedereen in de versiegeschiedenis.',
   'edit.saveVersion': 'Opslaan als nieuwe versie',
-  'framework.intro': 'Het kader van de {period}: de maatschappelijke doelen, wie de regie heeft per thema, de rollen van het welzijnswerk, de Driehoek, de niveaus van verantwoording en de kwaliteitscriteria voor een aanvraag.',
+  'framework.intro': 'Het kader van de {period}: wie de thematafels voorzit, paragraaf 3 tot en met 5 van de uitvraag, de vier niveaus van verantwoording en de kwaliteitscriteria voor een aanvraag. Daarnaast, met hun bron en niet als deel van de uitvraag: de maatschappelijke doelen, de regie per thema, de rollen van het welzijnswerk en de Driehoek uit het rapport van 2021.',
   'framework.periods': 'Uitvraagperiodes',
   'framework.newPeriod': 'Nieuwe uitvraagperiode starten',
   'framework.newPeriodIntro': 'De thema’s van de huidige periode ({period}) worden overgenomen als versie 1 van de nieuwe periode. Daar kunt u ze aanpassen. De huidige periode blijft ongewijzigd bewaard.',
