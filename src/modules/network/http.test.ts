@@ -60,6 +60,15 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     expect(badHtml).toContain('Soort organisatie: moet een van deze waarden zijn');
   });
 
+  it('marks an organisation type inferred from the sources as unconfirmed (BUUV), until an administrator saves it', async () => {
+    const buuv = (await (await new TestClient(app).get('/api/v1/organisations?q=BUUV')).json()) as { items: { id: string; name: string; type: string; typeConfirmed: boolean }[] };
+    const org = buuv.items.find((o) => o.name === 'BUUV')!;
+    expect(org).toMatchObject({ type: 'chain-partner', typeConfirmed: false });
+    expect(await (await new TestClient(app).get(`/organisaties/${org.id}`)).text()).toContain('soort afgeleid uit de bronnen, nog niet bevestigd');
+    const dock = (await (await new TestClient(app).get('/api/v1/organisations?q=DOCK Haarlem')).json()) as { items: { typeConfirmed: boolean }[] };
+    expect(dock.items[0].typeConfirmed).toBe(true);
+  });
+
   it('shows an organisation’s profile with its people, themes it leads and contact point', async () => {
     const dock = (await (await new TestClient(app).get('/api/v1/organisations?q=DOCK Haarlem')).json()) as { items: { id: string; leads: string[] }[] };
     expect(dock.items[0].leads).toContain('financien-op-orde');
