@@ -3,7 +3,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, dbKinds, seedFramework, ctxFor, type TestDatabase } from '../../../test/db.ts';
-import { listThemes, listDistricts, listNeighbourhoods, getPeriod, getReport, listTargetGroups, getPass } from './service.ts';
+import { sql } from 'drizzle-orm';
+import { listThemes, listDistricts, listNeighbourhoods, getPeriod, getReport, listTargetGroups, getPass, invalidateFramework } from './service.ts';
 import { readFrameworkSeed, type FrameworkSeed } from './seed.ts';
 import { frameworkSourceProblems, norm, type SourceTexts } from './source-check.ts';
 
@@ -165,6 +166,37 @@ describe.each(dbKinds)('framework seed (%s)', (kind) => {
     const werk = themes.find((t) => t.slug === 'waardevol-werk')!;
     expect(werk.districtTasks[0]).toMatchObject({ heading: 'Oost/Schalkwijk:', districts: ['oost', 'schalkwijk'] });
     expect(werk.districtTasks[0].tasks.find((x) => x.text.includes('stoere'))?.districts).toEqual(['schalkwijk']);
+  });
+
+  it('upgrades a database loaded before terms had keys: unedited themes get the full transcription as a new version', async () => {
+    const old = {
+      name: 'Ontmoeten',
+      mainGoal: 'Haarlemmers ervaren sociale verbondenheid en betrokkenheid',
+      subGoalGroups: [{ title: null, subGoals: [{ key: 'ontmoeten/1', text: 'Sociale netwerken versterken' }] }],
+      background: [],
+      districtTasks: [{ district: 'oost', tasks: ['Een oude opgave.'] }],
+      targetGroups: ['Laaggeletterden'],
+      principleGroups: [{ title: null, intro: 'Alleen een inleiding.', items: [] }],
+      extra: [],
+      leads: ['DOCK Haarlem'],
+    };
+    await db.db.execute(sql`update theme_versions v set content = ${JSON.stringify(old)}::jsonb from themes t where t.id = v.theme_id and t.slug = 'ontmoeten'`);
+    await db.db.execute(sql`update call_periods set content = ${JSON.stringify({ societalGoals: [], welfareRoles: [], driehoek: null, accountabilityLevels: [{ level: 1, text: 'Niveau 1' }], qualityCriteria: ['Een criterium'] })}::jsonb`);
+    invalidateFramework(ctxFor(db));
+    // Read in today's shape before the upgrade (keys by position) ...
+    const before = (await listThemes(ctxFor(db))).find((t) => t.slug === 'ontmoeten')!;
+    expect(before.targetGroups[0].items[0]).toEqual({ key: 'ontmoeten/d1', text: 'Laaggeletterden', groups: [] });
+    expect((await getPeriod(ctxFor(db))).content.qualityCriteria).toEqual([{ key: 'criterium-1', text: 'Een criterium' }]);
+    // ... and upgraded by the seed: a new version, history kept.
+    await seedFramework(db);
+    const after = (await listThemes(ctxFor(db))).find((t) => t.slug === 'ontmoeten')!;
+    expect(after.version).toBe(before.version + 1);
+    expect(after.principleGroups.flatMap((g) => g.items).length).toBeGreaterThan(20);
+    expect((await getPeriod(ctxFor(db))).content.qualityCriteria).toHaveLength(7);
+    // Seeding again adds no further version.
+    const edited = (await listThemes(ctxFor(db))).find((t) => t.slug === 'ontmoeten')!;
+    await seedFramework(db);
+    expect((await listThemes(ctxFor(db))).find((t) => t.slug === 'ontmoeten')!.version).toBe(edited.version);
   });
 
   it('is safe to run twice: nothing is duplicated', async () => {
