@@ -60,7 +60,8 @@ export const frameworkSeedSchema = z.object({
     qualityCriteria: z.array(qualityCriterionSchema),
   }),
   report: z.object({ code: z.string(), title: z.string(), year: z.number().int(), source: z.string() }).extend(reportContentSchema.shape).optional(),
-  targetGroupList: z.object({ by: z.literal('platform'), note: z.string(), items: z.array(targetGroupTermSchema).min(1) }),
+  /** The platform's list of target groups; without one, activities have no target groups to choose from. */
+  targetGroupList: z.object({ by: z.literal('platform'), note: z.string(), items: z.array(targetGroupTermSchema) }).default({ by: 'platform', note: '', items: [] }),
   pass: passSchema.nullable().optional(),
   themes: z.array(seedThemeSchema).min(1),
   districts: z.array(z.object({ code: z.string(), name: z.string() })),
@@ -194,11 +195,13 @@ export async function loadFramework(ctx: ServiceContext, seed: FrameworkSeed, mu
       ...seed.targetGroupList.items.map((g, i) => ({ kind: 'target-group' as const, key: g.key, position: i, data: { name: g.name } })),
       ...(seed.pass ? [{ kind: 'pass' as const, key: seed.pass.key, position: 0, data: { ...seed.pass } }] : []),
     ];
-    const addedTerms = await db
-      .insert(frameworkTerms)
-      .values(terms.map((x) => ({ tenantId: tx.tenant, ...x })))
-      .onConflictDoNothing()
-      .returning({ id: frameworkTerms.id });
+    const addedTerms = terms.length
+      ? await db
+          .insert(frameworkTerms)
+          .values(terms.map((x) => ({ tenantId: tx.tenant, ...x })))
+          .onConflictDoNothing()
+          .returning({ id: frameworkTerms.id })
+      : [];
     if (addedTerms.length) created.push(`${addedTerms.length} terms`);
 
     const districtIds = new Map<string, string>();
