@@ -54,6 +54,10 @@ const targetGroupJson = z
   .openapi('TargetGroup');
 const passJson = z.object({ key: z.string(), name: z.string(), description: z.string(), descriptionBy: z.literal('platform'), quote: z.string(), source: z.string() }).openapi('MunicipalPass');
 
+const reportJson = z
+  .object({ code: z.string(), title: z.string(), year: z.number().int(), source: z.string(), content: z.record(z.string(), z.unknown()).openapi({ description: 'societalGoals, welfareRoles, driehoek, themeLeads (met organisationIds), leadNote; velden met by/descriptionBy "platform" zijn van het platform' }) })
+  .openapi('FrameworkReport');
+
 const versionSchema = z.object({ version: z.number().int(), changeNote: z.string(), createdBy: z.string(), createdAt: z.iso.datetime({ offset: true }) }).openapi('ThemeVersion');
 
 const neighbourhoodSchema = z
@@ -178,7 +182,7 @@ export function registerFrameworkApi(api: OpenAPIHono<AppEnv>) {
       method: 'get',
       path: '/call-periods',
       tags: ['kader'],
-      summary: 'Uitvraagperiodes met maatschappelijke doelen, rollen van het welzijnswerk, verantwoordingsniveaus en kwaliteitscriteria',
+      summary: 'Uitvraagperiodes met de voorzitter van de thematafels, paragraaf 3 tot en met 5, verantwoordingsniveaus en kwaliteitscriteria (met sleutels)',
       responses: { 200: jsonResponse(z.array(callPeriodSchema), 'Periodes'), ...errorResponses() },
     }),
     async (c) => c.json((await listPeriods(c.get('ctx'))).map(({ id: _id, ...p }) => p), 200),
@@ -237,6 +241,19 @@ export function registerFrameworkApi(api: OpenAPIHono<AppEnv>) {
         list.map((g) => ({ key: g.key, name: g.name[ctx.lang] ?? g.name.nl, by: 'platform' as const, callGroups: callGroups.filter((i) => i.groups.includes(g.key)).map((i) => ({ key: i.key, text: i.text, themeSlug: i.themeSlug })) })),
         200,
       );
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reports',
+      tags: ['kader'],
+      summary: 'Het rapport van 2021 (“Samen sterker in de sociale basis in Haarlem”): maatschappelijke doelen, rollen van het welzijnswerk, Driehoek en regie per thema, met bron; geen deel van de uitvraagperiode',
+      responses: { 200: jsonResponse(z.array(reportJson), 'Rapporten'), ...errorResponses() },
+    }),
+    async (c) => {
+      const r = await getReport(c.get('ctx'));
+      return c.json(r ? [r] : [], 200);
     },
   );
   api.openapi(

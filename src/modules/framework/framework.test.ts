@@ -110,6 +110,9 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
     const groups = (await (await new TestClient(app).get('/api/v1/target-groups')).json()) as { key: string; by: string; callGroups: { key: string; themeSlug: string }[] }[];
     expect(groups.find((g) => g.key === 'dementie')!.callGroups.map((c) => c.key).sort()).toEqual(['financien-op-orde/d7', 'ontmoeten/d4']);
     expect(groups.every((g) => g.by === 'platform')).toBe(true);
+    const reports = (await (await new TestClient(app).get('/api/v1/reports')).json()) as { source: string; content: { societalGoals: unknown[]; goalThemeMappingBy: string } }[];
+    expect(reports[0]).toMatchObject({ source: '000_25af751e7349c079.txt', content: { goalThemeMappingBy: 'platform' } });
+    expect(reports[0].content.societalGoals).toHaveLength(7);
     const pass = (await (await new TestClient(app).get('/api/v1/pass')).json()) as { name: string; descriptionBy: string };
     expect(pass).toMatchObject({ name: 'HaarlemPas', descriptionBy: 'platform' });
   });

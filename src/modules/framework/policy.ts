@@ -23,6 +23,7 @@ export const frameworkRoutes: RoutePolicies = {
   'GET /api/v1/quality-criteria': 'public',
   'GET /api/v1/target-groups': 'public',
   'GET /api/v1/pass': 'public',
+  'GET /api/v1/reports': 'public',
   'GET /api/v1/districts': 'public',
   'GET /api/v1/neighbourhoods': 'public',
   'PUT /api/v1/neighbourhoods/:code/district': ['administrator'],
