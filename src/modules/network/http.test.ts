@@ -152,10 +152,11 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     expect(badHtml).not.toContain('<script>alert(1)</script>');
     expect(badHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 
-    const added = await partnerA.postForm('/mijn-organisatie/mensen', { name: 'Anna "de" Vries', jobTitle: 'Welzijnscoach', generalistArea: 'Sociaal werk', specialisms: ['eenzaamheid', 'taal'], otherSpecialisms: 'laaggeletterdheid', districts: ['oost'], themes: ['ontmoeten'], 'driehoek.oost': 'opbouwwerker' }, '/mijn-organisatie/mensen/nieuw');
+    const added = await partnerA.postForm('/mijn-organisatie/mensen', { name: 'Anna "de" Vries', jobTitle: 'Welzijnscoach', generalistArea: 'Sociaal werk', specialisms: ['eenzaamheid', 'taal'], otherSpecialisms: 'laaggeletterdheid', districts: ['oost'], themes: ['ontmoeten'], 'driehoek.oost': 'opbouwwerker', 'driehoekWijk.oost': 'WK039207' }, '/mijn-organisatie/mensen/nieuw');
     expect(added.status).toBe(303);
     const [anna] = await listPeople(ctx, { organisationId: orgA.id });
-    expect(anna).toMatchObject({ name: 'Anna "de" Vries', specialisms: ['eenzaamheid', 'taal', 'laaggeletterdheid'], driehoek: [{ district: 'oost', role: 'opbouwwerker' }] });
+    expect(anna).toMatchObject({ name: 'Anna "de" Vries', specialisms: ['eenzaamheid', 'taal', 'laaggeletterdheid'], driehoek: [{ district: 'oost', role: 'opbouwwerker', wijk: 'WK039207' }] });
+    expect(await (await partnerA.get('/wie-doet-wat?district=oost')).text()).toContain('Anna &quot;de&quot; Vries, Welzijnscoach (voor de wijk Amsterdamsewijk)');
     const edit = await partnerA.get(`/mijn-organisatie/mensen/${anna.id}`);
     expect(edit.status).toBe(200);
     expect(await edit.text()).toContain('value="Anna &quot;de&quot; Vries"');

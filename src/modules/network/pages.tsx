@@ -240,7 +240,10 @@ const ResponsibilitiesView = ({ v, r, refs }: { v: View; r: Responsibilities; re
               rows={d.roles.flatMap((role) =>
                 role.people.length === 0
                   ? [[roleLabel(v, role.role), v.t('network.whoNobody'), '—', '—']]
-                  : role.people.map((p) => [roleLabel(v, role.role), `${p.name}, ${p.jobTitle}`, <A href={`/organisaties/${p.organisationId}`}>{p.organisationName}</A>, <WorkContact p={p} />]),
+                  : role.people.map((p) => {
+                      const wijk = p.driehoek.find((x) => x.district === d.district.code)?.wijk;
+                      return [roleLabel(v, role.role), `${p.name}, ${p.jobTitle}${wijk ? ` (${v.t('network.forWijk', { wijk: refs.wijkNames.get(wijk) ?? wijk })})` : ''}`, <A href={`/organisaties/${p.organisationId}`}>{p.organisationName}</A>, <WorkContact p={p} />];
+                    }),
               )}
             />
           </section>

@@ -8,6 +8,8 @@ export interface FrameworkRefs {
   districts: Map<string, string>;
   /** Wijk code (CBS) → the district it belongs to. */
   wijken: Map<string, string | null>;
+  /** Wijk code (CBS) → name. */
+  wijkNames: Map<string, string>;
   /** Theme slug → name and the organisations that lead it according to the 2021 report (its wording, and the id it resolves to). */
   themes: Map<string, { name: string; leads: { name: string; id: string | null }[] }>;
 }
@@ -27,6 +29,7 @@ export async function frameworkRefs(ctx: ServiceContext): Promise<FrameworkRefs>
   return {
     districts: new Map(ds.map((d) => [d.code, d.name])),
     wijken: new Map(neighbourhoods.filter((n) => n.kind === 'wijk').map((n) => [n.code, n.districtCode])),
+    wijkNames: new Map(neighbourhoods.filter((n) => n.kind === 'wijk').map((n) => [n.code, n.name])),
     themes: new Map(ts.map((t) => [t.slug, { name: t.name, leads: leadsOf(t.slug) }])),
   };
 }
