@@ -67,6 +67,10 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     expect(await (await new TestClient(app).get(`/organisaties/${org.id}`)).text()).toContain('soort afgeleid uit de bronnen, nog niet bevestigd');
     const dock = (await (await new TestClient(app).get('/api/v1/organisations?q=DOCK Haarlem')).json()) as { items: { typeConfirmed: boolean }[] };
     expect(dock.items[0].typeConfirmed).toBe(true);
+    const admin = await clientAs(app, database, ['administrator']);
+    const saved = await admin.json(`/api/v1/organisations/${org.id}`, 'PUT', { name: 'BUUV', type: 'chain-partner' });
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { typeConfirmed: boolean }).typeConfirmed).toBe(true);
   });
 
   it('shows an organisation’s profile with its people, themes it leads and contact point', async () => {
