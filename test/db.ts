@@ -3,7 +3,8 @@ import pg from 'pg';
 import crypto from 'node:crypto';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/client.ts';
 import { systemContext, type ServiceContext } from '../src/platform/context.ts';
-import { loadFramework, readFrameworkSeed } from '../src/modules/framework/seed.ts';
+import { modules } from '../src/modules/index.ts';
+import { seedModules } from '../src/platform/seed.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
 
 export const TENANT = 'GM0392';
@@ -42,8 +43,9 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   };
 }
 
+/** The reference data of every module (the framework, the organisations it names), no demo data. */
 export async function seedFramework(db: Database): Promise<void> {
-  await loadFramework(systemContext(db.db, TENANT), readFrameworkSeed());
+  await seedModules(systemContext(db.db, TENANT), modules, { demo: false });
 }
 
 export function ctxFor(db: Database, actor: ServiceContext['actor'] = null): ServiceContext {

@@ -12,7 +12,7 @@ import { activities } from './schema.ts';
 import { activityInputFor, buildOrganisation, partnerActor } from './test-factory.ts';
 import { appErrorOf } from '../../../test/errors.ts';
 
-const migration = fs.readFileSync(path.resolve(import.meta.dirname, '../../../drizzle/0006_activity_principle_keys.sql'), 'utf8');
+const migration = fs.readFileSync(path.resolve(import.meta.dirname, '../../../drizzle/0010_activity_principle_keys.sql'), 'utf8');
 
 describe.each(dbKinds)('catalogue terms by key (%s)', (kind) => {
   let database: TestDatabase;
@@ -43,10 +43,14 @@ describe.each(dbKinds)('catalogue terms by key (%s)', (kind) => {
   });
 
   it('refuses a principle or target group that is not in the framework', async () => {
-    const e1 = await appErrorOf(createActivity(partner, activityInputFor({ principles: ['ontmoeten/p999'] })));
-    expect(e1.fields?.map((f) => f.field)).toEqual(['principles']);
-    const e2 = await appErrorOf(createActivity(partner, activityInputFor({ targetGroups: ['maanbewoners'] })));
-    expect(e2.fields?.map((f) => f.field)).toEqual(['targetGroups']);
+    // Each unknown item is named by its path, with the code for an unknown reference.
+    const e1 = await appErrorOf(createActivity(partner, activityInputFor({ principles: ['ontmoeten/p1', 'ontmoeten/p999'] })));
+    expect(e1.fields?.map((f) => [f.field, f.code])).toEqual([['principles.1', 'unknown_reference']]);
+    const e2 = await appErrorOf(createActivity(partner, activityInputFor({ targetGroups: ['maanbewoners', 'ouderen', 'marsbewoners'] })));
+    expect(e2.fields?.map((f) => [f.field, f.code])).toEqual([
+      ['targetGroups.0', 'unknown_reference'],
+      ['targetGroups.2', 'unknown_reference'],
+    ]);
   });
 
   it('filters by a target group of the keyed list; an unknown one is bad input', async () => {

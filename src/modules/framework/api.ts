@@ -4,7 +4,8 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { errorResponses, jsonResponse } from '../../platform/http/openapi.tsx';
 import { themeContentSchema } from './types.ts';
 import { cached } from '../../platform/cache.ts';
-import { frameworkCacheKey, getPeriod, getReport, listTargetGroups, getPass, listThemes, getTheme, editTheme, listThemeVersions, listPeriods, listDistricts, listNeighbourhoods, setWijkDistrict, startCallPeriod, startCallPeriodInput, type ThemeView, type DistrictView, type PeriodView, type ReportView } from './service.ts';
+import { frameworkEntry, VERSIONED_TTL_MS, getPeriod, getReport, listTargetGroups, getPass, listThemes, getTheme, editTheme, listThemeVersions, listPeriods, listDistricts, listNeighbourhoods, setWijkDistrict, startCallPeriod, startCallPeriodInput, type ThemeView, type DistrictView, type PeriodView, type ReportView } from './service.ts';
+import { AppError } from '../../platform/http/errors.ts';
 
 const keyedText = z.object({ key: z.string(), text: z.string() });
 const principleJson = keyedText.extend({ description: z.string().nullable().optional() }).openapi('Principle', { description: "Een 'wat werkt'-principe; de sleutel (thema/pN) blijft gelijk als de tekst wordt herschreven" });
@@ -116,10 +117,18 @@ const callPeriodSchema = z.object({ code: z.string(), name: z.string(), startYea
 const periodQuery = z.object({ period: z.string().max(40).optional().openapi({ description: 'Code van de uitvraagperiode, bijvoorbeeld 2020-2023; standaard de laatste' }) });
 const slugParam = z.object({ slug: z.string().max(100).openapi({ param: { name: 'slug', in: 'path' }, example: 'ontmoeten' }) });
 
+const utf8 = new TextEncoder();
+
+/** A municipality without a call period has none to show; any other failure stays a failure. */
+const noPeriod = (err: unknown): null => {
+  if (err instanceof AppError && err.code === 'not_found') return null;
+  throw err;
+};
+
 export function registerFrameworkApi(api: OpenAPIHono<AppEnv>) {
   type Ctx = Parameters<typeof listDistricts>[0];
   const jsonContext = async (ctx: Ctx, period?: string): Promise<ThemeJsonContext> => {
-    const [ds, p, report] = await Promise.all([listDistricts(ctx), getPeriod(ctx, period).catch(() => null), getReport(ctx)]);
+    const [ds, p, report] = await Promise.all([listDistricts(ctx), getPeriod(ctx, period).catch(noPeriod), getReport(ctx)]);
     return { districtNames: new Map(ds.map((d) => [d.code, d.name])), period: p, report };
   };
 
@@ -128,10 +137,13 @@ export function registerFrameworkApi(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const ctx = c.get('ctx');
       const period = c.req.valid('query').period;
-      // The same for every reader until the framework changes: serialise once (cache invalidated on edits).
-      const body = await cached(ctx.db, frameworkCacheKey(ctx, 'json', 'themes', period), 5_000, async () => {
-        const [themes, x] = await Promise.all([listThemes(ctx, period), jsonContext(ctx, period)]);
-        return JSON.stringify(themes.map((t) => themeJson(t, x)));
+      const themes = await listThemes(ctx, period);
+      // The same for every reader of this version of the themes: serialised once per version and language, kept
+      // as bytes; any change to the framework (also the report and its leads) drops it, and a new version has a new key.
+      const versions = themes.map((t) => `${t.id}@${t.version}`).join(',');
+      const body = await cached(ctx.db, frameworkEntry(ctx, ['themes.json', period, ctx.lang, versions], VERSIONED_TTL_MS), async () => {
+        const x = await jsonContext(ctx, period);
+        return utf8.encode(JSON.stringify(themes.map((t) => themeJson(t, x))));
       });
       return c.body(body, 200, { 'Content-Type': 'application/json' }) as never;
     },

@@ -8,20 +8,16 @@ import { listTargetGroups } from './terms.ts';
 
 export { isCurrentContent } from './normalise.ts';
 export { listTargetGroups, getPass, getReport, setThemeLeadIds, type ReportView } from './terms.ts';
-import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { requireRole } from '../../platform/auth/require.ts';
 import { queryRows } from '../../platform/db/client.ts';
-import { cached, invalidate } from '../../platform/cache.ts';
+import { cached } from '../../platform/cache.ts';
+import { frameworkEntry, invalidateFramework } from './cache-entry.ts';
 
-/** Framework reads are cached briefly (see platform/cache.ts); edits in this process invalidate at once. */
-const TTL_MS = 5000;
-export const frameworkCacheKey = (ctx: ServiceContext, ...parts: (string | undefined)[]) => `framework:${ctx.tenant}:${parts.map((p) => p ?? '').join(':')}`;
-const cacheKey = frameworkCacheKey;
-export function invalidateFramework(ctx: ServiceContext): void {
-  invalidate(ctx.db, `framework:${ctx.tenant}:`);
-}
+export { frameworkTag, frameworkEntry, VERSIONED_TTL_MS, invalidateFramework } from './cache-entry.ts';
+
 
 export interface PeriodView {
   id: string;
@@ -59,7 +55,7 @@ const periodView = (r: typeof callPeriods.$inferSelect): PeriodView => ({
 });
 
 export function listPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'periods'), TTL_MS, () => loadPeriods(ctx));
+  return cached(ctx.db, frameworkEntry(ctx, ['periods']), () => loadPeriods(ctx));
 }
 
 async function loadPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
@@ -69,7 +65,7 @@ async function loadPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
 
 /** The period asked for by code, or the latest one. */
 export function getPeriod(ctx: ServiceContext, code?: string): Promise<PeriodView> {
-  return cached(ctx.db, cacheKey(ctx, 'period', code), TTL_MS, () => loadPeriod(ctx, code));
+  return cached(ctx.db, frameworkEntry(ctx, ['period', code]), () => loadPeriod(ctx, code));
 }
 
 async function loadPeriod(ctx: ServiceContext, code?: string): Promise<PeriodView> {
@@ -101,7 +97,7 @@ const themeView = (r: ThemeRow): ThemeView => ({
 });
 
 export function listThemes(ctx: ServiceContext, periodCode?: string): Promise<ThemeView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'themes', periodCode), TTL_MS, () => loadThemes(ctx, periodCode));
+  return cached(ctx.db, frameworkEntry(ctx, ['themes', periodCode]), () => loadThemes(ctx, periodCode));
 }
 
 async function loadThemes(ctx: ServiceContext, periodCode?: string): Promise<ThemeView[]> {
@@ -115,6 +111,7 @@ export async function getTheme(ctx: ServiceContext, slug: string, opts: { period
   const current = (await listThemes(ctx, opts.period)).find((t) => t.slug === slug);
   if (!current) throw notFound();
   if (opts.version === undefined || opts.version === current.version) return current;
+  if (!Number.isSafeInteger(opts.version) || opts.version < 1 || opts.version > 2_147_483_647) throw notFound(); // beyond the integer column: no such version
   const [old] = await ctx.db
     .select()
     .from(themeVersions)
@@ -146,8 +143,12 @@ const requireFrameworkEditor = (ctx: ServiceContext) => requireRole(ctx, 'policy
 /** Saves an edit as a new version. Sub-goal keys stay stable; new sub-goals get new keys. */
 export async function editTheme(ctx: ServiceContext, slug: string, raw: EditThemeInput, periodCode?: string): Promise<ThemeView> {
   requireFrameworkEditor(ctx);
-  const input = editThemeInput.parse(raw);
-  await checkThemeContent(ctx, slug, input.content);
+  const [districtCodes, groupKeys] = await Promise.all([
+    listDistricts(ctx).then((ds) => new Set(ds.map((d) => d.code))),
+    listTargetGroups(ctx).then((gs) => new Set(gs.map((g) => g.key))),
+  ]);
+  // Shape, keys, districts and target groups in one pass: every problem at once.
+  const input = await parseChecked(editThemeInput, raw, (p) => (p.content ? themeContentErrors(slug, p.content, districtCodes, groupKeys) : []));
   const saved = await inTransaction(ctx, async (tx) => {
     const current = await getTheme(tx, slug, { period: periodCode });
     const next = current.version + 1;
@@ -222,7 +223,9 @@ export async function startCallPeriod(ctx: ServiceContext, raw: StartCallPeriodI
  * Keys are unique within a theme and start with its slug (sub-goals, principles, target groups); district codes and
  * target-group codes must exist.
  */
-async function checkThemeContent(ctx: ServiceContext, slug: string, content: ThemeContent): Promise<void> {
+/** Keys of the theme's own (unique, with its slug), districts and target groups that exist: field errors with codes. */
+function themeContentErrors(slug: string, content: ThemeContent, districtCodes: Set<string>, groupKeys: Set<string>): FieldError[] {
+  const errors: FieldError[] = [];
   const prefix = `${slug}/`;
   const lists: [string, string[], string, string][] = [
     ['content.subGoalGroups', content.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key)), 'error.duplicateSubGoalKey', 'error.subGoalKeyTheme'],
@@ -230,18 +233,17 @@ async function checkThemeContent(ctx: ServiceContext, slug: string, content: The
     ['content.targetGroups', content.targetGroups.flatMap((g) => g.items.map((s) => s.key)), 'error.duplicateKey', 'error.keyTheme'],
   ];
   for (const [field, keys, dup, theme] of lists) {
-    if (new Set(keys).size !== keys.length) throw invalid([{ field, message: dup }]);
-    if (keys.some((k) => !k.startsWith(prefix))) throw invalid([{ field, message: theme }]);
+    if (new Set(keys).size !== keys.length) errors.push({ field, code: 'duplicate', message: dup });
+    if (keys.some((k) => !k.startsWith(prefix))) errors.push({ field, code: 'invalid_key', message: theme });
   }
-  const districtCodes = new Set((await listDistricts(ctx)).map((d) => d.code));
   content.districtTasks.forEach((b, i) => {
     const codes = [...b.districts, ...b.tasks.flatMap((t) => t.districts ?? [])];
-    if (codes.some((d) => !districtCodes.has(d))) throw invalid([{ field: `content.districtTasks.${i}.districts`, message: 'error.unknownDistrict' }]);
+    if (codes.some((d) => !districtCodes.has(d))) errors.push({ field: `content.districtTasks.${i}.districts`, code: 'unknown_reference', message: 'error.unknownDistrict' });
   });
-  const groupKeys = new Set((await listTargetGroups(ctx)).map((g) => g.key));
   content.targetGroups.forEach((s, i) => {
-    if (s.items.some((it) => it.groups.some((g) => !groupKeys.has(g)))) throw invalid([{ field: `content.targetGroups.${i}.items`, message: 'error.unknownTargetGroup' }]);
+    if (s.items.some((it) => it.groups.some((g) => !groupKeys.has(g)))) errors.push({ field: `content.targetGroups.${i}.items`, code: 'unknown_reference', message: 'error.unknownTargetGroup' });
   });
+  return errors;
 }
 
 /** Next free key "slug/<prefix>N" among the given keys (principles "p", target groups "d"). */
@@ -276,7 +278,7 @@ export interface DistrictView {
 }
 
 export function listNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'neighbourhoods'), TTL_MS, () => loadNeighbourhoods(ctx));
+  return cached(ctx.db, frameworkEntry(ctx, ['neighbourhoods']), () => loadNeighbourhoods(ctx));
 }
 
 async function loadNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodView[]> {
@@ -291,7 +293,7 @@ async function loadNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodVie
 }
 
 export function listDistricts(ctx: ServiceContext): Promise<DistrictView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'districts'), TTL_MS, () => loadDistricts(ctx));
+  return cached(ctx.db, frameworkEntry(ctx, ['districts']), () => loadDistricts(ctx));
 }
 
 async function loadDistricts(ctx: ServiceContext): Promise<DistrictView[]> {
@@ -315,15 +317,19 @@ export async function setWijkDistrict(ctx: ServiceContext, raw: z.input<typeof s
   const input = setWijkDistrictInput.parse(raw);
   await inTransaction(ctx, async (tx) => {
     const [wijk] = await tx.db.select().from(neighbourhoods).where(and(eq(neighbourhoods.tenantId, tx.tenant), eq(neighbourhoods.code, input.wijkCode), eq(neighbourhoods.kind, 'wijk')));
-    if (!wijk) throw invalid([{ field: 'wijkCode', message: 'error.unknownWijk' }]);
-    let districtId: string | null = null;
-    if (input.districtCode) {
-      const [d] = await tx.db.select().from(districts).where(and(eq(districts.tenantId, tx.tenant), eq(districts.code, input.districtCode)));
-      if (!d) throw invalid([{ field: 'districtCode', message: 'error.unknownDistrict' }]);
-      districtId = d.id;
-    }
+    const [d] = input.districtCode ? await tx.db.select().from(districts).where(and(eq(districts.tenantId, tx.tenant), eq(districts.code, input.districtCode))) : [];
+    // Both references at once.
+    const errors: FieldError[] = [];
+    if (!wijk) errors.push({ field: 'wijkCode', code: 'unknown_reference', message: 'error.unknownWijk' });
+    if (input.districtCode && !d) errors.push({ field: 'districtCode', code: 'unknown_reference', message: 'error.unknownDistrict' });
+    if (errors.length || !wijk) throw invalid(errors);
+    const districtId: string | null = d?.id ?? null;
     await tx.db.update(neighbourhoods).set({ districtId, updatedAt: tx.now() }).where(eq(neighbourhoods.id, wijk.id));
     await recordAudit(tx, { action: 'framework.wijk_district', subjectType: 'neighbourhood', subjectId: wijk.code, details: { districtCode: input.districtCode } });
   });
   invalidateFramework(ctx);
 }
+
+// The seed file is part of the public entry: other modules load their part of it (network: the organisations).
+export { readFrameworkSeed, type FrameworkSeed } from './seed.ts';
+export { loadFrameworkFile } from './tenant-load.ts';

@@ -4,15 +4,13 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { frameworkReports, frameworkTerms } from './schema.ts';
 import { passSchema, targetGroupTermSchema, type MunicipalPass, type ReportContent, type TargetGroupTerm } from './types.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { cached, invalidate } from '../../platform/cache.ts';
+import { cached } from '../../platform/cache.ts';
+import { frameworkEntry, invalidateFramework } from './cache-entry.ts';
 import { requireRole } from '../../platform/auth/require.ts';
-
-const TTL_MS = 5000;
-const key = (ctx: ServiceContext, ...parts: string[]) => `framework:${ctx.tenant}:${parts.join(':')}`;
 
 /** The platform's list of target groups ("doelgroepen"), in order; activities and reach refer to them by key. */
 export function listTargetGroups(ctx: ServiceContext): Promise<TargetGroupTerm[]> {
-  return cached(ctx.db, key(ctx, 'terms', 'target-group'), TTL_MS, async () => {
+  return cached(ctx.db, frameworkEntry(ctx, ['terms', 'target-group']), async () => {
     const rows = await ctx.db
       .select()
       .from(frameworkTerms)
@@ -24,7 +22,7 @@ export function listTargetGroups(ctx: ServiceContext): Promise<TargetGroupTerm[]
 
 /** The municipality's pass for residents on a low income (name and description are data), or null when it has none. */
 export function getPass(ctx: ServiceContext): Promise<MunicipalPass | null> {
-  return cached(ctx.db, key(ctx, 'terms', 'pass'), TTL_MS, async () => {
+  return cached(ctx.db, frameworkEntry(ctx, ['terms', 'pass']), async () => {
     const [row] = await ctx.db
       .select()
       .from(frameworkTerms)
@@ -45,7 +43,7 @@ export interface ReportView {
 
 /** The latest report the framework shows beside the call (Haarlem: "Samen sterker…", 2021), or null. */
 export function getReport(ctx: ServiceContext): Promise<ReportView | null> {
-  return cached(ctx.db, key(ctx, 'report'), TTL_MS, async () => {
+  return cached(ctx.db, frameworkEntry(ctx, ['report']), async () => {
     const [row] = await ctx.db.select().from(frameworkReports).where(eq(frameworkReports.tenantId, ctx.tenant)).orderBy(desc(frameworkReports.year)).limit(1);
     return row ? { code: row.code, title: row.title, year: row.year, source: row.source, content: row.content } : null;
   });
@@ -70,6 +68,6 @@ export async function setThemeLeadIds(ctx: ServiceContext, idsByName: (names: st
       .where(eq(frameworkReports.id, r.id));
     changed++;
   }
-  if (changed) invalidate(ctx.db, `framework:${ctx.tenant}:`);
+  if (changed) invalidateFramework(ctx);
   return changed;
 }

@@ -1,7 +1,6 @@
 import { pgTable, text, timestamp, uuid, uniqueIndex, index, primaryKey, integer } from 'drizzle-orm/pg-core';
 import { id, tenantId, createdAt, updatedAt } from '../db/columns.ts';
 import { municipalities } from '../tenancy/schema.ts';
-import { organisations } from '../../modules/network/schema.ts';
 
 export const users = pgTable(
   'users',
@@ -11,7 +10,12 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
-    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /**
+     * The organisation the account works for: an opaque id to the platform. Which organisations exist is the
+     * business of the module that owns them (network); the foreign key to organisations(id), on delete set null,
+     * stays in the database (drizzle/0000) and is no longer declared here, so the platform imports no module.
+     */
+    organisationId: uuid('organisation_id'),
     locale: text('locale').notNull().default('nl'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -55,16 +59,39 @@ export const passwordResetTokens = pgTable('password_reset_tokens', {
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
 
-/** Failed logins, for rate limiting per e-mail address and per client address. */
+/**
+ * Password checks, for rate limiting per account and per client address (see throttle.ts). A row is written before
+ * the check and kept when it fails; `device_key` is set when the browser showed a trusted-device cookie.
+ */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
+    /** sha-256 of tenant and e-mail address (or of the account, for the current-password check). */
     emailHash: text('email_hash').notNull(),
     clientKey: text('client_key').notNull(),
+    /** sha-256 of the trusted-device cookie; null for an untrusted client. */
+    deviceKey: text('device_key'),
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
     count: integer('count').notNull().default(1),
   },
   (t) => [index('login_attempts_email_idx').on(t.tenantId, t.emailHash, t.attemptedAt), index('login_attempts_client_idx').on(t.tenantId, t.clientKey, t.attemptedAt)],
+);
+
+/**
+ * Browsers that logged in to an account successfully (OWASP "device cookies"): failures made elsewhere do not lock
+ * them out. Only a sha-256 of the cookie is stored.
+ */
+export const trustedDevices = pgTable(
+  'trusted_devices',
+  {
+    tokenHash: text('token_hash').notNull(),
+    tenantId: tenantId().references(() => municipalities.code),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    emailHash: text('email_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenHash, t.emailHash] }), index('trusted_devices_user_idx').on(t.userId)],
 );

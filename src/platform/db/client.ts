@@ -13,11 +13,11 @@ import pg from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as schema from './schema.ts';
 import { markCacheable } from '../cache.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** Queries use the table objects directly (no relational query API), so the client needs no schema. */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -34,17 +34,34 @@ export interface CacheOptions {
   resultTtlMs?: number;
 }
 
-export async function openPglite(dataDir?: string, cache: CacheOptions = {}): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+/**
+ * Opens the embedded database. A folder is locked for this process until close() (or exit); another process that
+ * opens the same folder gets DataDirLockedError at once. `lockOwner` names the command in that message.
+ */
+export async function openPglite(dataDir?: string, cache: CacheOptions = {}, lockOwner = ''): Promise<Database> {
+  const lock = dataDir ? lockDataDir(dataDir, lockOwner) : null;
+  let client: PGlite;
+  try {
+    if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+    client = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const db = drizzlePglite(client) as unknown as Db;
   markCacheable(db, cache);
   return {
     kind: 'pglite',
     db,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     ping: async () => (await client.query('select 1')).rows.length === 1,
-    close: () => client.close(),
+    close: async () => {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
@@ -52,7 +69,7 @@ export async function openPostgres(url: string, poolSize = 10, cache: CacheOptio
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   markCacheable(db, cache);
   return {
     kind: 'postgres',
@@ -66,9 +83,9 @@ export async function openPostgres(url: string, poolSize = 10, cache: CacheOptio
   };
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number } & CacheOptions): Promise<Database> {
+export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number; lockOwner?: string } & CacheOptions): Promise<Database> {
   const cache = { resultTtlMs: opts.resultTtlMs };
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize, cache) : openPglite(opts.dataDir, cache);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize, cache) : openPglite(opts.dataDir, cache, opts.lockOwner);
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

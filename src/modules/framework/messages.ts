@@ -1,4 +1,4 @@
-// UI text of the framework's keyed terms, sources and labels. en must have exactly the keys of nl.
+// UI text of the framework module: keyed terms, sources and labels. en must have exactly the keys of nl.
 export const nl = {
   'fw.source': 'Bron: {source}.',
   'fw.callSource': 'Uitvraag subsidies Sociale Basis 2020',
@@ -82,3 +82,9 @@ export const en: Record<keyof typeof nl, string> = {
   'error.keyTheme': 'A key does not belong to this theme.',
   'error.unknownTargetGroup': 'A target group is not in the platform’s list.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface ModuleMessages {
+    framework: typeof nl;
+  }
+}
