@@ -114,6 +114,19 @@ describe('policy advisor edits a sub-goal', () => {
     expect(await page.textContent('main')).toContain('Subdoel 1 aangescherpt na de thematafel');
     await visit(page, '/themas/ontmoeten?versie=1');
     expect(await page.content()).not.toContain('(aangescherpt in e2e)');
+    // A principle is reworded in its own box: it keeps its key (activities refer to it by that key).
+    await visit(page, '/themas/ontmoeten/bewerken');
+    await page.getByLabel('Principe 1 (ontmoeten/p1)', { exact: true }).fill('Mensen met dezelfde interesses ontmoeten elkaar (herschreven in e2e).');
+    await page.getByLabel('Toelichting op de wijziging').fill('Principe herschreven');
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.content()).toContain('(herschreven in e2e)');
+    await visit(page, '/themas/ontmoeten/bewerken');
+    expect(await page.getByLabel('Principe 1 (ontmoeten/p1)', { exact: true }).inputValue()).toContain('(herschreven in e2e)');
+    // The framework page: §3–§5, level 4 with its four items, the 2021 report with its source.
+    await visit(page, '/kader');
+    expect(await page.textContent('main')).toContain('benchmark met andere gemeenten');
+    expect(await page.textContent('main')).toContain('Brugfunctie');
     // The form to start a new call period is there for the policy advisor (not submitted here).
     await visit(page, '/kader');
     await page.getByRole('link', { name: 'Nieuwe uitvraagperiode starten' }).click();

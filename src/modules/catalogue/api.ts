@@ -5,7 +5,7 @@ import { ZodError } from 'zod';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { errorResponses, jsonResponse } from '../../platform/http/openapi.tsx';
 import { invalid } from '../../platform/http/errors.ts';
-import { activityInput, dayparts, languageCodes, targetGroupCodes, type ActivityInput, type ActivityView } from './types.ts';
+import { activityInput, dayparts, languageCodes, type ActivityInput, type ActivityView } from './types.ts';
 import { createActivity, updateActivity, publishActivity, endActivity, getActivity, searchActivities, checkActivityInput } from './service.ts';
 import { shapeErrors } from './input.ts';
 
@@ -16,7 +16,7 @@ export const searchQuery = z.object({
   theme: z.string().max(100).optional().openapi({ description: 'Slug van een thema', example: 'ontmoeten' }),
   district: z.string().max(40).optional().openapi({ description: 'Code van een stadsdeel', example: 'noord' }),
   neighbourhood: z.string().max(40).optional().openapi({ description: 'Code van een wijk of buurt' }),
-  targetGroup: z.enum(targetGroupCodes).optional().openapi({ description: 'Doelgroep' }),
+  targetGroup: z.string().max(60).optional().openapi({ description: 'Sleutel van een doelgroep uit GET /api/v1/target-groups', example: 'ouderen' }),
   day: z.string().max(2).optional().openapi({ description: 'Dag van de week: 1 (maandag) tot en met 7 (zondag)', example: '1' }),
   timeOfDay: z.enum(dayparts).optional().openapi({ description: 'ochtend, middag of avond' }),
   free: bool,
@@ -47,8 +47,8 @@ export const activitySchema = z
     kind: z.enum(['activity', 'service']),
     themes: z.array(z.string()),
     subGoals: z.array(z.string()),
-    principles: z.array(z.string()),
-    targetGroups: z.array(z.string()),
+    principles: z.array(z.string()).openapi({ description: "Sleutels van 'wat werkt'-principes (thema/pN), zie GET /api/v1/themes/{slug}" }),
+    targetGroups: z.array(z.string()).openapi({ description: 'Sleutels uit GET /api/v1/target-groups' }),
     districtCode: z.string().nullable(),
     neighbourhoodCode: z.string().nullable(),
     location: z.object({ id: z.uuid().nullable(), name: z.string(), address: z.string() }),

@@ -33,7 +33,7 @@ export const demoTemplates: Record<string, DemoTemplate[]> = {
   'financien-op-orde': [
     { title: 'Schuldhulp spreekuur {wijk}', description: 'Geldzorgen of schulden? Kom langs bij het spreekuur. Wij kijken samen naar uw situatie en helpen met een plan, zonder oordeel.', kind: 'service', join: 'walk-in', targetGroups: ['geldzorgen'], daypart: 'ochtend', minutes: 120 },
     { title: 'Thuisadministratie met een maatje', description: 'Een getrainde vrijwilliger helpt u thuis om uw post en administratie op orde te krijgen en te houden.', kind: 'service', join: 'sign-up', targetGroups: ['geldzorgen', 'ouderen'], daypart: 'middag', minutes: 90 },
-    { title: 'Cursus Rondkomen met je geld', description: 'In vier bijeenkomsten leert u een budget maken, besparen op vaste lasten en regelingen aanvragen zoals de HaarlemPas.', join: 'sign-up', targetGroups: ['geldzorgen', 'volwassenen'], daypart: 'avond', minutes: 120 },
+    { title: 'Cursus Rondkomen met je geld', description: 'In vier bijeenkomsten leert u een budget maken, besparen op vaste lasten en regelingen aanvragen zoals de pas van de gemeente.', join: 'sign-up', targetGroups: ['geldzorgen', 'volwassenen'], daypart: 'avond', minutes: 120 },
     { title: 'Belastingspreekuur', description: 'Hulp bij uw belastingaangifte en het aanvragen van toeslagen. Neem uw DigiD en papieren mee.', kind: 'service', join: 'sign-up', targetGroups: ['geldzorgen', 'ouderen', 'nieuwkomers'], daypart: 'ochtend', minutes: 180 },
     { title: 'Geldcafé voor jongeren', description: 'Jongeren tussen 16 en 27 leren hoe ze grip houden op hun geld: eerste baan, zorgverzekering, studieschuld.', join: 'walk-in', targetGroups: ['jongeren', 'geldzorgen'], daypart: 'avond', minutes: 120 },
   ],

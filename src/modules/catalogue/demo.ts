@@ -8,7 +8,7 @@ import { activities } from './schema.ts';
 import { columnsFor } from './service.ts';
 import { loadRefs, type FrameworkRefs } from './refs.ts';
 import { demoTemplates, type DemoTemplate } from './demo-templates.ts';
-import { languageCodes, targetGroupCodes, type ActivityData } from './types.ts';
+import { languageCodes, type ActivityData } from './types.ts';
 import { listOrganisations } from '../network/service.ts';
 import { listLocations } from '../places/service.ts';
 
@@ -51,7 +51,7 @@ function generate(i: number, rng: Rng, refs: FrameworkRefs, orgIds: string[], pl
   const wijken = refs.neighbourhoods.filter((n) => n.kind === 'wijk' && n.districtCode === district.code);
   const wijk = wijken.length ? rng.pick(wijken) : null;
   const subGoals = rng.sample(theme.subGoals, rng.int(1, 2));
-  const principles = rng.sample(theme.principles, rng.int(0, 2)).map((p) => p);
+  const principles = rng.sample(theme.principles, rng.int(0, 2)).map((p) => p.key);
   const localPlaces = places.filter((p) => p.districtCode === district.code);
   const place = localPlaces.length && rng.chance(0.6) ? rng.pick(localPlaces) : null;
   const where = wijk?.name ?? district.name;
@@ -87,7 +87,7 @@ function generate(i: number, rng: Rng, refs: FrameworkRefs, orgIds: string[], pl
       themes: [theme.slug],
       subGoals: subGoals.map((s) => s.key),
       principles,
-      targetGroups: tpl.targetGroups.filter((g) => (targetGroupCodes as readonly string[]).includes(g)) as ActivityData['targetGroups'],
+      targetGroups: tpl.targetGroups.filter((g) => refs.targetGroups.some((x) => x.key === g)),
       districtCode: district.code,
       neighbourhoodCode: wijk?.code ?? null,
       locationId: place?.id ?? null,

@@ -11,19 +11,15 @@ import { hasRole } from '../../platform/auth/roles.ts';
 import { listOrganisations } from '../network/service.ts';
 import { listLocations } from '../places/service.ts';
 import { createActivity, updateActivity, publishActivity, endActivity, getActivity, listManagedActivities, checkActivityInput, labelled, canManageActivity, isPast } from './service.ts';
-import { loadRefs, type FrameworkRefs } from './refs.ts';
-import { activityKinds, haarlemPasOptions, joinOptions, languageCodes, scheduleKinds, targetGroupCodes, type ActivityInput, type ActivityView } from './types.ts';
+import { loadRefs, passName, type FrameworkRefs } from './refs.ts';
+import { activityKinds, haarlemPasOptions, joinOptions, languageCodes, scheduleKinds, type ActivityInput, type ActivityView } from './types.ts';
 import { isoWeekdays, Styles, euro, tk } from './views.tsx';
 import { ID } from './pages.tsx';
 
 // ------------------------------------------------------------------ form <-> input
 
-/** Principles are long texts; the form refers to them as "slug:index". */
-const principleRef = (slug: string, i: number) => `${slug}:${i}`;
-
 export function formFromActivity(a: ActivityView, refs: FrameworkRefs, lang: View['lang']): FormBody {
-  const refsByText = new Map<string, string>();
-  for (const th of refs.themes) th.principles.forEach((p, i) => refsByText.has(p) || refsByText.set(p, principleRef(th.slug, i)));
+  const known = new Set(refs.themes.flatMap((t) => t.principles.map((p) => p.key)));
   return {
     organisationId: a.organisationId,
     title: a.title,
@@ -31,7 +27,7 @@ export function formFromActivity(a: ActivityView, refs: FrameworkRefs, lang: Vie
     kind: a.kind,
     themes: a.themes,
     subGoals: a.subGoals,
-    principles: a.principles.map((p) => refsByText.get(p)).filter((x): x is string => !!x),
+    principles: a.principles.filter((k) => known.has(k)),
     targetGroups: a.targetGroups,
     districtCode: a.districtCode ?? '',
     neighbourhoodCode: a.neighbourhoodCode ?? '',
@@ -67,10 +63,6 @@ export function parseEuro(s: string): number | null {
 
 export function inputFromForm(b: FormBody, refs: FrameworkRefs): { input: ActivityInput; costError: boolean } {
   const cents = parseEuro(str(b, 'costCents'));
-  const principles = list(b, 'principles').map((ref) => {
-    const [slug, i] = ref.split(':');
-    return refs.themes.find((t) => t.slug === slug)?.principles[Number(i)] ?? ref;
-  });
   const opt = (k: string) => str(b, k).trim() || null;
   return {
     costError: cents === null,
@@ -81,7 +73,7 @@ export function inputFromForm(b: FormBody, refs: FrameworkRefs): { input: Activi
       kind: str(b, 'kind') || 'activity',
       themes: list(b, 'themes'),
       subGoals: list(b, 'subGoals'),
-      principles,
+      principles: list(b, 'principles'),
       targetGroups: list(b, 'targetGroups'),
       districtCode: opt('districtCode'),
       neighbourhoodCode: opt('neighbourhoodCode'),
@@ -193,7 +185,7 @@ const ActivityForm = ({ v, action, values: b, errors, refs, organisations, locat
         <TextField name="title" label={`${tk(v, 'catalogue.field.title')} *`} value={s('title')} errors={errors} required />
         <TextArea name="description" label={`${tk(v, 'catalogue.field.description')} *`} value={s('description')} errors={errors} rows={8} required />
         <Select name="kind" label={tk(v, 'catalogue.field.kind')} value={s('kind')} errors={errors} options={opts(activityKinds, (x) => tk(v, `catalogue.kind.${x}`))} />
-        <CheckGroup v={v} name="targetGroups" label={tk(v, 'catalogue.field.targetGroups')} groups={[{ options: opts(targetGroupCodes, (x) => tk(v, `catalogue.targetGroup.${x}`)) }]} values={l('targetGroups')} errors={errors} />
+        <CheckGroup v={v} name="targetGroups" label={tk(v, 'catalogue.field.targetGroups')} groups={[{ options: refs.targetGroups.map((g) => ({ value: g.key, label: g.name[v.lang] })) }]} values={l('targetGroups')} errors={errors} />
       </Section>
       <Section title={tk(v, 'catalogue.edit.framework')}>
         <CheckGroup v={v} name="themes" label={`${tk(v, 'catalogue.field.themes')} *`} groups={[{ options: refs.themes.map((t) => ({ value: t.slug, label: t.name })) }]} values={l('themes')} errors={errors} />
@@ -203,7 +195,7 @@ const ActivityForm = ({ v, action, values: b, errors, refs, organisations, locat
           name="principles"
           label={tk(v, 'catalogue.field.principles')}
           hint={tk(v, 'catalogue.edit.principlesHint')}
-          groups={refs.themes.filter((t) => t.principles.length).map((t) => ({ title: t.name, options: t.principles.map((p, i) => ({ value: principleRef(t.slug, i), label: p })) }))}
+          groups={refs.themes.filter((t) => t.principles.length).map((t) => ({ title: t.name, options: t.principles.map((p) => ({ value: p.key, label: p.text })) }))}
           values={l('principles')}
           errors={errors}
         />
@@ -235,7 +227,9 @@ const ActivityForm = ({ v, action, values: b, errors, refs, organisations, locat
       </Section>
       <Section title={tk(v, 'catalogue.edit.costAndAccess')}>
         <TextField name="costCents" label={tk(v, 'catalogue.field.cost')} description={tk(v, 'catalogue.edit.costHint')} value={s('costCents')} errors={errors} autocomplete="off" />
-        <Select name="haarlemPas" label={tk(v, 'catalogue.field.haarlemPas')} value={s('haarlemPas')} errors={errors} options={opts(haarlemPasOptions, (x) => tk(v, `catalogue.haarlemPas.${x}`))} />
+        {refs.pass && (
+          <Select name="haarlemPas" label={tk(v, 'catalogue.field.haarlemPas', { pass: passName(refs) })} value={s('haarlemPas')} errors={errors} options={opts(haarlemPasOptions, (x) => tk(v, `catalogue.haarlemPas.${x}`, { pass: passName(refs) }))} />
+        )}
         <CheckGroup v={v} name="wheelchairAccessible" label={tk(v, 'catalogue.accessibility')} groups={[{ options: [{ value: 'true', label: tk(v, 'catalogue.field.wheelchair') }] }]} values={l('wheelchairAccessible')} errors={errors} />
         <TextArea name="accessibilityDetails" label={tk(v, 'catalogue.field.accessibilityDetails')} value={s('accessibilityDetails')} errors={errors} rows={3} />
         <CheckGroup v={v} name="languages" label={tk(v, 'catalogue.field.languages')} groups={[{ options: opts(languageCodes, (x) => tk(v, `catalogue.language.${x}`)) }]} values={l('languages')} errors={errors} />

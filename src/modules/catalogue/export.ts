@@ -26,6 +26,7 @@ function columns(lang: Lang, refs: FrameworkRefs, baseUrl: string): Column[] {
     { header: 'themas', width: 30, value: (a) => a.themes.map((s) => themeName(refs, s)).join(', ') },
     { header: 'subdoelen', width: 20, value: (a) => a.subGoals.join(', ') },
     { header: 'doelgroepen', width: 30, value: (a) => a.targetGroups.join(', ') },
+    { header: 'principes', width: 20, value: (a) => a.principles.join(', ') },
     { header: 'stadsdeel', width: 14, value: (a) => districtName(refs, a.districtCode) },
     { header: 'wijk', width: 20, value: (a) => neighbourhoodName(refs, a.neighbourhoodCode) },
     { header: 'locatie', width: 30, value: (a) => a.locationName },
@@ -40,7 +41,8 @@ function columns(lang: Lang, refs: FrameworkRefs, baseUrl: string): Column[] {
     { header: 'herhaling', width: 24, value: (a) => a.schedule.rrule ?? '' },
     { header: 'gratis', width: 8, value: (a) => a.free },
     { header: 'prijs_euro', width: 10, value: (a) => a.costCents / 100 },
-    { header: 'haarlempas', width: 10, value: (a) => a.haarlemPas },
+    // Named after the municipality's pass key (Haarlem: haarlempas); the pass is data, not code.
+    { header: refs.pass?.key ?? 'stadspas', width: 10, value: (a) => a.haarlemPas },
     { header: 'rolstoeltoegankelijk', width: 10, value: (a) => a.wheelchairAccessible },
     { header: 'toegankelijkheid', width: 30, value: (a) => a.accessibilityDetails },
     { header: 'talen', width: 12, value: (a) => a.languages.join(', ') },

@@ -77,7 +77,7 @@ export function parse<S extends z.ZodType>(_ctx: ServiceContext, schema: S, raw:
 }
 
 /** The references of an activity that are checked against the framework. */
-export type ActivityRefs = Pick<ActivityData, 'themes' | 'subGoals' | 'principles' | 'districtCode' | 'neighbourhoodCode'>;
+export type ActivityRefs = Pick<ActivityData, 'themes' | 'subGoals' | 'principles' | 'targetGroups' | 'districtCode' | 'neighbourhoodCode'>;
 
 /**
  * The parts of an input that are well-formed, each field on its own, with an empty value for the rest: so that
@@ -95,6 +95,7 @@ export function wellFormedParts(raw: unknown): ActivityRefs & { locationId?: str
     themes: part('themes', []),
     subGoals: part('subGoals', []),
     principles: part('principles', []),
+    targetGroups: part('targetGroups', []),
     districtCode: part('districtCode', null),
     neighbourhoodCode: part('neighbourhoodCode', null),
     locationId: part('locationId', null),
@@ -114,9 +115,13 @@ export function referenceErrors(data: ActivityRefs, refs: FrameworkRefs): { erro
   data.subGoals.forEach((key, i) => {
     if (!bySlug.get(key.split('/')[0])?.subGoals.some((s) => s.key === key)) unknown(`subGoals.${i}`, 'catalogue.error.unknownSubGoal');
   });
-  const principles = new Set(refs.themes.flatMap((th) => th.principles));
+  const principles = new Set(refs.themes.flatMap((th) => th.principles.map((p) => p.key)));
   data.principles.forEach((p, i) => {
     if (!principles.has(p)) unknown(`principles.${i}`, 'catalogue.error.unknownPrinciple');
+  });
+  const groups = new Set(refs.targetGroups.map((g) => g.key));
+  data.targetGroups.forEach((g, i) => {
+    if (!groups.has(g)) unknown(`targetGroups.${i}`, 'catalogue.error.unknownTargetGroup');
   });
   let districtCode = data.districtCode || null;
   const neighbourhoodCode = data.neighbourhoodCode || null;

@@ -12,12 +12,12 @@ import type { FieldError } from '../../platform/http/errors.ts';
 import { getActivity, searchActivities, searchTags, exportActivities, parseFilters, upcomingOccurrences, canManageActivity, isPast, type SearchResult } from './service.ts';
 import { cachedResult } from '../../platform/cache.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { cachedRefs, themeName, subGoalText, type FrameworkRefs } from './refs.ts';
-import { dayparts, languageCodes, targetGroupCodes, type ActivityView, type SearchFilters, type PageInput } from './types.ts';
+import { cachedRefs, themeName, subGoalText, principleText, targetGroupName, passName, type FrameworkRefs } from './refs.ts';
+import { dayparts, languageCodes, type ActivityView, type SearchFilters, type PageInput } from './types.ts';
 import { activityIcs } from './ical.ts';
 import { activitiesCsv, activitiesXlsx, sharedExport } from './export.ts';
 import { filtersFromQuery, baseUrlOf } from './api.ts';
-import { isoWeekdays, targetGroupLabel, languageLabel, ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, ASSET_CSS, ASSET_JS, CATALOGUE_CSS, LEAVE_JS, FILTERS_JS, FILTERS_JS_URL } from './views.tsx';
+import { isoWeekdays, languageLabel, ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, ASSET_CSS, ASSET_JS, CATALOGUE_CSS, LEAVE_JS, FILTERS_JS, FILTERS_JS_URL } from './views.tsx';
 
 export const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
 
@@ -72,7 +72,7 @@ const FilterForm = ({ v, q, refs, errors }: { v: View; q: Query; refs: Framework
         <summary>{active ? tk(v, 'catalogue.filter.moreActive', { n: active }) : tk(v, 'catalogue.filter.more')}</summary>
         <div class="sb-filters">
           <Select name="theme" label={tk(v, 'catalogue.filter.theme')} value={q.theme} errors={errors} options={[any, ...refs.themes.map((t) => ({ value: t.slug, label: t.name }))]} />
-          <Select name="targetGroup" label={tk(v, 'catalogue.filter.targetGroup')} value={q.targetGroup} errors={errors} options={[any, ...targetGroupCodes.map((g) => ({ value: g, label: tk(v, `catalogue.targetGroup.${g}`) }))]} />
+          <Select name="targetGroup" label={tk(v, 'catalogue.filter.targetGroup')} value={q.targetGroup} errors={errors} options={[any, ...refs.targetGroups.map((g) => ({ value: g.key, label: g.name[v.lang] }))]} />
           <Select name="district" label={tk(v, 'catalogue.filter.district')} value={q.district} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyDistrict') }, ...refs.districts.map((d) => ({ value: d.code, label: d.name }))]} />
           <Select name="neighbourhood" label={tk(v, 'catalogue.filter.neighbourhood')} value={q.neighbourhood} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyNeighbourhood') }, ...neighbourhoodOptions]} />
           <Select name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...isoWeekdays.map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
@@ -81,7 +81,7 @@ const FilterForm = ({ v, q, refs, errors }: { v: View; q: Query; refs: Framework
           <fieldset class="utrecht-form-fieldset sb-filters__wide">
             <legend class="utrecht-form-fieldset__legend">{tk(v, 'catalogue.filter.extra')}</legend>
             <CheckField name="free" label={tk(v, 'catalogue.filter.free')} checked={q.free === 'true'} />
-            <CheckField name="haarlemPas" label={tk(v, 'catalogue.filter.haarlemPas')} checked={q.haarlemPas === 'true'} />
+            {refs.pass && <CheckField name="haarlemPas" label={tk(v, 'catalogue.filter.haarlemPas', { pass: passName(refs) })} checked={q.haarlemPas === 'true'} />}
             <CheckField name="wheelchair" label={tk(v, 'catalogue.filter.wheelchair')} checked={q.wheelchair === 'true'} />
           </fieldset>
         </div>
@@ -123,9 +123,9 @@ const Facts = ({ v, a, refs }: { v: View; a: ActivityView; refs: FrameworkRefs }
     <dt>{tk(v, 'catalogue.where')}</dt>
     <dd>{placeText(refs, a) || '—'}</dd>
     <dt>{tk(v, 'catalogue.cost')}</dt>
-    <dd>{costText(v, a)}</dd>
+    <dd>{costText(v, a, refs)}</dd>
     <dt>{tk(v, 'catalogue.forWhom')}</dt>
-    <dd>{a.targetGroups.length ? a.targetGroups.map((g) => targetGroupLabel(v, g)).join(', ') : tk(v, 'catalogue.targetGroup.iedereen')}</dd>
+    <dd>{a.targetGroups.length ? a.targetGroups.map((g) => targetGroupName(refs, g, v.lang)).join(', ') : tk(v, 'catalogue.everyone')}</dd>
     <dt>{tk(v, 'catalogue.howToJoin')}</dt>
     <dd>{tk(v, `catalogue.join.${a.howToJoin}`)}</dd>
     {a.contact && (
@@ -293,7 +293,7 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
         {a.principles.length > 0 && (
           <>
             <H2>{tk(view, 'catalogue.principles')}</H2>
-            <UL items={a.principles} />
+            <UL items={a.principles.map((k) => principleText(refs, k))} />
           </>
         )}
         {manage && (

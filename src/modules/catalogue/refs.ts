@@ -1,13 +1,17 @@
-// What the catalogue needs from the framework (themes, sub-goals, principles, districts, neighbourhoods),
-// read through the framework's service. Search pages read it through the platform cache, under the framework's
-// tag, so any change to the framework drops it; writes always read fresh.
-import { listThemes, listDistricts, listNeighbourhoods, frameworkEntry } from '../framework/service.ts';
+// What the catalogue needs from the framework (themes, sub-goals, principles, target groups, the municipality's pass,
+// districts, neighbourhoods), read through the framework's service. Search pages read it through the platform cache,
+// under the framework's tag, so any change to the framework drops it; writes always read fresh.
+import { listThemes, listDistricts, listNeighbourhoods, listTargetGroups, getPass, frameworkEntry } from '../framework/service.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { cached } from '../../platform/cache.ts';
 import { AppError } from '../../platform/http/errors.ts';
 
 export interface FrameworkRefs {
-  themes: { slug: string; name: string; subGoals: { key: string; text: string }[]; principles: string[] }[];
+  themes: { slug: string; name: string; subGoals: { key: string; text: string }[]; principles: { key: string; text: string }[] }[];
+  /** The platform's list of target groups (keys stored on activities). */
+  targetGroups: { key: string; name: { nl: string; en: string } }[];
+  /** The municipality's pass (e.g. HaarlemPas); null when it has none. */
+  pass: { key: string; name: string } | null;
   districts: { code: string; name: string }[];
   neighbourhoods: { code: string; name: string; kind: 'wijk' | 'buurt'; districtCode: string | null }[];
 }
@@ -18,14 +22,22 @@ export async function loadRefs(ctx: ServiceContext): Promise<FrameworkRefs> {
     if (err instanceof AppError && err.code === 'not_found') return [];
     throw err;
   };
-  const [themes, districts, neighbourhoods] = await Promise.all([listThemes(ctx).catch(noPeriod), listDistricts(ctx), listNeighbourhoods(ctx)]);
+  const [themes, districts, neighbourhoods, targetGroups, pass] = await Promise.all([
+    listThemes(ctx).catch(noPeriod),
+    listDistricts(ctx),
+    listNeighbourhoods(ctx),
+    listTargetGroups(ctx),
+    getPass(ctx),
+  ]);
   return {
     themes: themes.map((t) => ({
       slug: t.slug,
       name: t.name,
       subGoals: t.subGoalGroups.flatMap((g) => g.subGoals),
-      principles: t.principleGroups.flatMap((g) => g.items),
+      principles: t.principleGroups.flatMap((g) => g.items.map((i) => ({ key: i.key, text: i.text }))),
     })),
+    targetGroups: targetGroups.map((g) => ({ key: g.key, name: g.name })),
+    pass: pass && { key: pass.key, name: pass.name },
     districts: districts.map((d) => ({ code: d.code, name: d.name })),
     neighbourhoods: neighbourhoods.map((n) => ({ code: n.code, name: n.name, kind: n.kind, districtCode: n.districtCode })),
   };
@@ -37,4 +49,10 @@ export const cachedRefs = (ctx: ServiceContext): Promise<FrameworkRefs> => cache
 export const themeName = (refs: FrameworkRefs, slug: string) => refs.themes.find((t) => t.slug === slug)?.name ?? slug;
 export const districtName = (refs: FrameworkRefs, code: string | null) => (code ? (refs.districts.find((d) => d.code === code)?.name ?? code) : '');
 export const neighbourhoodName = (refs: FrameworkRefs, code: string | null) => (code ? (refs.neighbourhoods.find((n) => n.code === code)?.name ?? code) : '');
+/** A principle's current text by its key (the key itself when the theme no longer has it). */
+export const principleText = (refs: FrameworkRefs, key: string) => refs.themes.flatMap((t) => t.principles).find((p) => p.key === key)?.text ?? key;
+/** A target group's name in the language asked for, by its key. */
+export const targetGroupName = (refs: FrameworkRefs, key: string, lang: 'nl' | 'en') => refs.targetGroups.find((g) => g.key === key)?.name[lang] ?? key;
+/** The municipality's pass by name, or a neutral word when it has none. */
+export const passName = (refs: FrameworkRefs) => refs.pass?.name ?? 'stadspas';
 export const subGoalText = (refs: FrameworkRefs, key: string) => refs.themes.flatMap((t) => t.subGoals).find((s) => s.key === key)?.text ?? key;

@@ -262,6 +262,7 @@ export async function parseFilters(ctx: ServiceContext, raw: SearchFilters): Pro
   const str = (k: string) => (typeof given[k] === 'string' ? (given[k] as string) : undefined);
   if (str('theme') && !refs.themes.some((x) => x.slug === str('theme'))) errors.push({ field: 'theme', message: 'catalogue.error.unknownTheme' });
   if (str('district') && !refs.districts.some((x) => x.code === str('district'))) errors.push({ field: 'district', message: 'error.unknownDistrict' });
+  if (str('targetGroup') && !refs.targetGroups.some((x) => x.key === str('targetGroup'))) errors.push({ field: 'targetGroup', message: 'catalogue.error.unknownTargetGroup' });
   if (str('neighbourhood') && !refs.neighbourhoods.some((x) => x.code === str('neighbourhood'))) errors.push({ field: 'neighbourhood', message: 'catalogue.error.unknownNeighbourhood' });
   const fields = labelled(ctx, [...(parsed.success ? [] : shapeErrors(parsed.error)), ...errors]);
   if (fields.length || !parsed.success) throw invalid(fields);

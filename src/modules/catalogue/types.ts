@@ -9,24 +9,6 @@ export const statuses = ['draft', 'published', 'ended'] as const;
 export const dayparts = ['ochtend', 'middag', 'avond'] as const;
 /** Languages an activity can be in (ISO 639-1); Dutch first. */
 export const languageCodes = ['nl', 'en', 'ar', 'tr', 'pl', 'ti', 'uk', 'fy', 'de', 'fr', 'es', 'pap', 'so', 'fa', 'zh'] as const;
-/** Target groups, in plain words; the framework's target groups per theme are longer texts and map onto these. */
-export const targetGroupCodes = [
-  'iedereen',
-  'kinderen',
-  'jongeren',
-  'ouders',
-  'volwassenen',
-  'ouderen',
-  'mantelzorgers',
-  'vrijwilligers',
-  'nieuwkomers',
-  'laaggeletterden',
-  'beperking',
-  'psychische-klachten',
-  'geldzorgen',
-  'werkzoekenden',
-  'eenzaamheid',
-] as const;
 
 export type ActivityKind = (typeof activityKinds)[number];
 export type ScheduleKind = (typeof scheduleKinds)[number];
@@ -68,8 +50,10 @@ export const activityInput = z.object({
   kind: z.enum(activityKinds).default('activity'),
   themes: z.array(z.string().max(100)).min(1).max(7),
   subGoals: z.array(z.string().max(100)).max(60).default([]),
-  principles: z.array(z.string().max(2000)).max(60).default([]),
-  targetGroups: z.array(z.enum(targetGroupCodes)).max(targetGroupCodes.length).default([]),
+  /** Keys of 'wat werkt'-principles (e.g. "ontmoeten/p3"). */
+  principles: z.array(z.string().max(100)).max(60).default([]),
+  /** Keys of the framework's target-group list (e.g. "ouderen"). */
+  targetGroups: z.array(z.string().max(60)).max(60).default([]),
   districtCode: z.string().max(40).nullish(),
   neighbourhoodCode: z.string().max(40).nullish(),
   locationId: z.uuid().nullish(),
@@ -93,7 +77,7 @@ export type ActivityData = z.output<typeof activityInput>;
 export const searchFilters = z.object({
   q: z.string().trim().max(200).optional(),
   theme: z.string().max(100).optional(),
-  targetGroup: z.enum(targetGroupCodes).optional(),
+  targetGroup: z.string().max(60).optional(),
   district: z.string().max(40).optional(),
   neighbourhood: z.string().max(40).optional(),
   /** ISO weekday 1 (Monday) … 7 (Sunday). */

@@ -30,7 +30,7 @@ describe('scheduleText', () => {
 });
 
 describe('placeText', () => {
-  const refs: FrameworkRefs = { themes: [], districts: [{ code: 'noord', name: 'Noord' }], neighbourhoods: [{ code: 'WK039201', name: 'Vondelkwartier', kind: 'wijk', districtCode: 'noord' }] };
+  const refs: FrameworkRefs = { themes: [], targetGroups: [], pass: null, districts: [{ code: 'noord', name: 'Noord' }], neighbourhoods: [{ code: 'WK039201', name: 'Vondelkwartier', kind: 'wijk', districtCode: 'noord' }] };
   it('puts the area in brackets after the place, or alone', () => {
     expect(placeText(refs, { locationName: 'Buurtcentrum', locationAddress: 'Zijlweg 1', districtCode: 'noord', neighbourhoodCode: 'WK039201' })).toBe('Buurtcentrum, Zijlweg 1 (Vondelkwartier, Noord)');
     expect(placeText(refs, { locationName: '', locationAddress: '', districtCode: 'noord', neighbourhoodCode: null })).toBe('Noord');

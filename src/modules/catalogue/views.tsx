@@ -4,8 +4,8 @@ import { dateFormat, numberFormat } from '../../platform/i18n/intl.ts';
 import type { FC } from 'hono/jsx';
 import type { View } from '../../platform/ui/page.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import { languageCodes, targetGroupCodes, type ActivityView, type Schedule } from './types.ts';
-import { districtName, neighbourhoodName, type FrameworkRefs } from './refs.ts';
+import { languageCodes, type ActivityView, type Schedule } from './types.ts';
+import { districtName, neighbourhoodName, passName, type FrameworkRefs } from './refs.ts';
 import { dayNumber, isoWeekday, ruleOf, utcToLocal, type RRule } from './schedule.ts';
 
 export const LEAVE_URL = 'https://www.google.nl/';
@@ -22,7 +22,6 @@ const nths = [1, 2, 3, 4, 5, -1, -2, -3, -4, -5] as const;
 /** Labels of coded values; a value without a label (e.g. from an older version) is shown as it is. */
 export const weekdayLabel = (v: Pick<View, 't'>, d: number) => (isOneOf(isoWeekdays, d) ? tk(v, `catalogue.weekday.${d}`) : String(d));
 const nthLabel = (v: Pick<View, 't'>, n: number) => (isOneOf(nths, n) ? tk(v, `catalogue.rrule.nth.${n}`) : String(n));
-export const targetGroupLabel = (v: Pick<View, 't'>, g: string) => (isOneOf(targetGroupCodes, g) ? tk(v, `catalogue.targetGroup.${g}`) : g);
 export const languageLabel = (v: Pick<View, 't'>, l: string) => (isOneOf(languageCodes, l) ? tk(v, `catalogue.language.${l}`) : l);
 
 export function formatDate(v: View, date: string): string {
@@ -77,10 +76,11 @@ export function scheduleText(v: View, s: Schedule): string {
   return tk(v, 'catalogue.custom', { pattern, start: s.startTime, end: s.endTime, date: formatDate(v, s.startDate) });
 }
 
-export function costText(v: View, a: Pick<ActivityView, 'free' | 'costCents' | 'haarlemPas'>): string {
+/** Price, and what a holder of the municipality's pass (its name is data, e.g. HaarlemPas) pays. */
+export function costText(v: View, a: Pick<ActivityView, 'free' | 'costCents' | 'haarlemPas'>, refs: FrameworkRefs): string {
   if (a.free) return tk(v, 'catalogue.free');
   const price = tk(v, 'catalogue.price', { amount: euro(a.costCents, v.lang) });
-  return a.haarlemPas === 'none' ? price : `${price} · ${tk(v, `catalogue.haarlemPas.${a.haarlemPas}`)}`;
+  return a.haarlemPas === 'none' || !refs.pass ? price : `${price} · ${tk(v, `catalogue.haarlemPas.${a.haarlemPas}`, { pass: passName(refs) })}`;
 }
 
 export function placeText(refs: FrameworkRefs, a: Pick<ActivityView, 'locationName' | 'locationAddress' | 'districtCode' | 'neighbourhoodCode'>): string {
@@ -122,7 +122,7 @@ export const ActivityCard: FC<{ v: View; a: ActivityView; refs: FrameworkRefs }>
         </>
       )}
       <dt>{tk(v, 'catalogue.cost')}</dt>
-      <dd>{costText(v, a)}</dd>
+      <dd>{costText(v, a, refs)}</dd>
       {a.wheelchairAccessible && (
         <>
           <dt>{tk(v, 'catalogue.accessibility')}</dt>

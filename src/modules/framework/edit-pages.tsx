@@ -2,11 +2,11 @@
 // Editing the framework without JavaScript: a theme's text (saved as a new version) and the wijk → district mapping.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
-import { readForm, str, lines, formErrors, type FormBody } from '../../platform/ui/forms.ts';
+import { Layout, viewOf, H1, H2, P, Alert, ErrorSummary, TextField, TextArea, Checkboxes, Csrf, Submit, Table, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
+import { readForm, str, list, lines, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { getTheme, editTheme, listDistricts, listNeighbourhoods, setWijkDistrict, nextSubGoalKey, getPeriod, startCallPeriod, type ThemeView, type DistrictView } from './service.ts';
-import type { ThemeContent } from './types.ts';
+import { getTheme, editTheme, listDistricts, listNeighbourhoods, listTargetGroups, setWijkDistrict, nextSubGoalKey, nextKey, getPeriod, startCallPeriod, type ThemeView, type DistrictView } from './service.ts';
+import type { TargetGroupTerm, ThemeContent } from './types.ts';
 
 const paragraphs = (s: string) =>
   s
@@ -14,8 +14,20 @@ const paragraphs = (s: string) =>
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 
-/** Builds theme content from the edit form. Empty sub-goal boxes remove that sub-goal; "new" boxes add one per line. */
-export function contentFromForm(body: FormBody, current: ThemeView, districts: DistrictView[]): ThemeContent {
+/** "text [a, b]" → text and the codes in brackets (none: undefined). */
+export function withCodes(line: string): { text: string; codes?: string[] } {
+  const m = /^(.*?)\s*\[([^\]]*)\]\s*$/.exec(line);
+  if (!m) return { text: line };
+  return { text: m[1].trim(), codes: m[2].split(',').map((c) => c.trim()).filter(Boolean) };
+}
+const codesSuffix = (codes: string[] | undefined) => (codes && codes.length ? ` [${codes.join(', ')}]` : '');
+
+/**
+ * Builds theme content from the edit form. Sub-goals and principles each have their own box, so rewording keeps
+ * the key; an empty box removes one; "new" boxes add one per line with a new key. Target groups and district tasks
+ * are one per line; a target-group line keeps its key when its text or its place in the list stays the same.
+ */
+export function contentFromForm(body: FormBody, current: ThemeView): ThemeContent {
   const probe = { subGoalGroups: current.subGoalGroups.map((g) => ({ ...g, subGoals: [...g.subGoals] })) };
   const subGoalGroups = current.subGoalGroups.map((g, i) => {
     const kept = g.subGoals.map((s) => ({ key: s.key, text: str(body, `sg.${s.key}`).replace(/\s+/g, ' ').trim() })).filter((s) => s.text);
@@ -26,21 +38,59 @@ export function contentFromForm(body: FormBody, current: ThemeView, districts: D
     });
     return { title: str(body, `group.${i}`).trim() || null, subGoals: [...kept, ...added] };
   });
-  const districtTasks = [null, ...districts.map((d) => d.code)]
-    .map((code) => ({ district: code, tasks: lines(str(body, `dt.${code ?? '_'}`)) }))
-    .filter((d) => d.tasks.length);
+  const blockCount = current.districtTasks.length + 1;
+  const districtTasks = Array.from({ length: blockCount }, (_, i) => {
+    const districts = list(body, `dtb.${i}.districts`);
+    const tasks = lines(str(body, `dtb.${i}.tasks`)).map((l) => {
+      const { text, codes } = withCodes(l);
+      return codes ? { text, districts: codes } : { text };
+    });
+    return { heading: str(body, `dtb.${i}.heading`).trim() || null, districts, tasks };
+  }).filter((b) => b.tasks.length);
+  const targetKeys = current.targetGroups.flatMap((s) => s.items.map((i) => i.key));
+  const targetGroups = current.targetGroups
+    .map((s, i) => ({
+      heading: str(body, `tgs.${i}.heading`).trim() || null,
+      note: str(body, `tgs.${i}.note`).replace(/\s+/g, ' ').trim() || null,
+      items: lines(str(body, `tgs.${i}.items`)).map((l, j) => {
+        const { text, codes } = withCodes(l);
+        const same = current.targetGroups.flatMap((x) => x.items).find((x) => x.text === text) ?? s.items[j];
+        const key = same?.key ?? nextKey(targetKeys, current.slug, 'd');
+        if (!same) targetKeys.push(key);
+        return { key, text, groups: codes ?? [] };
+      }),
+    }))
+    .filter((s) => s.items.length || s.heading || s.note);
+  const principleKeys = current.principleGroups.flatMap((g) => g.items.map((i) => i.key));
+  const principleGroups = current.principleGroups
+    .map((g, j) => {
+      const kept = g.items
+        .map((i) => ({ key: i.key, text: str(body, `pi.${i.key}`).replace(/\s+/g, ' ').trim(), description: i.description ? str(body, `pd.${i.key}`).replace(/\s+/g, ' ').trim() || null : (i.description ?? null) }))
+        .filter((i) => i.text);
+      const added = lines(str(body, `pnew.${j}`)).map((text) => {
+        const key = nextKey(principleKeys, current.slug, 'p');
+        principleKeys.push(key);
+        return { key, text, description: null };
+      });
+      return {
+        title: str(body, `ptitle.${j}`).trim() || null,
+        intro: str(body, `pintro.${j}`).trim() || null,
+        listTitle: str(body, `plist.${j}`).trim() || null,
+        items: [...kept, ...added],
+        note: str(body, `pnote.${j}`).trim() || null,
+        appendix: g.appendix ?? null,
+      };
+    })
+    .filter((g) => g.items.length || g.title || g.intro);
   return {
     name: str(body, 'name').trim(),
     mainGoal: str(body, 'mainGoal').replace(/\s+/g, ' ').trim(),
     subGoalGroups,
     background: paragraphs(str(body, 'background')),
     districtTasks,
-    targetGroups: lines(str(body, 'targetGroups')),
-    principleGroups: current.principleGroups
-      .map((g, j) => ({ title: str(body, `ptitle.${j}`).trim() || null, intro: str(body, `pintro.${j}`).trim() || null, items: lines(str(body, `pitems.${j}`)) }))
-      .filter((g) => g.items.length || g.title || g.intro),
+    targetGroups,
+    principleGroups,
     extra: paragraphs(str(body, 'extra')),
-    leads: lines(str(body, 'leads')),
   };
 }
 
@@ -53,13 +103,18 @@ function formField(path: string, content: ThemeContent): string {
     if (p[3] === 'subGoals' && p[4] !== undefined && g?.subGoals[Number(p[4])]) return `sg.${g.subGoals[Number(p[4])].key}`;
     return p[2] !== undefined ? `new.${p[2]}` : 'mainGoal';
   }
-  if (p[1] === 'principleGroups') return `pitems.${p[2] ?? 0}`;
-  if (p[1] === 'districtTasks') return `dt.${content.districtTasks[Number(p[2])]?.district ?? '_'}`;
+  if (p[1] === 'principleGroups') {
+    const item = p[3] === 'items' && p[4] !== undefined ? content.principleGroups[Number(p[2])]?.items[Number(p[4])] : undefined;
+    return item ? `pi.${item.key}` : `pnew.${p[2] ?? 0}`;
+  }
+  if (p[1] === 'targetGroups') return `tgs.${p[2] ?? 0}.items`;
+  if (p[1] === 'districtTasks') return `dtb.${p[2] ?? 0}.${p[3] === 'districts' ? 'districts' : 'tasks'}`;
   return p[1];
 }
 
-const ThemeEditForm = ({ v, t, content, districts, errors, changeNote }: { v: View; t: ThemeView; content: ThemeContent; districts: DistrictView[]; errors: FieldError[]; changeNote: string }) => {
-  const tasksOf = (code: string | null) => content.districtTasks.find((d) => d.district === code)?.tasks.join('\n') ?? '';
+const ThemeEditForm = ({ v, t, content, districts, groups, errors, changeNote }: { v: View; t: ThemeView; content: ThemeContent; districts: DistrictView[]; groups: TargetGroupTerm[]; errors: FieldError[]; changeNote: string }) => {
+  const blocks = [...content.districtTasks, { heading: null, districts: [], tasks: [] }];
+  const districtOptions = districts.map((d) => ({ value: d.code, label: `${d.name} (${d.code})` }));
   return (
     <form method="post" action={`/themas/${t.slug}/bewerken`} class="sb-form" novalidate>
       <Csrf v={v} />
@@ -79,21 +134,41 @@ const ThemeEditForm = ({ v, t, content, districts, errors, changeNote }: { v: Vi
           <TextArea name={`new.${i}`} label={v.t('edit.newSubGoals')} description={v.t('edit.onePerLine')} value="" errors={errors} rows={2} />
         </fieldset>
       ))}
-      <TextArea name="leads" label={v.t('theme.leads')} description={v.t('edit.onePerLine')} value={content.leads.join('\n')} errors={errors} rows={2} />
       <TextArea name="background" label={v.t('theme.background')} description={v.t('edit.paragraphs')} value={content.background.join('\n\n')} errors={errors} rows={10} />
       <H2>{v.t('theme.districtTasks')}</H2>
-      <TextArea name="dt._" label={v.t('theme.cityWide')} description={v.t('edit.onePerLine')} value={tasksOf(null)} errors={errors} rows={3} />
-      {districts.map((d) => (
-        <TextArea name={`dt.${d.code}`} label={d.name} description={v.t('edit.onePerLine')} value={tasksOf(d.code)} errors={errors} rows={3} />
+      {blocks.map((b, i) => (
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend">{i < content.districtTasks.length ? (b.heading ?? v.t('fw.taskBlock', { n: i + 1 })) : v.t('fw.newTaskBlock')}</legend>
+          <TextField name={`dtb.${i}.heading`} label={v.t('fw.blockHeading')} value={b.heading ?? ''} errors={errors} />
+          <Checkboxes name={`dtb.${i}.districts`} label={v.t('fw.blockDistricts')} values={b.districts} options={districtOptions} errors={errors} />
+          <TextArea name={`dtb.${i}.tasks`} label={v.t('theme.districtTasks')} description={v.t('fw.tasksHint')} value={b.tasks.map((x) => x.text + codesSuffix(x.districts)).join('\n')} errors={errors} rows={4} />
+        </fieldset>
       ))}
-      <TextArea name="targetGroups" label={v.t('theme.targetGroups')} description={v.t('edit.onePerLine')} value={content.targetGroups.join('\n')} errors={errors} rows={5} />
+      <H2>{v.t('theme.targetGroups')}</H2>
+      {content.targetGroups.map((s, i) => (
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend">{s.heading ?? v.t('fw.targetGroupSection', { n: i + 1 })}</legend>
+          <TextField name={`tgs.${i}.heading`} label={v.t('fw.sectionHeading')} value={s.heading ?? ''} errors={errors} />
+          <TextArea name={`tgs.${i}.items`} label={v.t('theme.targetGroups')} description={v.t('fw.targetGroupsHint', { codes: groups.map((g) => g.key).join(', ') })} value={s.items.map((x) => x.text + codesSuffix(x.groups)).join('\n')} errors={errors} rows={6} />
+          <TextField name={`tgs.${i}.note`} label={v.t('fw.sectionNote')} value={s.note ?? ''} errors={errors} />
+        </fieldset>
+      ))}
       <H2>{v.t('theme.principles')}</H2>
-      {(content.principleGroups.length ? content.principleGroups : [{ title: null, intro: null, items: [] }]).map((g, j) => (
+      <P>{v.t('fw.principlesHint')}</P>
+      {content.principleGroups.map((g, j) => (
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend">{g.title ?? v.t('edit.group', { n: j + 1 })}</legend>
           <TextField name={`ptitle.${j}`} label={v.t('edit.groupTitle')} value={g.title ?? ''} errors={errors} />
           <TextArea name={`pintro.${j}`} label={v.t('edit.intro')} value={g.intro ?? ''} errors={errors} rows={2} />
-          <TextArea name={`pitems.${j}`} label={v.t('theme.principles')} description={v.t('edit.onePerLine')} value={g.items.join('\n')} errors={errors} rows={6} />
+          <TextField name={`plist.${j}`} label={v.t('fw.listTitle')} value={g.listTitle ?? ''} errors={errors} />
+          {g.items.map((i, n) => (
+            <>
+              <TextArea name={`pi.${i.key}`} label={`${v.t('fw.principle', { n: n + 1 })} (${i.key})`} value={i.text} errors={errors} rows={2} />
+              {i.description && <TextArea name={`pd.${i.key}`} label={`${v.t('fw.principle', { n: n + 1 })}: ${v.t('edit.intro')}`} value={i.description} errors={errors} rows={4} />}
+            </>
+          ))}
+          <TextArea name={`pnew.${j}`} label={v.t('fw.newPrinciples')} description={v.t('edit.onePerLine')} value="" errors={errors} rows={2} />
+          <TextField name={`pnote.${j}`} label={v.t('fw.sectionNote')} value={g.note ?? ''} errors={errors} />
         </fieldset>
       ))}
       <TextArea name="extra" label={v.t('theme.extra')} description={v.t('edit.paragraphs')} value={content.extra.join('\n\n')} errors={errors} rows={4} />
@@ -146,27 +221,27 @@ export function registerFrameworkEditPages(app: OpenAPIHono<AppEnv>) {
     }
   });
 
-  const page = (v: View, t: ThemeView, content: ThemeContent, districts: DistrictView[], errors: FieldError[], changeNote: string) => (
+  const page = (v: View, t: ThemeView, content: ThemeContent, districts: DistrictView[], groups: TargetGroupTerm[], errors: FieldError[], changeNote: string) => (
     <Layout v={v} title={v.t('edit.title', { theme: t.name })}>
       <Breadcrumbs v={v} items={[{ href: '/themas', label: v.t('nav.themes') }, { href: `/themas/${t.slug}`, label: t.name }]} />
       <H1>{v.t('edit.title', { theme: t.name })}</H1>
       <P>{v.t('edit.intro', { version: t.version })}</P>
-      <ThemeEditForm v={v} t={t} content={content} districts={districts} errors={errors} changeNote={changeNote} />
+      <ThemeEditForm v={v} t={t} content={content} districts={districts} groups={groups} errors={errors} changeNote={changeNote} />
     </Layout>
   );
 
   app.get('/themas/:slug/bewerken', async (c) => {
     const ctx = c.get('ctx');
-    const [t, districts] = await Promise.all([getTheme(ctx, c.req.param('slug')), listDistricts(ctx)]);
-    return c.html(page(viewOf(c), t, t, districts, [], ''));
+    const [t, districts, groups] = await Promise.all([getTheme(ctx, c.req.param('slug')), listDistricts(ctx), listTargetGroups(ctx)]);
+    return c.html(page(viewOf(c), t, t, districts, groups, [], ''));
   });
 
   app.post('/themas/:slug/bewerken', async (c) => {
     const v = viewOf(c);
     const ctx = c.get('ctx');
-    const [t, districts] = await Promise.all([getTheme(ctx, c.req.param('slug')), listDistricts(ctx)]);
+    const [t, districts, groups] = await Promise.all([getTheme(ctx, c.req.param('slug')), listDistricts(ctx), listTargetGroups(ctx)]);
     const body = await readForm(c);
-    const content = contentFromForm(body, t, districts);
+    const content = contentFromForm(body, t);
     const changeNote = str(body, 'changeNote');
     try {
       const saved = await editTheme(ctx, t.slug, { content, changeNote, baseVersion: Number(str(body, 'baseVersion')) || 0 });
@@ -174,7 +249,7 @@ export function registerFrameworkEditPages(app: OpenAPIHono<AppEnv>) {
     } catch (err) {
       const labels: Record<string, string> = { changeNote: v.t('theme.changeNote'), 'content.name': v.t('theme.name'), 'content.mainGoal': v.t('theme.mainGoal'), baseVersion: v.t('theme.version') };
       const errors = formErrors(err, v.lang, labels).map((e) => ({ ...e, field: formField(e.field, content) }));
-      return c.html(page(v, t, content, districts, errors, changeNote), 400);
+      return c.html(page(v, t, content, districts, groups, errors, changeNote), 400);
     }
   });
 

@@ -3,6 +3,7 @@
 import type { Module } from '../../platform/module.ts';
 import { H2, P, A, UL } from '../../platform/ui/page.tsx';
 import * as schema from './schema.ts';
+import * as messages from './messages.ts';
 import { frameworkRoutes } from './policy.ts';
 import { registerFramework } from './routes.ts';
 import { listThemes } from './service.ts';
@@ -21,6 +22,7 @@ export const frameworkModule: Module = {
   apiTag: { name: 'kader', description: 'Thema’s, doelen, stadsdelen en wijken' },
   routes: { rules: frameworkRoutes, register: registerFramework },
   schema,
+  messages,
   nav: [
     { href: '/themas', label: 'nav.themes', order: 40 },
     { href: '/kader', label: 'nav.framework', order: 50 },

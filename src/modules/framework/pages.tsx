@@ -8,61 +8,9 @@ import { Layout, viewOf, H1, H2, H3, P, A, UL, Alert, Table, Breadcrumbs, type V
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { raw } from 'hono/html';
-import { listThemes, getTheme, listThemeVersions, getPeriod, listPeriods, listDistricts, frameworkEntry, VERSIONED_TTL_MS, type ThemeView, type DistrictView, type PeriodView } from './service.ts';
+import { listThemes, getTheme, listThemeVersions, getPeriod, listPeriods, listDistricts, getReport, getPass, listTargetGroups, frameworkEntry, VERSIONED_TTL_MS, type PeriodView } from './service.ts';
+import { ThemeBody, CallSections, ReportData } from './views.tsx';
 import { cached } from '../../platform/cache.ts';
-
-const ThemeBody = ({ v, t, districts }: { v: View; t: ThemeView; districts: DistrictView[] }) => {
-  const dName = (code: string | null) => (code ? (districts.find((d) => d.code === code)?.name ?? code) : v.t('theme.cityWide'));
-  return (
-    <>
-      <H2 id="hoofddoel">{v.t('theme.mainGoal')}</H2>
-      <P>{t.mainGoal}</P>
-      <H2 id="subdoelen">{v.t('theme.subGoals')}</H2>
-      {t.subGoalGroups.map((g) => (
-        <>
-          {g.title && <H3>{g.title}</H3>}
-          <UL items={g.subGoals.map((s) => s.text)} />
-        </>
-      ))}
-      {t.leads.length > 0 && (
-        <>
-          <H2 id="regie">{v.t('theme.leads')}</H2>
-          <UL items={t.leads} />
-        </>
-      )}
-      <H2 id="achtergrond">{v.t('theme.background')}</H2>
-      {t.background.map((p) => (
-        <P>{p}</P>
-      ))}
-      <H2 id="gebiedsopgaven">{v.t('theme.districtTasks')}</H2>
-      {t.districtTasks.length === 0 && <P>{v.t('theme.none')}</P>}
-      {t.districtTasks.map((d) => (
-        <>
-          <H3>{dName(d.district)}</H3>
-          <UL items={d.tasks} />
-        </>
-      ))}
-      <H2 id="doelgroepen">{v.t('theme.targetGroups')}</H2>
-      {t.targetGroups.length ? <UL items={t.targetGroups} /> : <P>{v.t('theme.none')}</P>}
-      <H2 id="principes">{v.t('theme.principles')}</H2>
-      {t.principleGroups.map((g) => (
-        <>
-          {g.title && <H3>{g.title}</H3>}
-          {g.intro && <P>{g.intro}</P>}
-          <UL items={g.items} />
-        </>
-      ))}
-      {t.extra.length > 0 && (
-        <>
-          <H2 id="aanvullend">{v.t('theme.extra')}</H2>
-          {t.extra.map((p) => (
-            <P>{p}</P>
-          ))}
-        </>
-      )}
-    </>
-  );
-};
 
 /** The call period asked for with ?periode=, as a query suffix for links ('' for the latest). */
 const periodParam = (c: Context<AppEnv>) => {
@@ -118,7 +66,8 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
     const versionParam = c.req.query('versie');
     const version = versionParam && /^\d+$/.test(versionParam) ? Number(versionParam) : undefined;
     const code = periodParam(c);
-    const [t, districts, periods] = await Promise.all([getTheme(ctx, c.req.param('slug')!, { version, period: code }), listDistricts(ctx), listPeriods(ctx)]);
+    const [t, districts, periods, report, groups] = await Promise.all([getTheme(ctx, c.req.param('slug')!, { version, period: code }), listDistricts(ctx), listPeriods(ctx), getReport(ctx), listTargetGroups(ctx)]);
+    const period = periods.find((p) => p.code === t.period.code) ?? null;
     const latest = version === undefined ? t.version : (await getTheme(ctx, t.slug, { period: code })).version;
     const inLatestPeriod = !code || periods[0]?.code === code;
     return c.html(
@@ -145,7 +94,7 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
         )}
         {raw(
           // The theme's text is the same for everyone: render it once per version and language.
-          await cached(ctx.db, frameworkEntry(ctx, ['html', t.id, t.version, v.lang], VERSIONED_TTL_MS), async () => String(await (<ThemeBody v={v} t={t} districts={districts} />))),
+          await cached(ctx.db, frameworkEntry(ctx, ['html', t.id, t.version, v.lang], VERSIONED_TTL_MS), async () => String(await (<ThemeBody v={v} t={t} districts={districts} period={period?.content ?? null} report={report} groups={groups} />))),
         )}
       </Layout>,
     );
@@ -176,8 +125,7 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
     const v = viewOf(c);
     const ctx = c.get('ctx');
     const code = periodParam(c);
-    const [period, periods, themes] = await Promise.all([getPeriod(ctx, code), listPeriods(ctx), listThemes(ctx, code)]);
-    const themeName = (slug: string | null) => themes.find((t) => t.slug === slug)?.name;
+    const [period, periods, themes, report, pass, groups] = await Promise.all([getPeriod(ctx, code), listPeriods(ctx), listThemes(ctx, code), getReport(ctx), getPass(ctx), listTargetGroups(ctx)]);
     const p = period.content;
     return c.html(
       <Layout v={v} title={v.t('nav.framework')}>
@@ -190,48 +138,45 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
             <A href="/kader/periodes/nieuw">{v.t('framework.newPeriod')}</A>
           </P>
         )}
-        <H2>{v.t('framework.societalGoals')}</H2>
+        {p.chair && (
+          <>
+            <H2 id="voorzitter">{v.t('fw.chairAndLead')}</H2>
+            <P>{v.t('fw.chair', { quote: p.chair.quote })}</P>
+          </>
+        )}
+        <H2 id="uitvraag">{v.t('fw.callSections')}</H2>
+        <CallSections v={v} sections={p.sections} />
+        <H2 id="verantwoording">{v.t('framework.levels')}</H2>
         <ol class="utrecht-ordered-list">
-          {p.societalGoals.map((g) => (
-            <li class="utrecht-ordered-list__item" value={g.number}>
-              {g.text}
-              {g.themeSlug && themeName(g.themeSlug) && (
-                <>
-                  {' '}
-                  (<A href={`/themas/${g.themeSlug}${withPeriod(code)}`}>{themeName(g.themeSlug)}</A>)
-                </>
-              )}
+          {p.accountabilityLevels.map((l) => (
+            <li class="utrecht-ordered-list__item" id={l.key}>
+              {l.text}
+              {l.items.length > 0 && <UL items={l.items.map((i) => i.text)} />}
             </li>
           ))}
         </ol>
-        <H2>{v.t('framework.leads')}</H2>
-        <Table caption={v.t('framework.leads')} head={[v.t('framework.theme'), v.t('theme.leads')]} rows={themes.map((t) => [<A href={`/themas/${t.slug}${withPeriod(code)}`}>{t.name}</A>, t.leads.join(', ') || '—'])} />
-        <H2>{v.t('framework.welfareRoles')}</H2>
-        {p.welfareRoles.map((r) => (
-          <>
-            <H3>{r.name}</H3>
-            <P>{r.description}</P>
-          </>
-        ))}
-        {p.driehoek && (
-          <>
-            <H2>{v.t('framework.driehoek')}</H2>
-            <P>{p.driehoek.description}</P>
-            <UL items={p.driehoek.roles} />
-          </>
-        )}
-        <H2>{v.t('framework.levels')}</H2>
-        <ol class="utrecht-ordered-list">
-          {p.accountabilityLevels.map((l) => (
-            <li class="utrecht-ordered-list__item">{l.text}</li>
-          ))}
-        </ol>
-        <H2>{v.t('framework.criteria')}</H2>
+        <H2 id="kwaliteitscriteria">{v.t('framework.criteria')}</H2>
         <ol class="utrecht-ordered-list">
           {p.qualityCriteria.map((q) => (
-            <li class="utrecht-ordered-list__item">{q}</li>
+            <li class="utrecht-ordered-list__item" id={q.key}>
+              {q.text}
+            </li>
           ))}
         </ol>
+        <p class="utrecht-paragraph sb-meta">{v.t('fw.periodSource')}</p>
+        {pass && (
+          <>
+            <H2 id="pas">{v.t('fw.pass', { name: pass.name })}</H2>
+            <P>{pass.description[v.lang]}</P>
+            <p class="utrecht-paragraph sb-meta">{v.t('fw.platformSummary')}</p>
+            <P>“{pass.quote}”</P>
+            <p class="utrecht-paragraph sb-meta">{v.t('fw.source', { source: `${v.t('fw.callSource')}, §5` })}</p>
+          </>
+        )}
+        <H2 id="doelgroepen">{v.t('fw.targetGroupList')}</H2>
+        <UL items={groups.map((g) => g.name[v.lang])} />
+        <p class="utrecht-paragraph sb-meta">{v.t('fw.groupsNote')}</p>
+        {report && <ReportData v={v} report={report} themes={themes} themeHref={(slug) => `/themas/${slug}${withPeriod(code)}`} />}
       </Layout>,
     );
   });

@@ -1,7 +1,7 @@
 import { pgTable, text, integer, uuid, jsonb, uniqueIndex, index, timestamp } from 'drizzle-orm/pg-core';
 import { id, tenantId, createdAt, updatedAt } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
-import type { ThemeContent, PeriodContent } from './types.ts';
+import type { ThemeContent, PeriodContent, ReportContent } from './types.ts';
 import type { AreaBoundary } from './cbs-areas.ts';
 
 /** A call period ("uitvraag"), e.g. 2020-2023. The framework is versioned per period. */
@@ -14,7 +14,7 @@ export const callPeriods = pgTable(
     name: text('name').notNull(),
     startYear: integer('start_year').notNull(),
     endYear: integer('end_year'),
-    /** Period-wide framework text: societal goals, welfare roles, Driehoek, accountability levels, quality criteria. */
+    /** Period-wide text of the call: the chair, §3–§5, accountability levels and quality criteria (keyed). */
     content: jsonb('content').$type<PeriodContent>().notNull(),
     createdAt: createdAt(),
   },
@@ -88,4 +88,42 @@ export const neighbourhoods = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('neighbourhoods_tenant_code_uq').on(t.tenantId, t.code), index('neighbourhoods_district_idx').on(t.districtId)],
+);
+
+/**
+ * A source document other than the call whose data the framework shows with its source: the 2021 report's
+ * societal goals, welfare roles, Driehoek and theme leads. Not part of a call period.
+ */
+export const frameworkReports = pgTable(
+  'framework_reports',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    year: integer('year').notNull(),
+    source: text('source').notNull(),
+    content: jsonb('content').$type<ReportContent>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('framework_reports_tenant_code_uq').on(t.tenantId, t.code)],
+);
+
+/**
+ * Keyed terms of a municipality that are not part of a theme: the platform's list of target groups
+ * (kind 'target-group') and the municipality's pass (kind 'pass', e.g. HaarlemPas). `data` holds names and texts.
+ */
+export const frameworkTerms = pgTable(
+  'framework_terms',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    kind: text('kind').$type<'target-group' | 'pass'>().notNull(),
+    key: text('key').notNull(),
+    position: integer('position').notNull().default(0),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('framework_terms_tenant_kind_key_uq').on(t.tenantId, t.kind, t.key)],
 );

@@ -3,28 +3,21 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { callPeriods, themes, themeVersions, districts, neighbourhoods } from './schema.ts';
 import { themeContentSchema, type ThemeContent, type PeriodContent } from './types.ts';
+import { normalisePeriodContent, normaliseThemeContent } from './normalise.ts';
+import { listTargetGroups } from './terms.ts';
+
+export { isCurrentContent } from './normalise.ts';
+export { listTargetGroups, getPass, getReport, setThemeLeadIds, type ReportView } from './terms.ts';
 import { AppError, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { requireRole } from '../../platform/auth/require.ts';
 import { queryRows } from '../../platform/db/client.ts';
-import { cached, invalidate, tag, REFERENCE_TTL_MS, type CacheEntry } from '../../platform/cache.ts';
+import { cached } from '../../platform/cache.ts';
+import { frameworkEntry, invalidateFramework } from './cache-entry.ts';
 
-/** The cache tag of one municipality's framework: everything read from it (in any module) carries it. */
-export const frameworkTag = (ctx: ServiceContext) => tag('framework', ctx.tenant);
-/** A cache entry read from the framework (see platform/cache.ts); any change to the framework drops it. */
-export const frameworkEntry = (ctx: ServiceContext, parts: (string | number | undefined)[], ttlMs = REFERENCE_TTL_MS): CacheEntry => ({
-  key: `framework:${ctx.tenant}:${parts.map((p) => p ?? '').join(':')}`,
-  tags: [frameworkTag(ctx)],
-  ttlMs,
-});
-/** Lifetime of values derived from one version of a theme (immutable): bounds only how long another process's
- * change to district names could show. */
-export const VERSIONED_TTL_MS = 5 * 60_000;
-/** Drops everything read from the framework, once the change's transaction has committed. */
-export function invalidateFramework(ctx: ServiceContext): void {
-  invalidate(ctx, frameworkTag(ctx));
-}
+export { frameworkTag, frameworkEntry, VERSIONED_TTL_MS, invalidateFramework } from './cache-entry.ts';
+
 
 export interface PeriodView {
   id: string;
@@ -58,7 +51,7 @@ const periodView = (r: typeof callPeriods.$inferSelect): PeriodView => ({
   name: r.name,
   startYear: r.startYear,
   endYear: r.endYear,
-  content: r.content,
+  content: normalisePeriodContent(r.content),
 });
 
 export function listPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
@@ -93,7 +86,7 @@ function themeSelect(ctx: ServiceContext) {
 type ThemeRow = { theme: typeof themes.$inferSelect; version: typeof themeVersions.$inferSelect; period: { code: string; name: string } };
 
 const themeView = (r: ThemeRow): ThemeView => ({
-  ...r.version.content,
+  ...normaliseThemeContent(r.theme.slug, r.version.content),
   id: r.theme.id,
   slug: r.theme.slug,
   position: r.theme.position,
@@ -124,7 +117,7 @@ export async function getTheme(ctx: ServiceContext, slug: string, opts: { period
     .from(themeVersions)
     .where(and(eq(themeVersions.tenantId, ctx.tenant), eq(themeVersions.themeId, current.id), eq(themeVersions.version, opts.version)));
   if (!old) throw notFound();
-  return { ...old.content, id: current.id, slug: current.slug, position: current.position, version: old.version, period: current.period, updatedAt: old.createdAt, updatedBy: old.createdByLabel };
+  return { ...normaliseThemeContent(current.slug, old.content), id: current.id, slug: current.slug, position: current.position, version: old.version, period: current.period, updatedAt: old.createdAt, updatedBy: old.createdByLabel };
 }
 
 export async function listThemeVersions(ctx: ServiceContext, slug: string, periodCode?: string): Promise<ThemeVersionSummary[]> {
@@ -150,22 +143,14 @@ const requireFrameworkEditor = (ctx: ServiceContext) => requireRole(ctx, 'policy
 /** Saves an edit as a new version. Sub-goal keys stay stable; new sub-goals get new keys. */
 export async function editTheme(ctx: ServiceContext, slug: string, raw: EditThemeInput, periodCode?: string): Promise<ThemeView> {
   requireFrameworkEditor(ctx);
-  const districtCodes = new Set((await listDistricts(ctx)).map((d) => d.code));
-  // Shape, sub-goal keys and districts in one pass: every problem at once.
-  const input = await parseChecked(editThemeInput, raw, (p) => {
-    const errors: FieldError[] = [];
-    const keys = (p.content?.subGoalGroups ?? []).flatMap((g) => g.subGoals.map((s) => s.key));
-    if (new Set(keys).size !== keys.length) errors.push({ field: 'content.subGoalGroups', code: 'duplicate', message: 'error.duplicateSubGoalKey' });
-    (p.content?.districtTasks ?? []).forEach((dt, i) => {
-      if (dt.district && !districtCodes.has(dt.district)) errors.push({ field: `content.districtTasks.${i}.district`, code: 'unknown_reference', message: 'error.unknownDistrict' });
-    });
-    return errors;
-  });
-  const keys = input.content.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key));
+  const [districtCodes, groupKeys] = await Promise.all([
+    listDistricts(ctx).then((ds) => new Set(ds.map((d) => d.code))),
+    listTargetGroups(ctx).then((gs) => new Set(gs.map((g) => g.key))),
+  ]);
+  // Shape, keys, districts and target groups in one pass: every problem at once.
+  const input = await parseChecked(editThemeInput, raw, (p) => (p.content ? themeContentErrors(slug, p.content, districtCodes, groupKeys) : []));
   const saved = await inTransaction(ctx, async (tx) => {
     const current = await getTheme(tx, slug, { period: periodCode });
-    const prefix = `${slug}/`;
-    if (keys.some((k) => !k.startsWith(prefix))) throw invalid([{ field: 'content.subGoalGroups', message: 'error.subGoalKeyTheme' }]);
     const next = current.version + 1;
     const bumped = await tx.db
       .update(themes)
@@ -232,6 +217,39 @@ export async function startCallPeriod(ctx: ServiceContext, raw: StartCallPeriodI
   });
   invalidateFramework(ctx);
   return created;
+}
+
+/**
+ * Keys are unique within a theme and start with its slug (sub-goals, principles, target groups); district codes and
+ * target-group codes must exist.
+ */
+/** Keys of the theme's own (unique, with its slug), districts and target groups that exist: field errors with codes. */
+function themeContentErrors(slug: string, content: ThemeContent, districtCodes: Set<string>, groupKeys: Set<string>): FieldError[] {
+  const errors: FieldError[] = [];
+  const prefix = `${slug}/`;
+  const lists: [string, string[], string, string][] = [
+    ['content.subGoalGroups', content.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key)), 'error.duplicateSubGoalKey', 'error.subGoalKeyTheme'],
+    ['content.principleGroups', content.principleGroups.flatMap((g) => g.items.map((s) => s.key)), 'error.duplicateKey', 'error.keyTheme'],
+    ['content.targetGroups', content.targetGroups.flatMap((g) => g.items.map((s) => s.key)), 'error.duplicateKey', 'error.keyTheme'],
+  ];
+  for (const [field, keys, dup, theme] of lists) {
+    if (new Set(keys).size !== keys.length) errors.push({ field, code: 'duplicate', message: dup });
+    if (keys.some((k) => !k.startsWith(prefix))) errors.push({ field, code: 'invalid_key', message: theme });
+  }
+  content.districtTasks.forEach((b, i) => {
+    const codes = [...b.districts, ...b.tasks.flatMap((t) => t.districts ?? [])];
+    if (codes.some((d) => !districtCodes.has(d))) errors.push({ field: `content.districtTasks.${i}.districts`, code: 'unknown_reference', message: 'error.unknownDistrict' });
+  });
+  content.targetGroups.forEach((s, i) => {
+    if (s.items.some((it) => it.groups.some((g) => !groupKeys.has(g)))) errors.push({ field: `content.targetGroups.${i}.items`, code: 'unknown_reference', message: 'error.unknownTargetGroup' });
+  });
+  return errors;
+}
+
+/** Next free key "slug/<prefix>N" among the given keys (principles "p", target groups "d"). */
+export function nextKey(keys: string[], slug: string, prefix: 'p' | 'd'): string {
+  const used = keys.map((k) => Number(k.split('/')[1]?.replace(prefix, '')) || 0);
+  return `${slug}/${prefix}${Math.max(0, ...used) + 1}`;
 }
 
 /** Next free key for a new sub-goal of a theme ("slug/N"). */

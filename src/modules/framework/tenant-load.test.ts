@@ -17,7 +17,7 @@ import { loadConfig } from '../../config.ts';
 import { findAuditEvents } from '../../platform/audit/service.ts';
 import { createMunicipality } from './tenant-load.ts';
 import { loadAreas } from './area-load.ts';
-import { listThemes, listNeighbourhoods, listDistricts } from './service.ts';
+import { listThemes, listNeighbourhoods, listDistricts, getReport, listTargetGroups } from './service.ts';
 import { SetupError } from './setup-error.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../test/fixtures/gm9999');
@@ -89,7 +89,11 @@ describe.each(dbKinds)('a second municipality (%s)', (kind) => {
       ['ontmoeten', 'Elkaar ontmoeten in Voorbeeldstad'],
       ['samen-sporten', 'Samen sporten'],
     ]);
-    expect(mine[0].leads).toEqual(['Welzijn Voorbeeldstad']);
+    // The report's theme leads are resolved to GM9999's own organisation by the network module, in the same load.
+    const [welzijn] = await queryRows<{ id: string }>(db.db, sql`select id from organisations where tenant_id = 'GM9999' and name = 'Welzijn Voorbeeldstad'`);
+    expect((await getReport(as('GM9999')))!.content.themeLeads).toEqual([expect.objectContaining({ themeSlug: 'ontmoeten', organisations: ['Welzijn Voorbeeldstad'], organisationIds: [welzijn.id] })]);
+    expect((await listTargetGroups(as('GM9999'))).map((g) => g.key)).toEqual(['iedereen', 'kinderen', 'ouderen', 'nieuwkomers']);
+    expect(mine[0].principleGroups[0].items).toMatchObject([{ key: 'ontmoeten/p1', text: 'Laagdrempelige inloop zonder aanmelding.' }]);
     const haarlem = await listThemes(as('GM0392'));
     expect(haarlem).toHaveLength(7);
     expect(haarlem.find((t) => t.slug === 'ontmoeten')!.name).not.toContain('Voorbeeldstad');
@@ -187,21 +191,23 @@ describe.each(dbKinds)('a second municipality (%s)', (kind) => {
     const refs = fixtureJson();
     refs.municipality.code = 'GM9997';
     refs.themes[1].slug = 'Samen Sporten';
-    refs.themes[0].districtTasks[1].district = 'dijk';
+    refs.themes[0].districtTasks[1].districts = ['dijk'];
+    refs.themes[1].targetGroups[0].items[0].groups = ['bestaat-niet'];
     refs.themes[0].subGoalGroups[0].subGoals[1] = '';
     refs.wijken = [{ code: 'WK999701', name: 'Dorp', district: 'polder' }, { code: 'WK039201', name: 'Verkeerd', district: null }];
     refs.buurten = [{ name: 'Ergens', wijk: 'WK999799' }];
-    refs.themeLeads[0].themeSlug = 'bestaat-niet';
+    refs.report.themeLeads[0].themeSlug = 'bestaat-niet';
     const crossed = await setupError(loadMunicipalityFile(as('GM9997'), tempFile('refs.json', JSON.stringify(refs))));
     expect(crossed.problems).toEqual([
-      'themes[0].districtTasks[1].district: stadsdeel "dijk" staat niet in districts',
+      'themes[0].districtTasks[1].districts[0]: stadsdeel "dijk" staat niet in districts',
       'themes[0].subGoalGroups[0].subGoals[1]: is verplicht',
       'themes[1].slug: "Samen Sporten" mag alleen kleine letters, cijfers en streepjes bevatten',
+      'themes[1].targetGroups[0].items[0].groups[0]: doelgroep "bestaat-niet" staat niet in targetGroupList',
       'wijken[0].district: stadsdeel "polder" staat niet in districts',
       'wijken[1].code: "WK039201" is geen CBS-wijkcode van GM9997 (WK9997 en twee cijfers)',
       'buurten[0].wijk: wijk "WK999799" staat niet in wijken',
-      'themeLeads[0].themeSlug: thema "bestaat-niet" staat niet in themes',
-      'societalGoals[1].themeSlug: thema "samen-sporten" staat niet in themes',
+      'report.themeLeads[0].themeSlug: thema "bestaat-niet" staat niet in themes',
+      'report.societalGoals[1].themeSlug: thema "samen-sporten" staat niet in themes',
     ]);
 
     const notJson = await setupError(loadMunicipalityFile(as('GM9997'), tempFile('kapot.json', '{ "municipality": ')));

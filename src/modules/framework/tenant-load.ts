@@ -83,20 +83,49 @@ function crossCheck(seed: FrameworkSeed, tenant: string): string[] {
   const slugs = new Set(seed.themes.map((t) => t.slug));
   const districtCodes = new Set(seed.districts.map((d) => d.code));
   const wijkCodes = new Set(seed.wijken.map((w) => w.code));
+  const groupKeys = new Set(seed.targetGroupList.items.map((g) => g.key));
+  duplicates(seed.targetGroupList.items, (g) => g.key, (i) => `targetGroupList.items[${i}].key`, 'sleutel');
   duplicates(seed.themes, (t) => t.slug, (i) => `themes[${i}].slug`, 'slug');
   duplicates(seed.districts, (d) => d.code, (i) => `districts[${i}].code`, 'code');
   duplicates(seed.wijken, (w) => w.code, (i) => `wijken[${i}].code`, 'code');
   seed.themes.forEach((t, i) => {
     if (!slugPattern.test(t.slug)) problems.push(`themes[${i}].slug: "${t.slug}" mag alleen kleine letters, cijfers en streepjes bevatten`);
-    t.districtTasks.forEach((d, j) => {
-      if (d.district !== null && !districtCodes.has(d.district)) problems.push(`themes[${i}].districtTasks[${j}].district: stadsdeel "${d.district}" staat niet in districts`);
+    t.districtTasks.forEach((b, j) => {
+      b.districts.forEach((d, k) => {
+        if (!districtCodes.has(d)) problems.push(`themes[${i}].districtTasks[${j}].districts[${k}]: stadsdeel "${d}" staat niet in districts`);
+      });
+      b.tasks.forEach((task, k) => {
+        if (typeof task === 'string') return;
+        (task.districts ?? []).forEach((d, m) => {
+          if (!districtCodes.has(d)) problems.push(`themes[${i}].districtTasks[${j}].tasks[${k}].districts[${m}]: stadsdeel "${d}" staat niet in districts`);
+        });
+      });
     });
-    const leads = seed.themeLeads.filter((l) => l.themeSlug === t.slug).flatMap((l) => l.organisations);
-    const content = themeContentSchema.safeParse(themeContentFromSeed(t, leads));
+    t.targetGroups.forEach((s, j) => {
+      s.items.forEach((item, k) => {
+        if (typeof item === 'string') return;
+        item.groups.forEach((g, m) => {
+          if (!groupKeys.has(g)) problems.push(`themes[${i}].targetGroups[${j}].items[${k}].groups[${m}]: doelgroep "${g}" staat niet in targetGroupList`);
+        });
+      });
+    });
+    const content = themeContentSchema.safeParse(themeContentFromSeed(t));
+    if (content.success) {
+      const prefix = `${t.slug}/`;
+      for (const [what, keys] of [
+        ['principleGroups', content.data.principleGroups.flatMap((g) => g.items.map((x) => x.key))],
+        ['targetGroups', content.data.targetGroups.flatMap((g) => g.items.map((x) => x.key))],
+      ] as const) {
+        const dup = keys.find((k, n) => keys.indexOf(k) !== n);
+        if (dup) problems.push(`themes[${i}].${what}: sleutel "${dup}" komt twee keer voor`);
+        const foreign = keys.find((k) => !k.startsWith(prefix));
+        if (foreign) problems.push(`themes[${i}].${what}: sleutel "${foreign}" hoort niet bij thema ${t.slug} (moet beginnen met ${prefix})`);
+      }
+    }
     if (!content.success) {
       for (const issue of content.error.issues) {
-        // Leads are checked through themeLeads, sub-goal keys follow from the slug (checked above).
-        if (issue.path[0] === 'leads' || issue.path[issue.path.length - 1] === 'key') continue;
+        // Generated keys follow from the slug; keys given in the file are checked above.
+        if (issue.path[issue.path.length - 1] === 'key') continue;
         const at = issue.path.filter((p, k, all) => !(k === all.length - 1 && p === 'text'));
         problems.push(...zodProblems([{ ...issue, path: ['themes', i, ...at] }]));
       }
@@ -113,11 +142,11 @@ function crossCheck(seed: FrameworkSeed, tenant: string): string[] {
   seed.buurten.forEach((b, i) => {
     if (!wijkCodes.has(b.wijk)) problems.push(`buurten[${i}].wijk: wijk "${b.wijk}" staat niet in wijken`);
   });
-  seed.themeLeads.forEach((l, i) => {
-    if (!slugs.has(l.themeSlug)) problems.push(`themeLeads[${i}].themeSlug: thema "${l.themeSlug}" staat niet in themes`);
+  seed.report?.themeLeads.forEach((l, i) => {
+    if (!slugs.has(l.themeSlug)) problems.push(`report.themeLeads[${i}].themeSlug: thema "${l.themeSlug}" staat niet in themes`);
   });
-  seed.societalGoals.forEach((g, i) => {
-    if (g.themeSlug !== null && !slugs.has(g.themeSlug)) problems.push(`societalGoals[${i}].themeSlug: thema "${g.themeSlug}" staat niet in themes`);
+  seed.report?.societalGoals.forEach((g, i) => {
+    if (g.themeSlug !== null && !slugs.has(g.themeSlug)) problems.push(`report.societalGoals[${i}].themeSlug: thema "${g.themeSlug}" staat niet in themes`);
   });
   return problems;
 }

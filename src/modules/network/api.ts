@@ -14,13 +14,14 @@ const organisationSchema = z
     id: z.uuid(),
     name: z.string(),
     type: organisationTypeSchema,
+    typeConfirmed: z.boolean().openapi({ description: 'false: de soort is afgeleid uit de bronnen, niet daarin genoemd of door een beheerder bevestigd' }),
     description: z.string(),
     website: z.string().nullable(),
     contactEmail: z.string().nullable().openapi({ description: 'Algemeen contactadres (geen persoonsgegeven)' }),
     contactPhone: z.string().nullable(),
     districts: z.array(z.string()).openapi({ description: 'Codes van de stadsdelen waar de organisatie actief is' }),
     themes: z.array(z.string()).openapi({ description: 'Slugs van de thema’s waaraan de organisatie werkt' }),
-    leads: z.array(z.string()).openapi({ description: 'Slugs van de thema’s waarop de organisatie de regie heeft' }),
+    leads: z.array(z.string()).openapi({ description: 'Slugs van de thema’s waarop de organisatie de regie heeft volgens het rapport van 2021' }),
     updatedAt: z.iso.datetime({ offset: true }),
   })
   .openapi('Organisation');
@@ -38,7 +39,7 @@ const organisationBody = z
   })
   .openapi('OrganisationInput', { description: 'Velden die u weglaat, blijven ongewijzigd. Medewerkers van een partner mogen naam en soort niet wijzigen.' });
 
-const driehoekSchema = z.object({ district: z.string(), role: z.enum(driehoekRoles) });
+const driehoekSchema = z.object({ district: z.string(), role: z.enum(driehoekRoles), wijk: z.string().nullish().openapi({ description: 'CBS-code van de wijk als de rol voor één wijk van het stadsdeel is' }) });
 
 const personSchema = z
   .object({
@@ -53,7 +54,7 @@ const personSchema = z
     specialisms: z.array(z.string()).openapi({ description: 'Specialismen (T-vorm), bijvoorbeeld schulden, opvoeding' }),
     districts: z.array(z.string()),
     themes: z.array(z.string()),
-    driehoek: z.array(driehoekSchema).openapi({ description: 'Rol in de Driehoek per stadsdeel' }),
+    driehoek: z.array(driehoekSchema).openapi({ description: 'Rol in de Driehoek per stadsdeel, eventueel voor één wijk' }),
     updatedAt: z.iso.datetime({ offset: true }),
   })
   .openapi('Person');
@@ -87,7 +88,7 @@ const responsibilitiesSchema = z
   })
   .openapi('Responsibilities');
 
-const orgJson = (o: OrganisationView, refs: FrameworkRefs) => ({ ...o, leads: themesLedBy(refs, o.name).map((t) => t.slug), updatedAt: o.updatedAt.toISOString() });
+const orgJson = (o: OrganisationView, refs: FrameworkRefs) => ({ ...o, leads: themesLedBy(refs, o.id).map((t) => t.slug), updatedAt: o.updatedAt.toISOString() });
 const personJson = (p: PersonView) => ({ ...p, updatedAt: p.updatedAt.toISOString() });
 
 const idParam = z.object({ id: z.string().max(100).openapi({ param: { name: 'id', in: 'path' }, example: '00000000-0000-4000-8000-000000000000' }) });

@@ -100,6 +100,8 @@ export interface PersonValues {
   themes: string[];
   /** district code → role ('' for none) */
   driehoek: Record<string, string>;
+  /** district code → the wijk the role is for ('' for the whole district) */
+  driehoekWijk?: Record<string, string>;
 }
 
 export const emptyPerson: PersonValues = { name: '', jobTitle: '', workEmail: '', workPhone: '', generalistArea: '', specialisms: [], otherSpecialisms: '', districts: [], themes: [], driehoek: {} };
@@ -115,11 +117,16 @@ export const personValues = (p: PersonView): PersonValues => ({
   districts: p.districts,
   themes: p.themes,
   driehoek: Object.fromEntries(p.driehoek.map((d) => [d.district, d.role])),
+  driehoekWijk: Object.fromEntries(p.driehoek.map((d) => [d.district, d.wijk ?? ''])),
 });
 
 export function personFromForm(b: FormBody, refs: FrameworkRefs): PersonValues {
   const driehoek: Record<string, string> = {};
-  for (const code of refs.districts.keys()) driehoek[code] = str(b, `driehoek.${code}`);
+  const driehoekWijk: Record<string, string> = {};
+  for (const code of refs.districts.keys()) {
+    driehoek[code] = str(b, `driehoek.${code}`);
+    driehoekWijk[code] = str(b, `driehoekWijk.${code}`);
+  }
   return {
     name: str(b, 'name'),
     jobTitle: str(b, 'jobTitle'),
@@ -131,6 +138,7 @@ export function personFromForm(b: FormBody, refs: FrameworkRefs): PersonValues {
     districts: list(b, 'districts'),
     themes: list(b, 'themes'),
     driehoek,
+    driehoekWijk,
   };
 }
 
@@ -151,7 +159,7 @@ export const personInputOf = (p: PersonValues): PersonInput => ({
   themes: p.themes,
   driehoek: Object.entries(p.driehoek)
     .filter(([, role]) => role)
-    .map(([district, role]) => ({ district, role: role as DriehoekRole })),
+    .map(([district, role]) => ({ district, role: role as DriehoekRole, ...(p.driehoekWijk?.[district] ? { wijk: p.driehoekWijk[district] } : {}) })),
 });
 
 export const personLabels = (v: View) => ({
@@ -194,6 +202,15 @@ export const PersonForm: FC<{ v: View; action: string; values: PersonValues; err
             value={values.driehoek[code] ?? ''}
             errors={[]}
             options={[{ value: '', label: v.t('network.noRole') }, ...driehoekRoles.map((r) => ({ value: r, label: roleLabel(v, r) }))]}
+          />
+        ))}
+        {[...refs.districts].map(([code, name]) => (
+          <Select
+            name={`driehoekWijk.${code}`}
+            label={v.t('network.driehoekWijkIn', { district: name })}
+            value={values.driehoekWijk?.[code] ?? ''}
+            errors={[]}
+            options={[{ value: '', label: v.t('network.wholeDistrict') }, ...[...refs.wijken].filter(([, d]) => d === code).map(([w]) => ({ value: w, label: refs.wijkNames.get(w) ?? w }))]}
           />
         ))}
       </fieldset>

@@ -60,6 +60,19 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     expect(badHtml).toContain('Soort organisatie: moet een van deze waarden zijn');
   });
 
+  it('marks an organisation type inferred from the sources as unconfirmed (BUUV), until an administrator saves it', async () => {
+    const buuv = (await (await new TestClient(app).get('/api/v1/organisations?q=BUUV')).json()) as { items: { id: string; name: string; type: string; typeConfirmed: boolean }[] };
+    const org = buuv.items.find((o) => o.name === 'BUUV')!;
+    expect(org).toMatchObject({ type: 'chain-partner', typeConfirmed: false });
+    expect(await (await new TestClient(app).get(`/organisaties/${org.id}`)).text()).toContain('soort afgeleid uit de bronnen, nog niet bevestigd');
+    const dock = (await (await new TestClient(app).get('/api/v1/organisations?q=DOCK Haarlem')).json()) as { items: { typeConfirmed: boolean }[] };
+    expect(dock.items[0].typeConfirmed).toBe(true);
+    const admin = await clientAs(app, database, ['administrator']);
+    const saved = await admin.json(`/api/v1/organisations/${org.id}`, 'PUT', { name: 'BUUV', type: 'chain-partner' });
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { typeConfirmed: boolean }).typeConfirmed).toBe(true);
+  });
+
   it('shows an organisation’s profile with its people, themes it leads and contact point', async () => {
     const dock = (await (await new TestClient(app).get('/api/v1/organisations?q=DOCK Haarlem')).json()) as { items: { id: string; leads: string[] }[] };
     expect(dock.items[0].leads).toContain('financien-op-orde');
@@ -143,10 +156,11 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     expect(badHtml).not.toContain('<script>alert(1)</script>');
     expect(badHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 
-    const added = await partnerA.postForm('/mijn-organisatie/mensen', { name: 'Anna "de" Vries', jobTitle: 'Welzijnscoach', generalistArea: 'Sociaal werk', specialisms: ['eenzaamheid', 'taal'], otherSpecialisms: 'laaggeletterdheid', districts: ['oost'], themes: ['ontmoeten'], 'driehoek.oost': 'opbouwwerker' }, '/mijn-organisatie/mensen/nieuw');
+    const added = await partnerA.postForm('/mijn-organisatie/mensen', { name: 'Anna "de" Vries', jobTitle: 'Welzijnscoach', generalistArea: 'Sociaal werk', specialisms: ['eenzaamheid', 'taal'], otherSpecialisms: 'laaggeletterdheid', districts: ['oost'], themes: ['ontmoeten'], 'driehoek.oost': 'opbouwwerker', 'driehoekWijk.oost': 'WK039207' }, '/mijn-organisatie/mensen/nieuw');
     expect(added.status).toBe(303);
     const anna = (await listPeople(ctx, { organisationId: orgA.id })).find((p) => p.name === 'Anna "de" Vries')!;
-    expect(anna).toMatchObject({ name: 'Anna "de" Vries', specialisms: ['eenzaamheid', 'taal', 'laaggeletterdheid'], driehoek: [{ district: 'oost', role: 'opbouwwerker' }] });
+    expect(anna).toMatchObject({ name: 'Anna "de" Vries', specialisms: ['eenzaamheid', 'taal', 'laaggeletterdheid'], driehoek: [{ district: 'oost', role: 'opbouwwerker', wijk: 'WK039207' }] });
+    expect(await (await partnerA.get('/wie-doet-wat?district=oost')).text()).toContain('Anna &quot;de&quot; Vries, Welzijnscoach (voor de wijk Amsterdamsewijk)');
     const edit = await partnerA.get(`/mijn-organisatie/mensen/${anna.id}`);
     expect(edit.status).toBe(200);
     expect(await edit.text()).toContain('value="Anna &quot;de&quot; Vries"');

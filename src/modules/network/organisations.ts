@@ -28,6 +28,8 @@ export interface OrganisationView {
   id: string;
   name: string;
   type: OrganisationType;
+  /** False when the type was inferred from the sources, not stated there or confirmed by an administrator. */
+  typeConfirmed: boolean;
   description: string;
   website: string | null;
   contactEmail: string | null;
@@ -42,6 +44,7 @@ const view = (r: Row): OrganisationView => ({
   id: r.id,
   name: r.name,
   type: r.type as OrganisationType,
+  typeConfirmed: r.typeConfirmed,
   description: r.description,
   website: r.website,
   contactEmail: r.contactEmail,
@@ -224,7 +227,7 @@ export async function updateOrganisation(ctx: ServiceContext, id: string, raw: O
     await assertNameFree(tx, input.name, id);
     const [row] = await tx.db
       .update(organisations)
-      .set({ name: input.name, type: input.type, ...profileColumns(input), updatedAt: tx.now() })
+      .set({ name: input.name, type: input.type, ...(isAdmin(tx) ? { typeConfirmed: true } : {}), ...profileColumns(input), updatedAt: tx.now() })
       .where(and(eq(organisations.tenantId, tx.tenant), eq(organisations.id, id)))
       .returning();
     await recordAudit(tx, { action: 'organisation.update', subjectType: 'organisation', subjectId: id, details: { name: row.name, type: row.type, fields: Object.keys(profileColumns(input)) } });
@@ -244,11 +247,11 @@ export async function updateOrganisationProfile(ctx: ServiceContext, id: string,
 }
 
 /** Seed helper: creates the organisations whose name does not exist yet, in one statement. Idempotent. */
-export async function ensureOrganisations(ctx: ServiceContext, list: { name: string; type: OrganisationType }[]): Promise<void> {
+export async function ensureOrganisations(ctx: ServiceContext, list: { name: string; type: OrganisationType; typeConfirmed?: boolean }[]): Promise<void> {
   requireSystem(ctx);
   if (list.length === 0) return;
   await ctx.db
     .insert(organisations)
-    .values(list.map((o) => ({ tenantId: ctx.tenant, name: o.name, type: o.type })))
+    .values(list.map((o) => ({ tenantId: ctx.tenant, name: o.name, type: o.type, typeConfirmed: o.typeConfirmed ?? true })))
     .onConflictDoNothing({ target: [organisations.tenantId, organisations.name] });
 }

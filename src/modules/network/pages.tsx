@@ -124,13 +124,16 @@ export function registerNetworkPages(app: OpenAPIHono<AppEnv>) {
     const ctx = c.get('ctx');
     const o = await getOrganisation(ctx, c.req.param('id'));
     const [refs, people] = [await frameworkRefs(ctx), await listPeople(ctx, { organisationId: o.id })];
-    const leads = themesLedBy(refs, o.name);
+    const leads = themesLedBy(refs, o.id);
     const manageHref = isAdmin(ctx) ? `/beheer/organisaties/${o.id}` : canManageOrganisation(ctx, o.id) ? '/mijn-organisatie' : null;
     return c.html(
       <Layout v={v} title={o.name}>
         <Breadcrumbs v={v} items={[{ href: '/organisaties', label: v.t('nav.organisations') }]} />
         <H1>{o.name}</H1>
-        <p class="utrecht-paragraph sb-meta">{v.t(`orgType.${o.type}`)}</p>
+        <p class="utrecht-paragraph sb-meta">
+          {v.t(`orgType.${o.type}`)}
+          {!o.typeConfirmed && ` (${v.t('network.typeUnconfirmed')})`}
+        </p>
         {manageHref && (
           <P>
             <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={manageHref}>
@@ -237,7 +240,10 @@ const ResponsibilitiesView = ({ v, r, refs }: { v: View; r: Responsibilities; re
               rows={d.roles.flatMap((role) =>
                 role.people.length === 0
                   ? [[roleLabel(v, role.role), v.t('network.whoNobody'), '—', '—']]
-                  : role.people.map((p) => [roleLabel(v, role.role), `${p.name}, ${p.jobTitle}`, <A href={`/organisaties/${p.organisationId}`}>{p.organisationName}</A>, <WorkContact p={p} />]),
+                  : role.people.map((p) => {
+                      const wijk = p.driehoek.find((x) => x.district === d.district.code)?.wijk;
+                      return [roleLabel(v, role.role), `${p.name}, ${p.jobTitle}${wijk ? ` (${v.t('network.forWijk', { wijk: refs.wijkNames.get(wijk) ?? wijk })})` : ''}`, <A href={`/organisaties/${p.organisationId}`}>{p.organisationName}</A>, <WorkContact p={p} />];
+                    }),
               )}
             />
           </section>

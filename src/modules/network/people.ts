@@ -16,6 +16,8 @@ import { getOrganisation, getOrganisationNames } from './organisations.ts';
 export interface DriehoekEntry {
   district: string;
   role: DriehoekRole;
+  /** Set when the role is for one wijk (CBS code) of the district rather than the whole district. */
+  wijk?: string | null;
 }
 
 export interface PersonView {
@@ -70,7 +72,7 @@ async function views(ctx: ServiceContext, rows: Row[]): Promise<PersonView[]> {
     specialisms: r.specialisms,
     districts: r.districts,
     themes: r.themes,
-    driehoek: roles.filter((d) => d.personId === r.id).map((d) => ({ district: d.districtCode, role: d.role as DriehoekRole })),
+    driehoek: roles.filter((d) => d.personId === r.id).map((d) => ({ district: d.districtCode, role: d.role as DriehoekRole, ...(d.wijkCode ? { wijk: d.wijkCode } : {}) })),
     updatedAt: r.updatedAt,
   }));
 }
@@ -115,7 +117,7 @@ export async function listDriehoek(ctx: ServiceContext, district?: string): Prom
     .orderBy(asc(organisationPeople.name));
   const people = new Map((await views(ctx, rows)).map((p) => [p.id, p]));
   await auditRead(ctx, { driehoek: district ?? 'all', count: people.size });
-  return assignments.filter((a) => people.has(a.personId)).map((a) => ({ district: a.districtCode, role: a.role as DriehoekRole, person: people.get(a.personId)! }));
+  return assignments.filter((a) => people.has(a.personId)).map((a) => ({ district: a.districtCode, role: a.role as DriehoekRole, ...(a.wijkCode ? { wijk: a.wijkCode } : {}), person: people.get(a.personId)! }));
 }
 
 /** One person; with organisationId, only when they work there (otherwise "not found"). A signed-in read is audited. */
@@ -143,6 +145,7 @@ async function checkedPerson(ctx: ServiceContext, raw: PersonInput): Promise<Che
     const driehoekDistricts = (p.driehoek ?? []).map((d) => d.district);
     if (driehoekDistricts.some((d) => !refs.districts.has(d))) errors.push({ field: 'driehoek', message: 'error.unknownDistrict', code: 'unknown' });
     else if (new Set(driehoekDistricts).size !== driehoekDistricts.length) errors.push({ field: 'driehoek', message: 'network.oneRolePerDistrict', code: 'duplicate' });
+    else if ((p.driehoek ?? []).some((d) => d.wijk && refs.wijken.get(d.wijk) !== d.district)) errors.push({ field: 'driehoek', message: 'network.wijkNotInDistrict', code: 'unknown' });
     return errors;
   });
   const driehoekDistricts = input.driehoek.map((d) => d.district);
@@ -168,7 +171,7 @@ const columns = (p: CheckedPerson) => ({
 
 async function writeDriehoek(tx: ServiceContext, personId: string, entries: DriehoekEntry[]) {
   await tx.db.delete(driehoekAssignments).where(and(eq(driehoekAssignments.tenantId, tx.tenant), eq(driehoekAssignments.personId, personId)));
-  if (entries.length) await tx.db.insert(driehoekAssignments).values(entries.map((e) => ({ tenantId: tx.tenant, personId, districtCode: e.district, role: e.role })));
+  if (entries.length) await tx.db.insert(driehoekAssignments).values(entries.map((e) => ({ tenantId: tx.tenant, personId, districtCode: e.district, wijkCode: e.wijk || null, role: e.role })));
 }
 
 export async function createPerson(ctx: ServiceContext, organisationId: string, raw: PersonInput): Promise<PersonView> {
@@ -196,7 +199,7 @@ export async function updatePerson(ctx: ServiceContext, organisationId: string, 
     const next = columns(input);
     // The audit row names the fields that changed, not their values: the log itself holds no extra personal data.
     const changed: string[] = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !sameList([before[k]], [next[k]]));
-    const sorted = (l: DriehoekEntry[]) => l.map((d) => `${d.district}:${d.role}`).sort();
+    const sorted = (l: DriehoekEntry[]) => l.map((d) => `${d.district}:${d.role}:${d.wijk ?? ''}`).sort();
     if (!sameList(sorted(before.driehoek), sorted(input.driehoek))) changed.push('driehoek');
     await tx.db
       .update(organisationPeople)

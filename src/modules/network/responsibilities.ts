@@ -1,11 +1,11 @@
 // "Wie doet wat": per theme the lead organisation(s), per district the Driehoek, and the organisations and people working on both.
 import { z } from '../../platform/zod.ts';
-import { getPeriod } from '../framework/service.ts';
+import { getReport } from '../framework/service.ts';
 import { invalid, type FieldError } from '../../platform/http/errors.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { driehoekRoles, type DriehoekRole } from './types.ts';
 import { frameworkRefs } from './refs.ts';
-import { findOrganisationIdsByName, listOrganisations, type OrganisationView } from './organisations.ts';
+import { listOrganisations, type OrganisationView } from './organisations.ts';
 import { listDriehoek, listPeople, type PersonView } from './people.ts';
 
 export const responsibilityQuery = z.object({
@@ -17,7 +17,7 @@ export type ResponsibilityQuery = z.input<typeof responsibilityQuery>;
 
 export interface ThemeLeads {
   theme: { slug: string; name: string };
-  /** Lead organisations as the framework names them; id when the organisation is in the network. */
+  /** Lead organisations according to the 2021 report: its wording, and the organisation's id in the network. */
   organisations: { name: string; id: string | null }[];
 }
 
@@ -30,7 +30,7 @@ export interface Responsibilities {
   theme: { slug: string; name: string } | null;
   district: { code: string; name: string } | null;
   expertise: string | null;
-  /** The Driehoek as the call describes it; null for a municipality without one. */
+  /** The Driehoek as the 2021 report describes it; null for a municipality without one. */
   driehoekDescription: string | null;
   leads: ThemeLeads[];
   driehoek: DistrictDriehoek[];
@@ -49,19 +49,9 @@ export async function findResponsibilities(ctx: ServiceContext, raw: Responsibil
   if (errors.length) throw invalid(errors);
 
   const themeSlugs = q.theme ? [q.theme] : [...refs.themes.keys()];
-  const leadNames = themeSlugs.flatMap((s) => refs.themes.get(s)!.leads);
-  const ids = await findOrganisationIdsByName(ctx, leadNames);
-  const leads = themeSlugs.map((slug) => ({
-    theme: { slug, name: refs.themes.get(slug)!.name },
-    organisations: refs.themes.get(slug)!.leads.map((name) => ({ name, id: ids.get(name.toLowerCase()) ?? null })),
-  }));
+  const leads = themeSlugs.map((slug) => ({ theme: { slug, name: refs.themes.get(slug)!.name }, organisations: refs.themes.get(slug)!.leads }));
 
-  let driehoekDescription: string | null = null;
-  try {
-    driehoekDescription = (await getPeriod(ctx)).content.driehoek?.description ?? null;
-  } catch {
-    driehoekDescription = null;
-  }
+  const driehoekDescription = (await getReport(ctx))?.content.driehoek?.description ?? null;
   const assignments = await listDriehoek(ctx, q.district);
   const districtCodes = q.district ? [q.district] : [...refs.districts.keys()];
   const driehoek = districtCodes.map((code) => ({

@@ -1,4 +1,4 @@
-import { pgTable, text, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, uuid, uniqueIndex, index, boolean } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { id, tenantId, createdAt, updatedAt } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
@@ -11,6 +11,8 @@ export const organisations = pgTable(
     tenantId: tenantId().references(() => municipalities.code),
     name: text('name').notNull(),
     type: text('type').notNull(),
+    /** False when the type was inferred (seed data), not stated by a source or confirmed by an administrator. */
+    typeConfirmed: boolean('type_confirmed').notNull().default(true),
     description: text('description').notNull().default(''),
     website: text('website'),
     /** Public contact point: a role address and phone number (e.g. info@…), never a person's private data. */
@@ -66,6 +68,8 @@ export const driehoekAssignments = pgTable(
       .notNull()
       .references(() => organisationPeople.id, { onDelete: 'cascade' }),
     districtCode: text('district_code').notNull(),
+    /** The wijk (CBS code) within the district when the person's Driehoek role is for one wijk; null: the whole district. */
+    wijkCode: text('wijk_code'),
     role: text('role').notNull(),
     createdAt: createdAt(),
   },

@@ -9,6 +9,7 @@ import { readFrameworkSeed, type FrameworkSeed } from '../framework/service.ts';
 import { ensureOrganisations, listOrganisations } from './organisations.ts';
 import { organisationTypeSchema } from './types.ts';
 import { seedNetworkDemo } from './demo.ts';
+import { resolveThemeLeads } from './theme-leads.ts';
 
 /** Demo accounts (only with --demo). The password is the same for all and printed by the CLI. */
 export const DEMO_PASSWORD = 'sociale-basis-demo';
@@ -39,14 +40,18 @@ export function checkSeedOrganisations(json: unknown): string[] {
   });
 }
 
-/** The organisations a municipality's framework file names (see seedNetwork), from an already read file. */
+/**
+ * The organisations a municipality's framework file names (see seedNetwork), from an already read file; then the
+ * report's theme leads are resolved to these organisations (stored by id in the framework, after the framework's step).
+ */
 export async function seedNetworkFrom(ctx: ServiceContext, seed: FrameworkSeed): Promise<string[]> {
   requireSystem(ctx);
-  const list = seed.organisations.map((o) => ({ name: o.name, type: organisationTypeSchema.parse(o.type) }));
+  const list = seed.organisations.map((o) => ({ name: o.name, type: organisationTypeSchema.parse(o.type), typeConfirmed: o.typeConfirmed }));
   const before = new Set((await listOrganisations(ctx)).map((o) => o.name));
   await ensureOrganisations(ctx, list);
   const added = list.filter((o) => !before.has(o.name)).length;
-  return [added ? `netwerk: ${added} organisaties toegevoegd` : 'netwerk: organisaties al aanwezig'];
+  const leads = await resolveThemeLeads(ctx);
+  return [added ? `netwerk: ${added} organisaties toegevoegd` : 'netwerk: organisaties al aanwezig', ...(leads ? [`netwerk: regie van ${leads} rapport(en) aan organisaties gekoppeld`] : [])];
 }
 
 /** Demo accounts when there are no users yet, then the demo network. */

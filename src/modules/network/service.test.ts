@@ -167,6 +167,11 @@ describe.each(dbKinds)('network service (%s)', (kind) => {
     expect(e4).toMatchObject({ fields: [{ field: 'driehoek', message: 'network.oneRolePerDistrict' }] });
     const e5 = await fails(createPerson(partnerA, orgA.id, personFor({ driehoek: [{ district: 'noord', role: 'burgemeester' as never }] })));
     expect(fieldsOf(e5)).toEqual(['driehoek.0.role']);
+    // A Driehoek role may be for one wijk of the district (WK039201 Oude Stad lies in Centrum), not for a wijk elsewhere.
+    const e6 = await fails(createPerson(partnerA, orgA.id, personFor({ driehoek: [{ district: 'noord', role: 'opbouwwerker', wijk: 'WK039201' }] })));
+    expect(e6).toMatchObject({ fields: [{ field: 'driehoek', message: 'network.wijkNotInDistrict' }] });
+    const inWijk = await createPerson(partnerA, orgA.id, personFor({ driehoek: [{ district: 'centrum', role: 'opbouwwerker', wijk: 'WK039201' }] }));
+    expect(inWijk.driehoek).toEqual([{ district: 'centrum', role: 'opbouwwerker', wijk: 'WK039201' }]);
   });
 
   it('answers who is responsible for what per theme and district', async () => {

@@ -3,6 +3,7 @@
 export * from './organisations.ts';
 export * from './people.ts';
 export * from './responsibilities.ts';
+export { resolveThemeLeads } from './theme-leads.ts';
 export { canManageOrganisation, actsForOrganisation, isStaffOf, chairsThemeTable, isMemberOfThemeTable, isBrokerIn } from './policy.ts';
 export * from './types.ts';
 export { seedNetworkFrom, checkSeedOrganisations } from './seed.ts';

@@ -66,6 +66,7 @@ export const personInput = z.object({
   districts: codeList(50).default([]),
   themes: codeList(50).default([]),
   /** At most one Driehoek role per district. */
-  driehoek: z.array(z.object({ district: z.string().trim().min(1).max(100), role: driehoekRoleSchema })).max(50).default([]),
+  /** `wijk`: the CBS wijk code when the role is for one wijk of the district (the sources work per district and per wijk). */
+  driehoek: z.array(z.object({ district: z.string().trim().min(1).max(100), role: driehoekRoleSchema, wijk: z.string().trim().max(20).nullish() })).max(50).default([]),
 });
 export type PersonInput = z.input<typeof personInput>;

@@ -289,10 +289,10 @@ export async function deleteRoom(ctx: ServiceContext, roomId: string): Promise<v
 // ---------------------------------------------------------------- rates
 
 /**
- * Built-in hourly rates (cents) per organisation type, used only when the municipality has not set its own.
- * They are a starting point, not policy: administrators change them (globally or per location) on
- * /beheer/tarieven, and those rows win. Volunteer organisations without paid staff and resident initiatives
- * book for free (seed 002: low threshold for voluntary work); paid organisations pay a cost-covering rate.
+ * The platform's own default hourly rates (cents) per organisation type, used only when the municipality has not
+ * set its own. They are the platform's starting point, not policy and not taken from the sources (the Gewoon in de
+ * Wijk letter, 002, only announces a new form of rental for volunteer and societal organisations from 2024):
+ * administrators change them (globally or per location) on /beheer/tarieven, and those rows win.
  */
 export const defaultHourlyRates: Record<OrganisationType, number> = {
   municipality: 2500,
