@@ -12,7 +12,7 @@ async function withDb<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const { openDatabase } = await import('./platform/db/client.ts');
   const { systemContext } = await import('./platform/context.ts');
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, tenant: config.TENANT });
   try {
     await database.migrate();
     return await fn(systemContext(database.db, config.TENANT));

@@ -5,13 +5,17 @@ import { openDatabase, queryRows, type Database } from './platform/db/client.ts'
 import { createApp } from './platform/http/app.tsx';
 import { systemContext } from './platform/context.ts';
 import { seedAll } from './modules/demo/seed.ts';
+import { readFrameworkSeed } from './modules/framework/seed.ts';
 import { log } from './platform/log.ts';
 import { sql } from 'drizzle-orm';
 
 export async function prepareDatabase(config: Config, opts: { seedIfEmpty?: boolean; demo?: boolean } = {}): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE, resultTtlMs: config.SEARCH_CACHE_SECONDS * 1000 });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE, resultTtlMs: config.SEARCH_CACHE_SECONDS * 1000, tenant: config.TENANT });
   await database.migrate();
-  if (opts.seedIfEmpty) {
+  // The seed under seed/haarlem/ is Haarlem's: a server for another municipality never loads it as its own.
+  const seedCode = opts.seedIfEmpty ? readFrameworkSeed().municipality.code : null;
+  if (seedCode && seedCode !== config.TENANT) log.warn('seed-if-empty: the seed data is of another municipality; nothing loaded', { tenant: config.TENANT, seed: seedCode });
+  else if (opts.seedIfEmpty) {
     const [r] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from call_periods where tenant_id = ${config.TENANT}`);
     if (Number(r?.n ?? 0) === 0) {
       for (const line of await seedAll(systemContext(database.db, config.TENANT), { demo: opts.demo ?? true })) log.info(line);
