@@ -26,6 +26,7 @@ import { registerNetwork } from '../../modules/network/routes.tsx';
 import { registerCatalogue } from '../../modules/catalogue/routes.tsx';
 import { registerPlaces } from '../../modules/places/routes.tsx';
 import { createApi, registerApiDocs } from './openapi.tsx';
+import { requireKnownTenant } from '../tenancy/guard.ts';
 
 export const SESSION_COOKIE = 'sb_session';
 export const CSRF_COOKIE = 'sb_csrf';
@@ -50,6 +51,7 @@ export function allowed(access: Access, roles: readonly string[] | null): boolea
 }
 
 export function createApp(deps: AppDeps) {
+  if (deps.database.tenant !== deps.config.TENANT) throw new Error(`The database connection serves ${deps.database.tenant}, not TENANT ${deps.config.TENANT}`);
   const app = new OpenAPIHono<AppEnv>({ strict: true });
   const secureCookie = deps.config.PUBLIC_URL.startsWith('https://');
 
@@ -100,6 +102,9 @@ export function createApp(deps: AppDeps) {
     }
     await next();
   });
+
+  // The municipality this server serves must exist (else a clear 503 page or problem).
+  app.use('*', requireKnownTenant(deps.database, deps.config.TENANT));
 
   // Access: every route must be in the policy table; unknown routes are refused (fail closed).
   app.use('*', async (c, next) => {

@@ -2,7 +2,7 @@
 import type { ZodError, core } from 'zod';
 import { t, isMessageKey, type Lang, type MessageKey } from '../i18n/index.ts';
 
-export type ErrorCode = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'payload_too_large';
+export type ErrorCode = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'payload_too_large' | 'unavailable';
 
 export const statusByCode: Record<ErrorCode, number> = {
   validation: 400,
@@ -12,6 +12,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export interface FieldError {
