@@ -39,6 +39,19 @@ export interface CacheOptions {
   tenant?: string;
 }
 
+/** Per root connection: runs statements as the owner of the tables (maintenance the app's role may not do). */
+const owners = new WeakMap<object, (statements: string[]) => Promise<void>>();
+
+/**
+ * Runs maintenance statements (VACUUM, ANALYZE, index upkeep after a bulk load) as the owner of the tables, with
+ * the connection's tenant set. Only outside a transaction; a connection without an owner runs them itself.
+ */
+export async function maintain(db: Db, statements: string[]): Promise<void> {
+  const asOwner = owners.get(db);
+  if (asOwner) return asOwner(statements);
+  for (const s of statements) await db.execute(sql.raw(s));
+}
+
 /** The tenant of a connection when none is given: the same default as the TENANT setting. */
 export const DEFAULT_TENANT = 'GM0392';
 
@@ -52,6 +65,14 @@ export async function openPglite(dataDir?: string, cache: CacheOptions = {}): Pr
   await client.exec(`SET ROLE ${APP_ROLE}`);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   markCacheable(db, cache);
+  owners.set(db, async (statements) => {
+    await client.exec('RESET ROLE');
+    try {
+      for (const s of statements) await client.exec(s);
+    } finally {
+      await client.exec(`SET ROLE ${APP_ROLE}`);
+    }
+  });
   return {
     kind: 'pglite',
     tenant,
@@ -84,6 +105,11 @@ export async function openPostgres(url: string, poolSize = 10, cache: CacheOptio
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   markCacheable(db, cache);
+  owners.set(db, (statements) =>
+    withOwnerClient(url, tenant, async (owner) => {
+      for (const s of statements) await owner.query(s);
+    }),
+  );
   return {
     kind: 'postgres',
     tenant,
