@@ -56,6 +56,27 @@ describe.each(dbKinds)('tenant isolation (%s)', (kind) => {
     expect(tenancyGaps([{ ...ok, forced: false }, { ...ok, table: 'b', enabled: false }, { ...ok, table: 'c', withCheck: null }, { ...ok, table: 'd', using: `${ok.using} OR true` }])).toEqual([ok.table, 'b', 'c', 'd']);
   });
 
+  it('keys every table with a tenant_id column for a distributed PostgreSQL: primary key, unique, exclusion and foreign keys include tenant_id', async () => {
+    const db = await shared.as(HAARLEM);
+    const tables = (await tenantTables(db)).map((r) => r.table);
+    const cols = (rel: string, keys: string) => `(select array_agg(a.attname::text) from pg_attribute a where a.attrelid = ${rel} and a.attnum = any(${keys}))`;
+    const uniques = await queryRows<{ t: string; name: string; pk: boolean; cols: string[] }>(
+      db.db,
+      sql.raw(`select c.relname as t, i.relname as name, x.indisprimary as pk, ${cols('c.oid', 'x.indkey')} as cols from pg_index x join pg_class c on c.oid = x.indrelid join pg_class i on i.oid = x.indexrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and x.indisunique`),
+    );
+    const constraints = await queryRows<{ t: string; name: string; kind: string; target: string | null; cols: string[] }>(
+      db.db,
+      sql.raw(`select c.relname as t, p.conname as name, p.contype::text as kind, f.relname as target, ${cols('p.conrelid', 'p.conkey')} as cols from pg_constraint p join pg_class c on c.oid = p.conrelid left join pg_class f on f.oid = p.confrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and p.contype in ('f', 'x')`),
+    );
+    const problems = [
+      ...tables.filter((t) => !uniques.some((u) => u.t === t && u.pk && u.cols[0] !== undefined && u.cols.includes('tenant_id'))).map((t) => `${t}: no primary key with tenant_id`),
+      ...uniques.filter((u) => tables.includes(u.t) && !u.cols.includes('tenant_id')).map((u) => `${u.t}: unique ${u.name} without tenant_id`),
+      ...constraints.filter((c) => tables.includes(c.t) && (c.kind === 'x' || tables.includes(c.target ?? '')) && !c.cols.includes('tenant_id')).map((c) => `${c.t}: ${c.name} without tenant_id`),
+    ];
+    expect(problems).toEqual([]);
+    expect(constraints.filter((c) => c.kind === 'f' && tables.includes(c.target ?? '')).length).toBeGreaterThanOrEqual(15);
+  });
+
   it('a raw select * through the app connection returns only the current municipality’s rows, and writes for another are refused', async () => {
     for (const tenant of [HAARLEM, TESTDORP]) {
       const db = await shared.as(tenant);
