@@ -35,7 +35,8 @@ program
     const database = await prepareDatabase(config, { seedIfEmpty: opts.seedIfEmpty, demo: opts.demo });
     const { port } = await startServer(config, database);
     console.log(`Sociale Basis draait op http://localhost:${port} (database: ${database.kind})`);
-    if (opts.seedIfEmpty && opts.demo) console.log(`Demo-accounts: beheerder@demo.sociale-basis.nl, beleid@…, partner@… — wachtwoord ${DEMO_PASSWORD}`);
+    const { readFrameworkSeed } = await import('./modules/framework/seed.ts');
+    if (opts.seedIfEmpty && opts.demo && readFrameworkSeed().municipality.code === config.TENANT) console.log(`Demo-accounts: beheerder@demo.sociale-basis.nl, beleid@…, partner@… — wachtwoord ${DEMO_PASSWORD}`);
   });
 
 program
