@@ -77,7 +77,8 @@ export async function openPglite(dataDir?: string, cache: CacheOptions = {}): Pr
     kind: 'pglite',
     tenant,
     db,
-    // Migrations run as the owner (the superuser) with the tenant set, then the app's role again.
+    // Migrations run as the owner (the superuser) with the tenant set, then the app's role again. The one
+    // connection is the owner meanwhile: migrate (and maintain) before serving, as the server and the CLI do.
     migrate: async () => {
       await client.exec('RESET ROLE');
       try {

@@ -95,9 +95,20 @@ describe.each(dbKinds)('tenant isolation (%s)', (kind) => {
       await expect(db.db.execute(sql`insert into organisations (tenant_id, name, type) values (${other}, 'Ingeschoven', 'subcontractor')`)).rejects.toThrow();
       const updated = await queryRows<{ id: string }>(db.db, sql`update organisations set name = name where tenant_id = ${other} returning id`);
       expect(updated).toEqual([]);
-      // Leaving the app's role is not possible by accident: RESET ROLE keeps the app's role on PostgreSQL.
-      const [{ role }] = await queryRows<{ role: string }>(db.db, sql`select current_user as role`);
-      expect(role).toBe('sociale_basis_app');
+      // The app's role bypasses nothing: no superuser, no BYPASSRLS, owner of no table.
+      const [me] = await queryRows<{ role: string; rolsuper: boolean; rolbypassrls: boolean; owns: number }>(
+        db.db,
+        sql`select current_user as role, r.rolsuper, r.rolbypassrls, (select count(*)::int from pg_class c where c.relowner = r.oid and c.relkind = 'r') as owns from pg_roles r where r.rolname = current_user`,
+      );
+      expect(me).toEqual({ role: 'sociale_basis_app', rolsuper: false, rolbypassrls: false, owns: 0 });
+      if (kind === 'postgres') {
+        // Each pooled connection starts as the app's role: RESET ROLE does not leave it.
+        const role = await db.db.transaction(async (tx) => {
+          await tx.execute(sql`reset role`);
+          return (await tx.execute(sql`select current_user as role`)) as unknown as { rows: { role: string }[] };
+        });
+        expect(role.rows[0].role).toBe('sociale_basis_app');
+      }
     }
   });
 
