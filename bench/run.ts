@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { tenancyGapsSql } from '../src/platform/db/tenancy.ts';
+import { demoUsers, DEMO_PASSWORD } from '../src/modules/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'src', 'cli.ts')];
@@ -76,13 +77,47 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
   if (r.status !== 0) throw new Error(`sociale-basis ${args.join(' ')} failed`);
 }
 
-async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...cli, 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('draait op') && resolve());
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...cli, 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' }, stdio: ['ignore', 'inherit', 'inherit'], cwd: root });
+  // The server binds its port first and answers 503 until the database is ready: wait for a healthy answer.
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  for (;;) {
+    if (exited !== undefined) throw new Error(`server exited with ${exited}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status === 200, () => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The demo administrator; a correct login is measured (argon2 check, throttle bookkeeping, session). */
+const loginEmail = demoUsers.find((u) => u.roles.includes('administrator'))!.email;
+const loginPassword = DEMO_PASSWORD;
+export const LOGIN_CONNECTIONS = 8;
+
+/** Measures a correct login (POST /inloggen, answered 303) at LOGIN_CONNECTIONS connections. */
+export async function measureLogin(base: string, duration: number): Promise<Measurement> {
+  const page = await fetch(`${base}/inloggen`);
+  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrf = (await page.text()).match(/name="_csrf" value="([^"]+)"/)?.[1];
+  if (!csrf) throw new Error('no CSRF token on /inloggen');
+  const body = new URLSearchParams({ _csrf: csrf, email: loginEmail, password: loginPassword }).toString();
+  const times: number[] = [];
+  let wrong = 0;
+  const instance = autocannon({
+    url: base,
+    requests: [{ method: 'POST', path: '/inloggen', body, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } }],
+    duration,
+    connections: LOGIN_CONNECTIONS,
+    pipelining: 1,
+  }) as unknown as Promise<autocannon.Result> & { on(event: 'response', fn: (...args: never[]) => void): void };
+  instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    times.push(responseTime);
+    if (status !== 303) wrong++;
   });
-  return child;
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return { rps: result.requests.average, p95: percentile(times, 95), p50: percentile(times, 50), errors: result.errors + result.timeouts, non2xx: wrong };
 }
 
 async function freshPostgres(baseUrl: string): Promise<string> {
@@ -121,6 +156,14 @@ async function measureServer(env: NodeJS.ProcessEnv, port: number, list: Target[
       if (m.errors || m.non2xx) figures[`${name}.failed_requests.${kind}`] = m.errors + m.non2xx;
     }
     figures[`bare${suffix}.rps.${kind}`] = Math.round(bareRps);
+    if (!suffix) {
+      await measureLogin(base, 2); // warm-up
+      const m = await measureLogin(base, opts.duration);
+      report[`${kind}.login`] = m;
+      console.log(`login (POST /inloggen, correct password, ${LOGIN_CONNECTIONS} connections)\n  ${m.rps.toFixed(1)} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, errors ${m.errors}, not 303 ${m.non2xx}`);
+      figures[`login.p95_ms.${kind}`] = round(m.p95);
+      if (m.errors || m.non2xx) figures[`login.failed_requests.${kind}`] = m.errors + m.non2xx;
+    }
     // How many searches of this server (warm-up included) were answered from a shared result.
     const health = (await (await fetch(`${base}/health`)).json()) as { searchCache: { enabled: boolean; hits: number; misses: number } };
     const { enabled, hits, misses } = health.searchCache;
@@ -214,7 +257,7 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
     }
   }
   // The issue's figure names without a database suffix are the embedded database (the default).
-  for (const name of ['themes.page.rps_ratio', 'themes.api.rps_ratio', 'themes.page.p95_ms']) {
+  for (const name of ['themes.page.rps_ratio', 'themes.api.rps_ratio', 'themes.page.p95_ms', 'login.p95_ms']) {
     const v = figures[`${name}.pglite`];
     if (v !== undefined) figures[name] = v;
   }

@@ -22,6 +22,28 @@ describe.each([true, false])('framework pages (JavaScript %s)', (javaScriptEnabl
     await ctx.close();
   });
 
+  it('folds the main navigation on a phone into "Menu", which opens without JavaScript', async () => {
+    const ctx = await h.context({ javaScriptEnabled });
+    const page = await ctx.newPage();
+    await page.setViewportSize({ width: 375, height: 740 });
+    await visit(page, '/');
+    const themesLink = page.locator('.sb-nav-fold a[href="/themas"]');
+    expect(await page.locator('.sb-nav--wide').isVisible()).toBe(false);
+    expect(await themesLink.isVisible()).toBe(false);
+    // Folded, the header takes well under half of the first screen.
+    expect((await page.locator('header').boundingBox())!.height).toBeLessThan(740 / 3);
+    await page.locator('summary', { hasText: 'Menu' }).click();
+    expect(await themesLink.isVisible()).toBe(true);
+    await expectAccessible(page);
+    await themesLink.click();
+    await expect.poll(() => page.url()).toContain('/themas');
+    // On a wide screen the menu is shown as it was, without the fold.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await page.locator('.sb-nav--wide a[href="/themas"]').isVisible()).toBe(true);
+    expect(await page.locator('summary', { hasText: 'Menu' }).isVisible()).toBe(false);
+    await ctx.close();
+  });
+
   it('every theme can be browsed', async () => {
     const ctx = await h.context({ javaScriptEnabled });
     const page = await ctx.newPage();

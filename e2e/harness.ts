@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { openPglite, type Database } from '../src/platform/db/client.ts';
 import { startServer } from '../src/main.ts';
-import { seedAll, DEMO_PASSWORD, demoUsers } from '../src/modules/demo/seed.ts';
+import { seedAll, DEMO_PASSWORD, demoUsers } from '../src/modules/index.ts';
 import { systemContext } from '../src/platform/context.ts';
 
 const require = createRequire(import.meta.url);
@@ -35,7 +35,7 @@ export async function startHarness(opts: { demoScale?: number } = {}): Promise<H
   const database = await openPglite(dataDir);
   await database.migrate();
   await seedAll(systemContext(database.db, config.TENANT), { demo: true, scale: opts.demoScale ?? 1 });
-  const { server, port } = await startServer(config, database);
+  const { server, port, worker } = await startServer(config, database);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -54,6 +54,7 @@ export async function startHarness(opts: { demoScale?: number } = {}): Promise<H
     close: async () => {
       await browser.close();
       await new Promise((r) => server.close(() => r(undefined)));
+      await worker.stop();
       await database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,21 +1,35 @@
-// The one command: sociale-basis serve | migrate | seed | user create | user reset-link | bench.
+// The one command: sociale-basis serve | migrate | seed | user create | user reset-link | tenant … | bench.
 // Modules are imported inside the actions, so `--help` and small commands start quickly.
 import { Command, Option } from 'commander';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
+import { configureLog } from './platform/log.ts';
 import { roles, type Role } from './platform/auth/roles.ts';
 import type { ServiceContext } from './platform/context.ts';
 
 const program = new Command();
 program.name('sociale-basis').description('Sociale Basis: platform voor de sociale basis van een gemeente').version('0.1.0');
 
-async function withDb<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+function config(): Config {
+  const c = loadConfig();
+  configureLog(c);
+  return c;
+}
+
+/**
+ * Runs a command on the database. On the embedded database the folder is locked: while a server runs on it, the
+ * command is refused with a message saying to stop the server first (or to use PostgreSQL).
+ * The connection serves `tenant` (default TENANT): row-level security shows and accepts only that municipality's rows.
+ */
+async function withDb<T>(command: string, fn: (ctx: ServiceContext) => Promise<T>, tenantCode?: string): Promise<T> {
+  const cfg = config();
+  const tenant = tenantCode ?? cfg.TENANT;
   const { openDatabase } = await import('./platform/db/client.ts');
   const { systemContext } = await import('./platform/context.ts');
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, tenant: config.TENANT });
+  await import('./modules/index.ts'); // the modules: their messages, seed steps and organisations
+  const database = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, lockOwner: command, tenant });
   try {
     await database.migrate();
-    return await fn(systemContext(database.db, config.TENANT));
+    return await fn(systemContext(database.db, tenant));
   } finally {
     await database.close();
   }
@@ -29,21 +43,16 @@ program
   .option('--seed-if-empty', 'laad referentie- en demodata als de database leeg is')
   .option('--no-demo', 'met --seed-if-empty: geen demo-accounts')
   .action(async (opts: { seedIfEmpty?: boolean; demo: boolean }) => {
-    const config = loadConfig();
-    const { prepareDatabase, startServer } = await import('./main.ts');
-    const { DEMO_PASSWORD } = await import('./modules/demo/seed.ts');
-    const database = await prepareDatabase(config, { seedIfEmpty: opts.seedIfEmpty, demo: opts.demo });
-    const { port } = await startServer(config, database);
-    console.log(`Sociale Basis draait op http://localhost:${port} (database: ${database.kind})`);
-    const { readFrameworkSeed } = await import('./modules/framework/seed.ts');
-    if (opts.seedIfEmpty && opts.demo && readFrameworkSeed().municipality.code === config.TENANT) console.log(`Demo-accounts: beheerder@demo.sociale-basis.nl, beleid@…, partner@… — wachtwoord ${DEMO_PASSWORD}`);
+    const cfg = config();
+    const { runServer } = await import('./main.ts');
+    await runServer(cfg, { seedIfEmpty: opts.seedIfEmpty, demo: opts.demo });
   });
 
 program
   .command('migrate')
   .description('Voer de databasemigraties uit')
   .action(async () => {
-    await withDb(async () => undefined);
+    await withDb('migrate', async () => undefined);
     console.log('Migraties uitgevoerd.');
   });
 
@@ -56,8 +65,9 @@ program
   .action(async (opts: { demo?: boolean; scale: string; municipality: string }) => {
     const scale = Number(opts.scale);
     if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error('--scale moet een geheel getal van 1 tot en met 1000 zijn');
-    const { seedAll } = await import('./modules/demo/seed.ts');
-    const lines = await withDb((ctx) => seedAll(ctx, { demo: !!opts.demo || scale > 1, scale, municipalityDir: opts.municipality }));
+    const { seedAll } = await import('./modules/index.ts');
+    const { log } = await import('./platform/log.ts');
+    const lines = await withDb('seed', (ctx) => seedAll(ctx, { demo: !!opts.demo || scale > 1, scale, municipalityDir: opts.municipality, onProgress: (step) => log.info(step) }));
     for (const l of lines) console.log(l);
   });
 
@@ -72,13 +82,13 @@ user
   .option('--organisation <name>', 'naam van de organisatie')
   .action(async (opts: { email: string; name: string; role: string[]; password?: string; organisation?: string }) => {
     const { createUser } = await import('./platform/auth/service.ts');
-    const { listOrganisations } = await import('./modules/network/service.ts');
+    const { organisationDirectory } = await import('./platform/module.ts');
     const { AppError } = await import('./platform/http/errors.ts');
-    const u = await withDb(async (ctx) => {
+    const u = await withDb('user create', async (ctx) => {
       const admin = cliAdmin(ctx);
       let organisationId: string | null = null;
       if (opts.organisation) {
-        const org = (await listOrganisations(ctx)).find((o) => o.name.toLowerCase() === opts.organisation!.toLowerCase());
+        const org = ((await organisationDirectory()?.list(ctx)) ?? []).find((o) => o.name.toLowerCase() === opts.organisation!.toLowerCase());
         if (!org) throw new AppError('validation', 'error.unknownOrganisation', [{ field: 'organisation', message: 'error.unknownOrganisation' }]);
         organisationId = org.id;
       }
@@ -91,11 +101,76 @@ user
   .description('Maak een eenmalige link om een wachtwoord in te stellen (24 uur geldig). Geef hem zelf veilig door.')
   .requiredOption('--email <email>', 'e-mailadres van de gebruiker')
   .action(async (opts: { email: string }) => {
-    const config = loadConfig();
+    const cfg = config();
     const { createResetLink } = await import('./platform/auth/service.ts');
-    const r = await withDb((ctx) => createResetLink(cliAdmin(ctx), opts.email, config.PUBLIC_URL));
+    const r = await withDb('user reset-link', (ctx) => createResetLink(cliAdmin(ctx), opts.email, cfg.PUBLIC_URL));
     console.log(r.url);
     console.log(`Geldig tot ${r.expiresAt.toISOString()}`);
+  });
+
+const tenant = program.command('tenant').description('Een gemeente inrichten: aanmaken, kader laden, wijken en buurten laden (README, "Your own municipality")');
+/** Runs fn for the municipality given with --code (not TENANT), as the CLI's administrator, on a connection serving it. */
+async function withTenant<T>(code: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const { municipalityCodePattern } = await import('./modules/framework/tenant-load.ts');
+  if (!municipalityCodePattern.test(code)) throw new Error(`--code: "${code}" is geen CBS-gemeentecode; gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0363`);
+  return withDb('tenant', (ctx) => fn(cliAdmin(ctx)), code);
+}
+tenant
+  .command('create')
+  .description('Maak een gemeente aan met haar CBS-gemeentecode')
+  .requiredOption('--code <code>', 'CBS-gemeentecode: GM en vier cijfers, bijvoorbeeld GM0363')
+  .requiredOption('--name <name>', 'naam van de gemeente')
+  .action(async (opts: { code: string; name: string }) => {
+    const { createMunicipality, municipalityCodePattern } = await import('./modules/framework/tenant-load.ts');
+    // The connection serves the new municipality (its audit row is its own); an invalid code is refused by
+    // createMunicipality before anything is written, on a connection serving TENANT.
+    const code = opts.code.trim();
+    const m = await withDb('tenant create', (ctx) => createMunicipality(cliAdmin(ctx), opts), municipalityCodePattern.test(code) ? code : undefined);
+    console.log(`Gemeente aangemaakt: ${m.code} ${m.name}`);
+    console.log(`Volgende stap: sociale-basis tenant load-framework --code ${m.code} --file <kader.json>`);
+  });
+tenant
+  .command('load-framework')
+  .description('Laad het kader van een gemeente uit een JSON-bestand zoals seed/haarlem/framework.json (alles of niets; veilig om te herhalen)')
+  .requiredOption('--code <code>', 'CBS-gemeentecode van een aangemaakte gemeente')
+  .requiredOption('--file <path>', 'het kaderbestand (JSON)')
+  .action(async (opts: { code: string; file: string }) => {
+    const path = await import('node:path');
+    const { loadMunicipalityFile } = await import('./modules/index.ts');
+    const r = await withTenant(opts.code, (ctx) => loadMunicipalityFile(ctx, path.resolve(opts.file)));
+    const a = r.added;
+    const parts = [`${a.callPeriods} uitvraagperiode(n)`, `${a.themes} thema('s)`, `${a.districts} stadsdeel/stadsdelen`, `${a.wijken} wijk(en)`, `${a.buurten} buurt(en)`, `${a.organisations} organisatie(s)`];
+    const any = Object.values(a).some((n) => n > 0);
+    console.log(`Kader van ${r.municipality.code} ${r.municipality.name} geladen uit ${path.basename(opts.file)}.`);
+    console.log(any ? `Toegevoegd: ${parts.join(', ')}.` : 'Toegevoegd: niets; alles stond er al (bestaande gegevens blijven zoals ze zijn).');
+  });
+tenant
+  .command('load-areas')
+  .description('Laad wijken of buurten uit een CBS-gebiedenbestand (CSV, met GeoJSON voor de grenzen); veilig om te herhalen')
+  .requiredOption('--code <code>', 'CBS-gemeentecode van een aangemaakte gemeente')
+  .requiredOption('--file <path>', 'CSV van de CBS Wijk- en buurtkaart (wijken: wijkcode, wijknaam, gemeentecode, …; buurten: buurtcode, buurtnaam, wijkcode, gemeentecode, …)')
+  .option('--geojson <path>', 'GeoJSON (WGS84) van dezelfde gebieden: hun grenzen worden opgeslagen')
+  .action(async (opts: { code: string; file: string; geojson?: string }) => {
+    const path = await import('node:path');
+    const { loadAreas } = await import('./modules/framework/area-load.ts');
+    const { default: progress } = await import('cli-progress');
+    const bar = process.stderr.isTTY ? new progress.SingleBar({ format: 'Gebieden laden [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true }, progress.Presets.shades_classic) : null;
+    let started = false;
+    const onProgress = (done: number, total: number) => {
+      if (!bar) return;
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    };
+    try {
+      const r = await withTenant(opts.code, (ctx) => loadAreas(ctx, { csvFile: path.resolve(opts.file), geojsonFile: opts.geojson && path.resolve(opts.geojson) }, onProgress));
+      bar?.stop();
+      const what = r.kind === 'wijk' ? 'wijken' : 'buurten';
+      console.log(`${what[0].toUpperCase()}${what.slice(1)} van ${opts.code} geladen uit ${path.basename(opts.file)}: ${r.added} toegevoegd, ${r.updated} bijgewerkt, ${r.unchanged} ongewijzigd${r.skippedWater ? `, ${r.skippedWater} waterregels overgeslagen` : ''}.`);
+      if (opts.geojson) console.log(`Grenzen opgeslagen voor ${r.boundaries} ${what}.`);
+    } finally {
+      bar?.stop();
+    }
   });
 
 program

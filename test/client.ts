@@ -1,5 +1,6 @@
 // An HTTP client for tests against the app in-process: keeps cookies, picks up the CSRF token from forms.
 import { createApp, type App } from '../src/platform/http/app.tsx';
+import { modules } from '../src/modules/index.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/platform/db/client.ts';
 import { createUser } from '../src/platform/auth/service.ts';
@@ -8,7 +9,7 @@ import type { Role } from '../src/platform/auth/roles.ts';
 
 export function testApp(database: Database): App {
   const config = loadConfig({ TENANT: database.tenant, PUBLIC_URL: 'http://localhost:3000', NODE_ENV: 'test' } as NodeJS.ProcessEnv);
-  return createApp({ database, config });
+  return createApp({ database, config }, modules);
 }
 
 export class TestClient {

@@ -3,7 +3,8 @@ import pg from 'pg';
 import crypto from 'node:crypto';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/client.ts';
 import { systemContext, type ServiceContext } from '../src/platform/context.ts';
-import { loadFramework, readFrameworkSeed } from '../src/modules/framework/seed.ts';
+import { modules } from '../src/modules/index.ts';
+import { seedModules } from '../src/platform/seed.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
 
 export const TENANT = 'GM0392';
@@ -53,8 +54,9 @@ export async function createTestDatabase(kind: DbKind, opts: TestDatabaseOptions
   };
 }
 
+/** The reference data of every module (the framework, the organisations it names), no demo data. */
 export async function seedFramework(db: Database): Promise<void> {
-  await loadFramework(systemContext(db.db, db.tenant), readFrameworkSeed());
+  await seedModules(systemContext(db.db, db.tenant), modules, { demo: false });
 }
 
 export function ctxFor(db: Database, actor: ServiceContext['actor'] = null): ServiceContext {

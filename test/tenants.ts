@@ -8,7 +8,7 @@ import { openPglite, openPostgres, queryRows, type Database } from '../src/platf
 import { tenancyGapsSql, type TenancyRow } from '../src/platform/db/tenancy.ts';
 import { systemContext, type ServiceContext } from '../src/platform/context.ts';
 import { sql } from 'drizzle-orm';
-import { seedAll } from '../src/modules/demo/seed.ts';
+import { seedAll } from '../src/modules/index.ts';
 import { loadFramework, readFrameworkSeed } from '../src/modules/framework/seed.ts';
 import { createOrganisation, createPerson } from '../src/modules/network/service.ts';
 import { createLocation, createRoom } from '../src/modules/places/locations.ts';
@@ -16,6 +16,7 @@ import { requestBooking } from '../src/modules/places/bookings.ts';
 import { createActivity, publishActivity } from '../src/modules/catalogue/service.ts';
 import { activityInputFor } from '../src/modules/catalogue/test-factory.ts';
 import { createResetLink, createUser } from '../src/platform/auth/service.ts';
+import { enqueueJob, retentionJob } from '../src/platform/jobs/index.ts';
 import { adminActor, createTestDatabase, type DbKind, type TestDatabase } from './db.ts';
 
 export const HAARLEM = 'GM0392';
@@ -66,12 +67,13 @@ export class SharedDatabase {
 
 const admin = (db: Database): ServiceContext => ({ ...systemContext(db.db, db.tenant), actor: adminActor });
 
-/** Haarlem's framework and demo data (scale 1), loaded as Haarlem. */
+/** Haarlem's framework and demo data (scale 1) and a queued job, loaded as Haarlem. */
 export async function loadHaarlem(db: Database): Promise<void> {
   await seedAll(systemContext(db.db, db.tenant), { demo: true });
+  await enqueueJob(admin(db), retentionJob, {});
 }
 
-/** Testdorp: its own framework (Haarlem's text, renamed), an organisation with a person, a location with a room, a booking, a published activity and a user. */
+/** Testdorp: its own framework (Haarlem's text, renamed), an organisation with a person, a location with a room, a booking, a published activity, a user and a queued job. */
 export async function loadTestdorp(db: Database): Promise<void> {
   const seed = readFrameworkSeed();
   const renamed = (name: string) => `${TESTDORP_NAME} ${name}`;
@@ -95,6 +97,7 @@ export async function loadTestdorp(db: Database): Promise<void> {
   const activity = await createActivity(ctx, activityInputFor({ title: 'Testdorp Koffieochtend', organisationId: org.id, themes: ['testdorp-ontmoeten'], locationId: location.id, locationName: 'Testdorp Dorpshuis', schedule: { kind: 'weekly', startDate: new Date().toISOString().slice(0, 10), startTime: '10:00', endTime: '11:30', weekdays: [1, 2, 3, 4, 5] } }));
   await publishActivity(ctx, activity.id);
   await createUser(ctx, { email: 'medewerker@testdorp.example', name: 'Testdorp Gebruiker', roles: ['partner_staff'], organisationId: org.id, password: 'testdorp-wachtwoord-1' });
+  await enqueueJob(ctx, retentionJob, {});
 }
 
 /** Every table with a tenant_id column, with its isolation state. */
@@ -107,7 +110,7 @@ export interface Fingerprint {
   /** All of the municipality's rows as text. */
   corpus: string;
   /** Values to fill route parameters with. */
-  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; slug: string; token: string; month: string };
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; slug: string; token: string; month: string };
 }
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
@@ -142,6 +145,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       activity: (await one("select id from activities where status = 'published' order by created_at limit 1")).id,
       location: room.location_id,
       room: room.id,
+      job: (await one('select id from jobs order by created_at limit 1')).id,
       slug: (await one('select slug from themes order by position limit 1')).slug,
       token: new URL(reset.url).pathname.split('/').at(-1)!,
       month: booking.month,
@@ -152,7 +156,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
 /** A fingerprint's parameters replaced by values that exist nowhere. */
 export function nowhere(f: Fingerprint): Fingerprint['params'] {
   const uuid = () => crypto.randomUUID();
-  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month };
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month };
 }
 
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
@@ -170,6 +174,7 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (/activiteiten|activities/.test(route)) return p.activity;
     if (/locaties|locations/.test(route)) return p.location;
     if (/ruimtes/.test(route)) return p.room;
+    if (/taken|jobs/.test(route)) return p.job;
     throw new Error(`no value for :${name} in ${route}`);
   });
 }

@@ -1,45 +1,90 @@
-// Read caches. Only reads through the root database connection are cached — never reads inside a transaction,
-// which must see their own writes. Entries expire after a short time, so several server processes converge; a
-// process that changes the data invalidates its own entries at once.
-// - `cached`/`lookupCached`: reference data that changes rarely (the framework), a handful of keys.
-// - `cachedResult`: results of queries that many visitors repeat (public search), in a bounded store (LRU).
+// The one read cache of the process. Every cached value has a key, the tags of what it was read from, and a
+// lifetime; one bounded store per database (least recently used entries go first).
+// - Only reads through the root database connection are cached — never reads inside a transaction, which must
+//   see their own writes.
+// - A change drops the entries carrying its tags once its transaction has committed (`invalidate(ctx, tags)`).
+//   A load still running is dropped too, so nobody keeps an answer read before a committed change.
+// - A failure is never kept: a load that throws or rejects leaves nothing behind, the next read tries again.
+// - Lifetimes are short (several server processes converge within them); a change in this process is seen at once.
+// Uses: reference data (`cached`, `lookupCached`: the framework, organisation names, location summaries),
+// values derived from it (the themes JSON, a theme's HTML), and shared public search results (`cachedResult`,
+// lifetime SEARCH_CACHE_SECONDS).
 import { LRUCache } from 'lru-cache';
 import type { Db } from './db/client.ts';
+import { afterCommit, type ServiceContext } from './context.ts';
 
-const roots = new WeakSet<object>();
-const stores = new WeakMap<object, Map<string, { at: number; value: Promise<unknown> }>>();
-
-/** Default lifetime of a cached result (SEARCH_CACHE_SECONDS). */
+/** Lifetime of cached reference data. */
+export const REFERENCE_TTL_MS = 5_000;
+/** Default lifetime of a shared search result (SEARCH_CACHE_SECONDS). */
 export const DEFAULT_RESULT_TTL_MS = 10_000;
-const RESULT_MAX_ENTRIES = 500;
+const MAX_ENTRIES = 1_000;
 
-interface ResultStore {
-  lru: LRUCache<string, Promise<unknown>>;
+interface Entry {
+  value: Promise<unknown>;
+  tags: readonly string[];
+}
+
+interface Store {
+  lru: LRUCache<string, Entry>;
+  resultTtlMs: number;
   hits: number;
   misses: number;
 }
-const resultStores = new WeakMap<object, ResultStore>();
+const stores = new WeakMap<object, Store>();
 
-/** Marks the root connection of a database; `resultTtlMs` 0 switches the result cache off. */
+/** Marks the root connection of a database as cacheable; `resultTtlMs` 0 switches sharing search results off. */
 export function markCacheable(db: Db, opts: { resultTtlMs?: number } = {}): void {
-  roots.add(db);
-  const ttl = opts.resultTtlMs ?? DEFAULT_RESULT_TTL_MS;
-  if (ttl > 0) resultStores.set(db, { lru: new LRUCache({ max: RESULT_MAX_ENTRIES, ttl }), hits: 0, misses: 0 });
-  else resultStores.delete(db);
+  stores.set(db, { lru: new LRUCache<string, Entry>({ max: MAX_ENTRIES }), resultTtlMs: opts.resultTtlMs ?? DEFAULT_RESULT_TTL_MS, hits: 0, misses: 0 });
 }
 
 /** Whether reads through this connection may be cached (the root connection, not a transaction). */
-export const isCacheable = (db: Db) => roots.has(db);
+export const isCacheable = (db: Db) => stores.has(db);
+
+/** The tag of everything one area of one municipality's data feeds (e.g. `tag('framework', 'GM0392')`). */
+export const tag = (area: string, tenant: string) => `${area}:${tenant}`;
+
+export interface CacheEntry {
+  key: string;
+  /** What the value was read from; `invalidate` with any of these drops it. */
+  tags: readonly string[];
+  ttlMs: number;
+}
+
+/**
+ * The value for `key`, loaded once and shared while it lives. A failure is not kept. Outside the root connection
+ * (in a transaction, or on a database not marked cacheable) it always loads.
+ */
+export function cached<T>(db: Db, entry: CacheEntry, load: () => Promise<T>): Promise<T> {
+  const store = stores.get(db);
+  if (!store || entry.ttlMs <= 0) return load();
+  return remember(store, entry, load, false);
+}
+
+function remember<T>(store: Store, entry: CacheEntry, load: () => Promise<T>, count: boolean): Promise<T> {
+  const hit = store.lru.get(entry.key);
+  if (hit) {
+    if (count) store.hits++;
+    return hit.value as Promise<T>;
+  }
+  if (count) store.misses++;
+  const value = load(); // a synchronous throw stores nothing
+  const stored: Entry = { value, tags: entry.tags };
+  store.lru.set(entry.key, stored, { ttl: entry.ttlMs });
+  value.catch(() => {
+    if (store.lru.peek(entry.key) === stored) store.lru.delete(entry.key);
+  });
+  return value;
+}
 
 /**
  * Looks ids up in a cached id → value map of small reference data; ids the map does not know yet (created
  * since, perhaps by another process) are fetched with `fetch`.
  */
-export async function lookupCached<V>(db: Db, key: string, ttlMs: number, all: () => Promise<Map<string, V>>, fetch: (ids: string[]) => Promise<Map<string, V>>, ids: string[]): Promise<Map<string, V>> {
+export async function lookupCached<V>(db: Db, entry: CacheEntry, all: () => Promise<Map<string, V>>, fetch: (ids: string[]) => Promise<Map<string, V>>, ids: string[]): Promise<Map<string, V>> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
   if (!isCacheable(db)) return fetch(wanted);
-  const map = await cached(db, key, ttlMs, all);
+  const map = await cached(db, entry, all);
   const out = new Map<string, V>();
   const missing: string[] = [];
   for (const id of wanted) {
@@ -51,57 +96,38 @@ export async function lookupCached<V>(db: Db, key: string, ttlMs: number, all: (
   return out;
 }
 
-export async function cached<T>(db: Db, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
-  if (!roots.has(db)) return load();
-  let store = stores.get(db);
-  if (!store) stores.set(db, (store = new Map()));
-  const hit = store.get(key);
-  const now = Date.now();
-  if (hit && now - hit.at < ttlMs) return hit.value as Promise<T>;
-  const value = load();
-  store.set(key, { at: now, value });
-  value.catch(() => store!.delete(key));
-  return value;
+/**
+ * A query result that many visitors ask for in the same words (a public search), shared for SEARCH_CACHE_SECONDS
+ * (off when that is 0). Counted in `resultCacheStats`.
+ */
+export function cachedResult<T>(db: Db, key: string, tags: readonly string[], load: () => Promise<T>): Promise<T> {
+  const store = stores.get(db);
+  if (!store || store.resultTtlMs <= 0) return load();
+  return remember(store, { key, tags, ttlMs: store.resultTtlMs }, load, true);
 }
 
-/** Drops every cached entry whose key starts with `prefix`. */
-export function invalidate(db: Db, prefix: string): void {
-  const store = stores.get(db);
-  if (!store) return;
-  for (const k of store.keys()) if (k.startsWith(prefix)) store.delete(k);
-}
+/** Lifetime of shared search results on this connection (0: not shared). */
+export const resultTtlOf = (db: Db) => stores.get(db)?.resultTtlMs ?? 0;
 
 /**
- * A query result that many visitors ask for in the same words (a public search), shared for a short time.
- * The store is bounded (least recently used entries go first). A load still running is shared too, and is
- * dropped with the rest by an invalidation, so nobody gets an answer that started before a committed change.
+ * Drops every entry carrying one of `tags` once the transaction `ctx` is in has committed (at once outside a
+ * transaction). Call it from the change that makes them stale; a rolled-back change drops nothing.
  */
-export function cachedResult<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
-  const store = roots.has(db) ? resultStores.get(db) : undefined;
-  if (!store) return load();
-  const hit = store.lru.get(key);
-  if (hit) {
-    store.hits++;
-    return hit as Promise<T>;
-  }
-  store.misses++;
-  const value = load();
-  store.lru.set(key, value);
-  value.catch(() => {
-    if (store.lru.peek(key) === value) store.lru.delete(key);
-  });
-  return value;
+export function invalidate(ctx: ServiceContext, ...tags: string[]): void {
+  afterCommit(ctx, (root) => dropTags(root, tags));
 }
 
-/** Drops every cached result whose key starts with `prefix` (after a change to what they were read from). */
-export function invalidateResults(db: Db, prefix: string): void {
-  const store = resultStores.get(db);
+/** Drops every entry of this root connection carrying one of `tags`, now. */
+export function dropTags(db: Db, tags: readonly string[]): void {
+  const store = stores.get(db);
   if (!store) return;
-  for (const k of [...store.lru.keys()]) if (k.startsWith(prefix)) store.lru.delete(k);
+  const wanted = new Set(tags);
+  for (const [key, entry] of [...store.lru.entries()]) if (entry.tags.some((t) => wanted.has(t))) store.lru.delete(key);
 }
 
-/** Hits and misses of the result cache since start (for the benchmark report and tests). */
+/** Hits and misses of shared search results since start (for the health report and the benchmark). */
 export function resultCacheStats(db: Db): { enabled: boolean; hits: number; misses: number; entries: number } {
-  const store = resultStores.get(db);
-  return store ? { enabled: true, hits: store.hits, misses: store.misses, entries: store.lru.size } : { enabled: false, hits: 0, misses: 0, entries: 0 };
+  const store = stores.get(db);
+  if (!store || store.resultTtlMs <= 0) return { enabled: false, hits: 0, misses: 0, entries: 0 };
+  return { enabled: true, hits: store.hits, misses: store.misses, entries: store.lru.size };
 }

@@ -9,13 +9,39 @@ export interface ServiceContext {
   actor: Actor | null;
   now: () => Date;
   lang: Lang;
+  /** Set only for the platform's own work (seeding, the CLI's migrations, jobs): never for a web request. */
+  system?: true;
 }
 
-/** Runs fn in one transaction with a context whose db is the transaction. */
+interface TxState {
+  root: Db;
+  committed: ((root: Db) => void)[];
+}
+const txStates = new WeakMap<object, TxState>();
+
+/**
+ * Runs fn in one transaction with a context whose db is the transaction. What `afterCommit` registered inside runs
+ * once the outermost transaction has committed (a nested one hands it to its parent; a rollback drops it).
+ */
 export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (tx) => fn({ ...ctx, db: tx as unknown as Db }));
+  const parent = txStates.get(ctx.db);
+  const state: TxState = { root: parent?.root ?? ctx.db, committed: [] };
+  const result = await ctx.db.transaction(async (tx) => {
+    txStates.set(tx, state);
+    return fn({ ...ctx, db: tx as unknown as Db });
+  });
+  if (parent) parent.committed.push(...state.committed);
+  else for (const run of state.committed) run(state.root);
+  return result;
+}
+
+/** Runs fn with the root connection once the transaction ctx is in has committed; at once outside a transaction. */
+export function afterCommit(ctx: ServiceContext, fn: (root: Db) => void): void {
+  const state = txStates.get(ctx.db);
+  if (state) state.committed.push(fn);
+  else fn(ctx.db);
 }
 
 export function systemContext(db: Db, tenant: string, lang: Lang = 'nl'): ServiceContext {
-  return { db, tenant, actor: null, now: () => new Date(), lang };
+  return { db, tenant, actor: null, now: () => new Date(), lang, system: true };
 }

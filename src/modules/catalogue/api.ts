@@ -4,10 +4,10 @@ import type { Context } from 'hono';
 import { ZodError } from 'zod';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { errorResponses, jsonResponse } from '../../platform/http/openapi.tsx';
-import { invalid, zodFields } from '../../platform/http/errors.ts';
-import { t } from '../../platform/i18n/index.ts';
-import { activityInput, dayparts, languageCodes, targetGroupCodes, type ActivityView } from './types.ts';
-import { createActivity, updateActivity, publishActivity, endActivity, getActivity, searchActivities, fieldLabelKeys } from './service.ts';
+import { invalid } from '../../platform/http/errors.ts';
+import { activityInput, dayparts, languageCodes, targetGroupCodes, type ActivityInput, type ActivityView } from './types.ts';
+import { createActivity, updateActivity, publishActivity, endActivity, getActivity, searchActivities, checkActivityInput } from './service.ts';
+import { shapeErrors } from './input.ts';
 
 const bool = z.enum(['true', 'false']).optional().openapi({ description: 'true of false' });
 
@@ -115,13 +115,13 @@ export function filtersFromQuery(q: Record<string, string | undefined>) {
       theme: q.theme,
       district: q.district,
       neighbourhood: q.neighbourhood,
-      targetGroup: q.targetGroup as never,
-      day: q.day as never,
-      timeOfDay: q.timeOfDay as never,
+      targetGroup: q.targetGroup,
+      day: q.day,
+      timeOfDay: q.timeOfDay,
       free: yes(q.free),
       haarlemPas: yes(q.haarlemPas),
       wheelchair: yes(q.wheelchair),
-      language: q.language as never,
+      language: q.language,
     },
     page: { page: q.page || undefined, pageSize: q.pageSize || undefined },
   };
@@ -131,11 +131,12 @@ export const baseUrlOf = (c: Context<AppEnv>) => c.get('deps').config.PUBLIC_URL
 
 /** Invalid request parts: labelled Dutch field messages in problem+json (invalidParams). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const labelledHook = (result: { success: boolean; error?: unknown }, c: Context<AppEnv, any, any>): undefined => {
-  if (result.success) return undefined;
-  const lang = c.get('lang');
-  const labels = Object.fromEntries(Object.entries(fieldLabelKeys).map(([k, v]) => [k, t(lang, v)]));
-  throw invalid(zodFields(result.error as ZodError, lang, labels));
+const labelledHook = async (result: { success: boolean; error?: unknown }, c: Context<AppEnv, any, any>): Promise<never> => {
+  if (result.success) return undefined as never; // valid: the handler goes on
+  // An activity body: its shape and its references in one pass, so every problem is reported at once.
+  const { target, data } = result as { target?: string; data?: unknown };
+  if (target === 'json') throw invalid(await checkActivityInput(c.get('ctx'), data as ActivityInput));
+  throw invalid(shapeErrors(result.error as ZodError));
 };
 
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '0b6f5c1e-8a52-4d1a-9f0e-2c3b4d5e6f70' }) });

@@ -1,7 +1,7 @@
 // The catalogue's demo generator: enough activities over all themes and districts, repeatable, safe to run twice.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestDatabase, seedFramework, ctxFor, type TestDatabase } from '../../../test/db.ts';
-import { createRng } from '../demo/rng.ts';
+import { createRng } from '../../platform/rng.ts';
 import { seedNetworkDemo } from '../network/demo.ts';
 import { seedPlacesDemo } from '../places/demo.ts';
 import { seedCatalogueDemo } from './demo.ts';

@@ -1,9 +1,10 @@
 // Demo data of the catalogue module, from a seeded generator (same seed → same data); seeding again adds nothing.
 // 300 activities × scale over all themes and districts, by the demo organisations, partly at the demo locations.
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { requireSystem } from '../../platform/auth/require.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { maintain } from '../../platform/db/client.ts';
-import type { Rng } from '../demo/rng.ts';
+import type { Rng } from '../../platform/rng.ts';
 import { activities } from './schema.ts';
 import { columnsFor } from './service.ts';
 import { loadRefs, type FrameworkRefs } from './refs.ts';
@@ -117,6 +118,7 @@ async function refreshSearchIndexes(ctx: ServiceContext) {
 }
 
 export async function seedCatalogueDemo(ctx: ServiceContext, rng: Rng, scale: number): Promise<string[]> {
+  requireSystem(ctx);
   const wanted = ACTIVITIES_PER_SCALE * Math.max(1, scale);
   const refs = await loadRefs(ctx);
   if (refs.themes.length === 0 || refs.districts.length === 0) return ['aanbod: geen kader, geen demo-activiteiten'];

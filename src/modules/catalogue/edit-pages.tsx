@@ -6,14 +6,14 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, list, formErrors, type FormBody } from '../../platform/ui/forms.ts';
-import { notFound, type FieldError } from '../../platform/http/errors.ts';
+import { localiseFields, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { listOrganisations } from '../network/service.ts';
 import { listLocations } from '../places/service.ts';
 import { createActivity, updateActivity, publishActivity, endActivity, getActivity, listManagedActivities, checkActivityInput, labelled, canManageActivity, isPast } from './service.ts';
 import { loadRefs, type FrameworkRefs } from './refs.ts';
 import { activityKinds, haarlemPasOptions, joinOptions, languageCodes, scheduleKinds, targetGroupCodes, type ActivityInput, type ActivityView } from './types.ts';
-import { Styles, euro, tk } from './views.tsx';
+import { isoWeekdays, Styles, euro, tk } from './views.tsx';
 import { ID } from './pages.tsx';
 
 // ------------------------------------------------------------------ form <-> input
@@ -78,18 +78,18 @@ export function inputFromForm(b: FormBody, refs: FrameworkRefs): { input: Activi
       organisationId: opt('organisationId'),
       title: str(b, 'title'),
       description: str(b, 'description'),
-      kind: (str(b, 'kind') || 'activity') as never,
+      kind: str(b, 'kind') || 'activity',
       themes: list(b, 'themes'),
       subGoals: list(b, 'subGoals'),
       principles,
-      targetGroups: list(b, 'targetGroups') as never,
+      targetGroups: list(b, 'targetGroups'),
       districtCode: opt('districtCode'),
       neighbourhoodCode: opt('neighbourhoodCode'),
       locationId: opt('locationId'),
       locationName: str(b, 'locationName'),
       locationAddress: str(b, 'locationAddress'),
       schedule: {
-        kind: str(b, 'schedule.kind') as never,
+        kind: str(b, 'schedule.kind'),
         startDate: str(b, 'schedule.startDate'),
         endDate: opt('schedule.endDate'),
         startTime: str(b, 'schedule.startTime'),
@@ -99,11 +99,11 @@ export function inputFromForm(b: FormBody, refs: FrameworkRefs): { input: Activi
         rrule: opt('schedule.rrule'),
       },
       costCents: cents ?? 0,
-      haarlemPas: (str(b, 'haarlemPas') || 'none') as never,
+      haarlemPas: str(b, 'haarlemPas') || 'none',
       wheelchairAccessible: str(b, 'wheelchairAccessible') === 'true',
       accessibilityDetails: str(b, 'accessibilityDetails'),
-      languages: list(b, 'languages') as never,
-      howToJoin: str(b, 'howToJoin') as never,
+      languages: list(b, 'languages'),
+      howToJoin: str(b, 'howToJoin'),
       contact: str(b, 'contact'),
       sensitive: str(b, 'sensitive') === 'true',
     },
@@ -181,7 +181,7 @@ interface FormProps {
 const ActivityForm = ({ v, action, values: b, errors, refs, organisations, locations }: FormProps) => {
   const s = (k: string) => str(b, k);
   const l = (k: string) => list(b, k);
-  const opts = <T extends string>(xs: readonly T[], prefix: string) => xs.map((x) => ({ value: x, label: tk(v, `${prefix}${x}`) }));
+  const opts = <T extends string>(xs: readonly T[], label: (x: T) => string) => xs.map((x) => ({ value: x, label: label(x) }));
   return (
     <form method="post" action={action} novalidate>
       <Csrf v={v} />
@@ -192,8 +192,8 @@ const ActivityForm = ({ v, action, values: b, errors, refs, organisations, locat
         )}
         <TextField name="title" label={`${tk(v, 'catalogue.field.title')} *`} value={s('title')} errors={errors} required />
         <TextArea name="description" label={`${tk(v, 'catalogue.field.description')} *`} value={s('description')} errors={errors} rows={8} required />
-        <Select name="kind" label={tk(v, 'catalogue.field.kind')} value={s('kind')} errors={errors} options={opts(activityKinds, 'catalogue.kind.')} />
-        <CheckGroup v={v} name="targetGroups" label={tk(v, 'catalogue.field.targetGroups')} groups={[{ options: opts(targetGroupCodes, 'catalogue.targetGroup.') }]} values={l('targetGroups')} errors={errors} />
+        <Select name="kind" label={tk(v, 'catalogue.field.kind')} value={s('kind')} errors={errors} options={opts(activityKinds, (x) => tk(v, `catalogue.kind.${x}`))} />
+        <CheckGroup v={v} name="targetGroups" label={tk(v, 'catalogue.field.targetGroups')} groups={[{ options: opts(targetGroupCodes, (x) => tk(v, `catalogue.targetGroup.${x}`)) }]} values={l('targetGroups')} errors={errors} />
       </Section>
       <Section title={tk(v, 'catalogue.edit.framework')}>
         <CheckGroup v={v} name="themes" label={`${tk(v, 'catalogue.field.themes')} *`} groups={[{ options: refs.themes.map((t) => ({ value: t.slug, label: t.name })) }]} values={l('themes')} errors={errors} />
@@ -224,24 +224,24 @@ const ActivityForm = ({ v, action, values: b, errors, refs, organisations, locat
         />
       </Section>
       <Section title={tk(v, 'catalogue.edit.schedule')}>
-        <Select name="schedule.kind" label={tk(v, 'catalogue.field.scheduleKind')} value={s('schedule.kind')} errors={errors} options={opts(scheduleKinds, 'catalogue.scheduleKind.')} />
+        <Select name="schedule.kind" label={tk(v, 'catalogue.field.scheduleKind')} value={s('schedule.kind')} errors={errors} options={opts(scheduleKinds, (x) => tk(v, `catalogue.scheduleKind.${x}`))} />
         <TextField name="schedule.startDate" type="date" label={`${tk(v, 'catalogue.field.startDate')} *`} description={tk(v, 'catalogue.edit.dateHint')} value={s('schedule.startDate')} errors={errors} required />
         <TextField name="schedule.startTime" type="time" label={`${tk(v, 'catalogue.field.startTime')} *`} description={tk(v, 'catalogue.edit.timeHint')} value={s('schedule.startTime')} errors={errors} required />
         <TextField name="schedule.endTime" type="time" label={`${tk(v, 'catalogue.field.endTime')} *`} value={s('schedule.endTime')} errors={errors} required />
         <TextField name="schedule.endDate" type="date" label={tk(v, 'catalogue.field.endDate')} value={s('schedule.endDate')} errors={errors} />
-        <CheckGroup v={v} name="schedule.weekdays" label={tk(v, 'catalogue.field.weekdays')} hint={tk(v, 'catalogue.edit.onlyForWeekly')} groups={[{ options: [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) })) }]} values={l('schedule.weekdays')} errors={errors} />
+        <CheckGroup v={v} name="schedule.weekdays" label={tk(v, 'catalogue.field.weekdays')} hint={tk(v, 'catalogue.edit.onlyForWeekly')} groups={[{ options: isoWeekdays.map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) })) }]} values={l('schedule.weekdays')} errors={errors} />
         <TextField name="schedule.untilDate" type="date" label={tk(v, 'catalogue.field.untilDate')} description={tk(v, 'catalogue.edit.onlyForWeekly')} value={s('schedule.untilDate')} errors={errors} />
         <TextField name="schedule.rrule" label={tk(v, 'catalogue.field.rrule')} description={tk(v, 'catalogue.edit.onlyForCustom')} value={s('schedule.rrule')} errors={errors} autocomplete="off" />
       </Section>
       <Section title={tk(v, 'catalogue.edit.costAndAccess')}>
         <TextField name="costCents" label={tk(v, 'catalogue.field.cost')} description={tk(v, 'catalogue.edit.costHint')} value={s('costCents')} errors={errors} autocomplete="off" />
-        <Select name="haarlemPas" label={tk(v, 'catalogue.field.haarlemPas')} value={s('haarlemPas')} errors={errors} options={opts(haarlemPasOptions, 'catalogue.haarlemPas.')} />
+        <Select name="haarlemPas" label={tk(v, 'catalogue.field.haarlemPas')} value={s('haarlemPas')} errors={errors} options={opts(haarlemPasOptions, (x) => tk(v, `catalogue.haarlemPas.${x}`))} />
         <CheckGroup v={v} name="wheelchairAccessible" label={tk(v, 'catalogue.accessibility')} groups={[{ options: [{ value: 'true', label: tk(v, 'catalogue.field.wheelchair') }] }]} values={l('wheelchairAccessible')} errors={errors} />
         <TextArea name="accessibilityDetails" label={tk(v, 'catalogue.field.accessibilityDetails')} value={s('accessibilityDetails')} errors={errors} rows={3} />
-        <CheckGroup v={v} name="languages" label={tk(v, 'catalogue.field.languages')} groups={[{ options: opts(languageCodes, 'catalogue.language.') }]} values={l('languages')} errors={errors} />
+        <CheckGroup v={v} name="languages" label={tk(v, 'catalogue.field.languages')} groups={[{ options: opts(languageCodes, (x) => tk(v, `catalogue.language.${x}`)) }]} values={l('languages')} errors={errors} />
       </Section>
       <Section title={tk(v, 'catalogue.edit.joinAndContact')}>
-        <Select name="howToJoin" label={`${tk(v, 'catalogue.field.howToJoin')} *`} value={s('howToJoin')} errors={errors} options={opts(joinOptions, 'catalogue.join.')} />
+        <Select name="howToJoin" label={`${tk(v, 'catalogue.field.howToJoin')} *`} value={s('howToJoin')} errors={errors} options={opts(joinOptions, (x) => tk(v, `catalogue.join.${x}`))} />
         <TextArea name="contact" label={tk(v, 'catalogue.field.contact')} description={tk(v, 'catalogue.edit.contactHint')} value={s('contact')} errors={errors} rows={3} />
         <CheckGroup v={v} name="sensitive" label={tk(v, 'catalogue.field.sensitive')} hint={tk(v, 'catalogue.edit.sensitiveHint')} groups={[{ options: [{ value: 'true', label: tk(v, 'catalogue.field.sensitive') }] }]} values={l('sensitive')} errors={errors} />
       </Section>
@@ -348,7 +348,7 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
     const [refs, organisations, locations, body] = await Promise.all([loadRefs(ctx), orgChoices(ctx), placeChoices(ctx), readForm(c)]);
     const { input, costError } = inputFromForm(body, refs);
     let errors: FieldError[] = [];
-    if (costError) errors = [...(await checkActivityInput(ctx, input)), ...labelled(ctx, [{ field: 'costCents', message: 'catalogue.error.cost' }])];
+    if (costError) errors = localiseFields([...(await checkActivityInput(ctx, input)), ...labelled(ctx, [{ field: 'costCents', message: 'catalogue.error.cost' }])], v.lang);
     else
       try {
         const saved = existing ? await updateActivity(ctx, existing.id, input) : await createActivity(ctx, input);
@@ -356,6 +356,8 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
       } catch (err) {
         errors = formErrors(err, v.lang);
       }
+    // One form control per list ("themes"), so an error about one item ("themes.0") points at the list.
+    errors = errors.map((f) => ({ ...f, field: f.field.replace(/\.\d+$/, '') }));
     const title = existing ? tk(v, 'catalogue.edit.editTitle', { title: existing.title }) : tk(v, 'catalogue.edit.newTitle');
     const action = existing ? `/activiteiten/${existing.id}/bewerken` : '/activiteiten/nieuw';
     return c.html(formPage(v, title, mineCrumbs(v), { action, values: body, errors, refs, organisations, locations }), 400);

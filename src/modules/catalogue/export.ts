@@ -1,7 +1,12 @@
 // The catalogue as a spreadsheet: CSV (RFC 4180, UTF-8 with BOM, semicolons for Dutch Excel) and XLSX (exceljs).
+// Exports are public and costly (about a second for 3,000 activities), so identical exports are shared for
+// SEARCH_CACHE_SECONDS and at most MAX_CONCURRENT_EXPORTS are generated at once; the rest get 503 + Retry-After.
 import ExcelJS from 'exceljs';
+import { LRUCache } from 'lru-cache';
+import { AppError } from '../../platform/http/errors.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
-import { t, type MessageKey } from '../../platform/i18n/index.ts';
+import { t } from '../../platform/i18n/index.ts';
+import { weekdayLabel } from './views.tsx';
 import type { ActivityView } from './types.ts';
 import { districtName, neighbourhoodName, themeName, type FrameworkRefs } from './refs.ts';
 
@@ -12,7 +17,7 @@ interface Column {
 }
 
 function columns(lang: Lang, refs: FrameworkRefs, baseUrl: string): Column[] {
-  const tk = (k: string) => t(lang, k as MessageKey);
+  const v = { t: (key: Parameters<typeof t>[1]) => t(lang, key) };
   return [
     { header: 'id', width: 38, value: (a) => a.id },
     { header: 'titel', width: 40, value: (a) => a.title },
@@ -29,7 +34,7 @@ function columns(lang: Lang, refs: FrameworkRefs, baseUrl: string): Column[] {
     { header: 'eerste_datum', width: 12, value: (a) => a.schedule.startDate },
     { header: 'begintijd', width: 9, value: (a) => a.schedule.startTime },
     { header: 'eindtijd', width: 9, value: (a) => a.schedule.endTime },
-    { header: 'dagen', width: 20, value: (a) => a.days.map((d) => tk(`catalogue.weekday.${d}`)).join(', ') },
+    { header: 'dagen', width: 20, value: (a) => a.days.map((d) => weekdayLabel(v, d)).join(', ') },
     { header: 'dagdelen', width: 20, value: (a) => a.dayparts.join(', ') },
     { header: 'tot_en_met', width: 12, value: (a) => a.schedule.untilDate ?? '' },
     { header: 'herhaling', width: 24, value: (a) => a.schedule.rrule ?? '' },
@@ -70,4 +75,58 @@ export async function activitiesXlsx(items: ActivityView[], lang: Lang, refs: Fr
   for (const a of items) ws.addRow(cols.map((c) => { const v = c.value(a); return typeof v === 'string' ? defuse(v) : v; }));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Exports generated at the same time, at most; a further request (not an identical one) gets 503 + Retry-After. */
+export const MAX_CONCURRENT_EXPORTS = 2;
+/** Seconds a refused export is told to wait. */
+export const EXPORT_RETRY_SECONDS = 5;
+/** Memory for shared export files, per database connection. */
+const SHARED_EXPORT_BYTES = 32 * 1024 * 1024;
+
+interface ExportStore {
+  files: LRUCache<string, Uint8Array<ArrayBuffer>>;
+  /** Generations running now, shared by identical requests. */
+  running: Map<string, Promise<Uint8Array<ArrayBuffer>>>;
+  /** Bumped by every change to the catalogue: a file generated from older data is not kept. */
+  generation: number;
+}
+const exportStores = new WeakMap<object, ExportStore>();
+
+function storeOf(db: object, ttlMs: number): ExportStore {
+  let store = exportStores.get(db);
+  if (!store) {
+    store = { files: new LRUCache({ maxSize: SHARED_EXPORT_BYTES, sizeCalculation: (v) => Math.max(1, v.byteLength), ttl: Math.max(1, ttlMs) }), running: new Map(), generation: 0 };
+    exportStores.set(db, store);
+  }
+  return store;
+}
+
+/**
+ * An export file, shared with identical requests: from the store when made in the last `ttlMs` (0: never kept),
+ * joined when the same one is being made, otherwise made now — unless MAX_CONCURRENT_EXPORTS are being made already
+ * (503 with Retry-After, a Dutch message).
+ */
+export async function sharedExport(db: object, key: string, ttlMs: number, make: () => Promise<Uint8Array<ArrayBuffer>>): Promise<Uint8Array<ArrayBuffer>> {
+  const store = storeOf(db, ttlMs);
+  const kept = ttlMs > 0 ? store.files.get(key) : undefined;
+  if (kept) return kept;
+  const generation = store.generation;
+  const runKey = `${generation}:${key}`; // a file being made from data older than a change is not joined
+  const joined = store.running.get(runKey);
+  if (joined) return joined;
+  if (store.running.size >= MAX_CONCURRENT_EXPORTS) throw new AppError('unavailable', 'catalogue.error.exportBusy', [], { seconds: EXPORT_RETRY_SECONDS });
+  const made = make().finally(() => store.running.delete(runKey));
+  store.running.set(runKey, made);
+  const bytes = await made;
+  if (ttlMs > 0 && generation === store.generation) store.files.set(key, bytes, { ttl: ttlMs });
+  return bytes;
+}
+
+/** After a change to the catalogue: shared export files are dropped, and files being made now are not kept. */
+export function invalidateExports(db: object): void {
+  const store = exportStores.get(db);
+  if (!store) return;
+  store.generation++;
+  store.files.clear();
 }

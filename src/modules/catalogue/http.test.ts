@@ -1,6 +1,7 @@
 // HTTP tests of the catalogue: public search page, activity page, .ics, exports, partner forms and the JSON API.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sharedExport, MAX_CONCURRENT_EXPORTS } from './export.ts';
 import { createTestDatabase, dbKinds, seedFramework, ctxFor, adminActor, type TestDatabase } from '../../../test/db.ts';
 import { testApp, TestClient, TEST_PASSWORD } from '../../../test/client.ts';
 import { createUser } from '../../platform/auth/service.ts';
@@ -202,8 +203,8 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
 
   it('escapes HTML from text fields on every page (XSS)', async () => {
     const evil = '<script>alert("xss")</script><img src=x onerror=alert(1)>';
-    const a = await published({ title: `Kookclub ${evil}`, description: `Lekker koken ${evil}`, contact: evil, locationName: evil });
-    for (const path of [`/activiteiten/${a.id}`, '/activiteiten?q=kookclub']) {
+    const a = await published({ title: `Proefclub ${evil}`, description: `Lekker proeven ${evil}`, contact: evil, locationName: evil });
+    for (const path of [`/activiteiten/${a.id}`, '/activiteiten?q=proefclub']) {
       const html = await (await anon().get(path)).text();
       expect(html).not.toContain('<script>alert');
       expect(html).not.toContain('<img src=x');
@@ -248,6 +249,20 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
     const ws = wb.getWorksheet('Activiteiten')!;
     expect(ws.rowCount).toBe(2);
     expect(ws.getRow(2).getCell(2).value).toBe('Exporttest "Breiclub", met komma');
+    // Identical exports are shared, but a publication shows in the next export at once.
+    await published({ title: 'Exporttest Breiclub twee', districtCode: 'centrum' });
+    const after = (await (await anon().get('/activiteiten/export.csv?q=breiclub&district=centrum')).text()).trim().split('\r\n');
+    expect(after).toHaveLength(3);
+    // While the most exports allowed are being made, another one is refused with 503, Retry-After and a Dutch message.
+    const release: (() => void)[] = [];
+    const held = Array.from({ length: MAX_CONCURRENT_EXPORTS }, (_, i) => sharedExport(database.db, `held-${i}`, 10_000, () => new Promise((r) => release.push(() => r(new Uint8Array())))));
+    const busy = await anon().get('/activiteiten/export.xlsx?q=koffie');
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('5');
+    expect(await busy.text()).toContain('Er worden op dit moment al veel exports gemaakt. Probeer het over 5 seconden opnieuw.');
+    release.forEach((r) => r());
+    await Promise.all(held);
+    expect((await anon().get('/activiteiten/export.xlsx?q=koffie')).status).toBe(200);
   });
 
   it('serves the JSON API with the same filters and problem+json errors', async () => {
@@ -291,6 +306,15 @@ describe.each(dbKinds)('catalogue over HTTP (%s)', (kind) => {
     const missing = await partnerA.json('/api/v1/activities', 'POST', { title: '' });
     const pm = (await missing.json()) as { invalidParams: { name: string; reason: string }[] };
     expect(pm.invalidParams.find((x) => x.name === 'title')?.reason).toMatch(/^Titel: /);
+    // Shape and references in one pass: an empty title and an unknown theme are reported together, in Dutch.
+    const { schedule: _s, ...noSchedule } = activityInputFor();
+    const both = await partnerA.json('/api/v1/activities', 'POST', { ...noSchedule, title: '', themes: ['bestaat-niet'] });
+    const pb = (await both.json()) as { invalidParams: { name: string; code: string; reason: string }[] };
+    expect(pb.invalidParams).toEqual([
+      { name: 'title', code: 'too_small', reason: 'Titel: moet minstens 3 tekens hebben' },
+      { name: 'schedule', code: 'invalid_type', reason: 'Wanneer: is verplicht' },
+      { name: 'themes.0', code: 'unknown_reference', reason: 'Thema’s: dit thema bestaat niet' },
+    ]);
     expect((await partnerA.json(`/api/v1/activities/${a.id}/publish`, 'POST', {})).status).toBe(200);
     expect((await anon().get(`/api/v1/activities/${a.id}`)).status).toBe(200);
     expect((await partnerA.json(`/api/v1/activities/${a.id}/publish`, 'POST', {})).status).toBe(409);

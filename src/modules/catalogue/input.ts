@@ -1,12 +1,12 @@
-// Input checks of the catalogue: labelled Dutch (or English) field messages, and references to the framework.
+// Input checks of the catalogue: field errors as message keys with the field's label key (translated at the edge),
+// and references to the framework, checked in the same pass as the shape so every problem is reported at once.
 import { ZodError, type z } from 'zod';
 import { activities } from './schema.ts';
-import type { ActivityData } from './types.ts';
+import { activityInput, scheduleInput, type ActivityData } from './types.ts';
 import { deriveSchedule } from './schedule.ts';
 import type { FrameworkRefs } from './refs.ts';
-import { invalid, zodFields, type FieldError } from '../../platform/http/errors.ts';
-import { localiseFields } from '../../platform/http/problem.ts';
-import { t } from '../../platform/i18n/index.ts';
+import { invalid, zodIssueFields, type FieldError } from '../../platform/http/errors.ts';
+import { t, type MessageKey } from '../../platform/i18n/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 
 /** Field labels, so every message says which field it is about. */
@@ -24,6 +24,7 @@ export const fieldLabelKeys = {
   locationId: 'catalogue.field.location',
   locationName: 'catalogue.field.locationName',
   locationAddress: 'catalogue.field.locationAddress',
+  schedule: 'catalogue.field.schedule',
   'schedule.kind': 'catalogue.field.scheduleKind',
   'schedule.startDate': 'catalogue.field.startDate',
   'schedule.endDate': 'catalogue.field.endDate',
@@ -52,50 +53,89 @@ export const fieldLabelKeys = {
   pageSize: 'catalogue.filter.pageSize',
 } as const;
 
-/** Field errors with the field's label in front: "Titel: is verplicht". */
-export function labelled(ctx: ServiceContext, fields: FieldError[]): FieldError[] {
-  return localiseFields(fields, ctx.lang).map((f) => {
-    const key = fieldLabelKeys[f.field as keyof typeof fieldLabelKeys];
-    return key && !f.message.includes(': ') ? { ...f, message: `${t(ctx.lang, key)}: ${f.message}` } : f;
+/** Field errors with the field's label key (by path, else by its first part), so the edge says "Titel: is verplicht". */
+export function labelled(_ctx: ServiceContext, fields: FieldError[]): FieldError[] {
+  return fields.map((f) => {
+    const key = (fieldLabelKeys as Record<string, MessageKey>)[f.field] ?? (fieldLabelKeys as Record<string, MessageKey>)[f.field.split('.')[0]];
+    return key && !f.label ? { ...f, label: key } : f;
   });
 }
 
 export const labelMap = (ctx: ServiceContext) => Object.fromEntries(Object.entries(fieldLabelKeys).map(([k, v]) => [k, t(ctx.lang, v)]));
 
-/** Parses with zod; failures become one labelled Dutch (or English) message per field. */
-export function parse<S extends z.ZodType>(ctx: ServiceContext, schema: S, raw: unknown): z.output<S> {
+/** zod issues as labelled field errors (message keys). */
+export const shapeErrors = (err: ZodError | { issues: z.core.$ZodIssue[] }) => zodIssueFields(err, fieldLabelKeys);
+
+/** Parses with zod; failures become one labelled field error per field. */
+export function parse<S extends z.ZodType>(_ctx: ServiceContext, schema: S, raw: unknown): z.output<S> {
   try {
     return schema.parse(raw);
   } catch (err) {
-    if (err instanceof ZodError) throw invalid(zodFields(err, ctx.lang, labelMap(ctx)));
+    if (err instanceof ZodError) throw invalid(shapeErrors(err));
     throw err;
   }
 }
 
-/** Checks references against the framework and derives the stored columns. */
-export function columnsFor(data: ActivityData, refs: FrameworkRefs): { values: Omit<typeof activities.$inferInsert, 'tenantId' | 'organisationId'>; errors: FieldError[] } {
+/** The references of an activity that are checked against the framework. */
+export type ActivityRefs = Pick<ActivityData, 'themes' | 'subGoals' | 'principles' | 'districtCode' | 'neighbourhoodCode'>;
+
+/**
+ * The parts of an input that are well-formed, each field on its own, with an empty value for the rest: so that
+ * when the shape has errors the references can still be checked in the same pass.
+ */
+export function wellFormedParts(raw: unknown): ActivityRefs & { locationId?: string | null; organisationId?: string | null; schedule?: ActivityData['schedule'] } {
+  const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const shape = activityInput.shape;
+  const part = <K extends keyof typeof shape>(k: K, empty: z.output<(typeof shape)[K]>): z.output<(typeof shape)[K]> => {
+    const r = shape[k].safeParse(obj[k]);
+    return r.success ? (r.data as z.output<(typeof shape)[K]>) : empty;
+  };
+  const schedule = scheduleInput.safeParse(obj.schedule);
+  return {
+    themes: part('themes', []),
+    subGoals: part('subGoals', []),
+    principles: part('principles', []),
+    districtCode: part('districtCode', null),
+    neighbourhoodCode: part('neighbourhoodCode', null),
+    locationId: part('locationId', null),
+    organisationId: part('organisationId', null),
+    schedule: schedule.success ? schedule.data : undefined,
+  };
+}
+
+/** References to the framework that do not exist: code `unknown_reference` (or `not_in_district`), path as field. */
+export function referenceErrors(data: ActivityRefs, refs: FrameworkRefs): { errors: FieldError[]; districtCode: string | null } {
   const errors: FieldError[] = [];
-  const themes = new Set(data.themes);
   const bySlug = new Map(refs.themes.map((th) => [th.slug, th]));
+  const unknown = (field: string, message: string) => errors.push({ field, code: 'unknown_reference', message });
   data.themes.forEach((slug, i) => {
-    if (!bySlug.has(slug)) errors.push({ field: 'themes', message: 'catalogue.error.unknownTheme', code: `themes.${i}` });
+    if (!bySlug.has(slug)) unknown(`themes.${i}`, 'catalogue.error.unknownTheme');
   });
-  data.subGoals.forEach((key) => {
-    const slug = key.split('/')[0];
-    if (!bySlug.get(slug)?.subGoals.some((s) => s.key === key)) errors.push({ field: 'subGoals', message: 'catalogue.error.unknownSubGoal' });
-    else themes.add(slug);
+  data.subGoals.forEach((key, i) => {
+    if (!bySlug.get(key.split('/')[0])?.subGoals.some((s) => s.key === key)) unknown(`subGoals.${i}`, 'catalogue.error.unknownSubGoal');
   });
   const principles = new Set(refs.themes.flatMap((th) => th.principles));
-  if (data.principles.some((p) => !principles.has(p))) errors.push({ field: 'principles', message: 'catalogue.error.unknownPrinciple' });
+  data.principles.forEach((p, i) => {
+    if (!principles.has(p)) unknown(`principles.${i}`, 'catalogue.error.unknownPrinciple');
+  });
   let districtCode = data.districtCode || null;
   const neighbourhoodCode = data.neighbourhoodCode || null;
-  if (districtCode && !refs.districts.some((d) => d.code === districtCode)) errors.push({ field: 'districtCode', message: 'error.unknownDistrict' });
+  if (districtCode && !refs.districts.some((d) => d.code === districtCode)) unknown('districtCode', 'error.unknownDistrict');
   if (neighbourhoodCode) {
     const n = refs.neighbourhoods.find((x) => x.code === neighbourhoodCode);
-    if (!n) errors.push({ field: 'neighbourhoodCode', message: 'catalogue.error.unknownNeighbourhood' });
-    else if (districtCode && n.districtCode && n.districtCode !== districtCode) errors.push({ field: 'neighbourhoodCode', message: 'catalogue.error.neighbourhoodNotInDistrict' });
+    if (!n) unknown('neighbourhoodCode', 'catalogue.error.unknownNeighbourhood');
+    else if (districtCode && n.districtCode && n.districtCode !== districtCode) errors.push({ field: 'neighbourhoodCode', code: 'not_in_district', message: 'catalogue.error.neighbourhoodNotInDistrict' });
     else districtCode ??= n.districtCode;
   }
+  return { errors, districtCode };
+}
+
+/** Checks references against the framework and derives the stored columns. */
+export function columnsFor(data: ActivityData, refs: FrameworkRefs): { values: Omit<typeof activities.$inferInsert, 'tenantId' | 'organisationId'>; errors: FieldError[] } {
+  const { errors, districtCode } = referenceErrors(data, refs);
+  const bySlug = new Map(refs.themes.map((th) => [th.slug, th]));
+  const themes = new Set([...data.themes, ...data.subGoals.map((key) => key.split('/')[0])]);
+  const neighbourhoodCode = data.neighbourhoodCode || null;
   const derived = deriveSchedule(data.schedule);
   if (!derived.ok) errors.push(...derived.errors);
   if (errors.length || !derived.ok) return { values: undefined as never, errors: dedupe(errors) };
@@ -143,5 +183,6 @@ export function columnsFor(data: ActivityData, refs: FrameworkRefs): { values: O
   };
 }
 
-const dedupe = (errors: FieldError[]) => errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i);
+/** One error per field (the first), in the order found. */
+export const dedupe = (errors: FieldError[]) => errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i);
 

@@ -219,6 +219,9 @@ export const nl = {
   'catalogue.field.contact': 'Contact',
   'catalogue.field.sensitive': 'Gevoelig onderwerp',
   'catalogue.error.time': 'is geen geldige tijd (gebruik uu:mm, bijvoorbeeld 09:30)',
+  'catalogue.error.dateRange': 'kies een datum van 1970 tot en met 2199',
+  'catalogue.error.exportBusy': 'Er worden op dit moment al veel exports gemaakt. Probeer het over {seconds} seconden opnieuw.',
+  'catalogue.field.schedule': 'Wanneer',
   'catalogue.error.endBeforeStart': 'het einde ligt vóór of op het begin',
   'catalogue.error.untilBeforeStart': 'de einddatum ligt vóór de eerste datum',
   'catalogue.error.weekdaysRequired': 'kies minstens één dag',
@@ -468,6 +471,9 @@ export const en: Record<keyof typeof nl, string> = {
   'catalogue.field.contact': 'Contact',
   'catalogue.field.sensitive': 'Sensitive subject',
   'catalogue.error.time': 'is not a valid time (use hh:mm, for example 09:30)',
+  'catalogue.error.dateRange': 'choose a date from 1970 to 2199',
+  'catalogue.error.exportBusy': 'Many exports are being made right now. Please try again in {seconds} seconds.',
+  'catalogue.field.schedule': 'When',
   'catalogue.error.endBeforeStart': 'the end is before or at the start',
   'catalogue.error.untilBeforeStart': 'the end date is before the first date',
   'catalogue.error.weekdaysRequired': 'choose at least one day',
@@ -497,3 +503,9 @@ export const en: Record<keyof typeof nl, string> = {
   'catalogue.edit.chooseLocation': 'No Huis van de Wijk (enter the place below)',
   'catalogue.edit.locationChoiceHint': 'Choose a Huis van de Wijk or other known location. Otherwise enter the name and address below.',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface ModuleMessages {
+    catalogue: typeof nl;
+  }
+}

@@ -9,13 +9,15 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, Breadcrumbs, Select, fieldId, type View } from '../../platform/ui/page.tsx';
 import { formErrors } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { getActivity, searchActivities, exportActivities, upcomingOccurrences, canManageActivity, isPast, type SearchResult } from './service.ts';
+import { getActivity, searchActivities, searchTags, exportActivities, parseFilters, upcomingOccurrences, canManageActivity, isPast, type SearchResult } from './service.ts';
+import { cachedResult } from '../../platform/cache.ts';
+import type { ServiceContext } from '../../platform/context.ts';
 import { cachedRefs, themeName, subGoalText, type FrameworkRefs } from './refs.ts';
-import { dayparts, languageCodes, targetGroupCodes, type ActivityView } from './types.ts';
+import { dayparts, languageCodes, targetGroupCodes, type ActivityView, type SearchFilters, type PageInput } from './types.ts';
 import { activityIcs } from './ical.ts';
-import { activitiesCsv, activitiesXlsx } from './export.ts';
+import { activitiesCsv, activitiesXlsx, sharedExport } from './export.ts';
 import { filtersFromQuery, baseUrlOf } from './api.ts';
-import { ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, ASSET_CSS, ASSET_JS, CATALOGUE_CSS, LEAVE_JS, FILTERS_JS, FILTERS_JS_URL } from './views.tsx';
+import { isoWeekdays, targetGroupLabel, languageLabel, ActivityCard, LeaveControl, Paragraphs, Styles, costText, formatDateTimeLong, placeText, scheduleText, tk, ASSET_CSS, ASSET_JS, CATALOGUE_CSS, LEAVE_JS, FILTERS_JS, FILTERS_JS_URL } from './views.tsx';
 
 export const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
 
@@ -73,7 +75,7 @@ const FilterForm = ({ v, q, refs, errors }: { v: View; q: Query; refs: Framework
           <Select name="targetGroup" label={tk(v, 'catalogue.filter.targetGroup')} value={q.targetGroup} errors={errors} options={[any, ...targetGroupCodes.map((g) => ({ value: g, label: tk(v, `catalogue.targetGroup.${g}`) }))]} />
           <Select name="district" label={tk(v, 'catalogue.filter.district')} value={q.district} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyDistrict') }, ...refs.districts.map((d) => ({ value: d.code, label: d.name }))]} />
           <Select name="neighbourhood" label={tk(v, 'catalogue.filter.neighbourhood')} value={q.neighbourhood} errors={errors} options={[{ value: '', label: tk(v, 'catalogue.anyNeighbourhood') }, ...neighbourhoodOptions]} />
-          <Select name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
+          <Select name="day" label={tk(v, 'catalogue.filter.day')} value={q.day} errors={errors} options={[any, ...isoWeekdays.map((d) => ({ value: String(d), label: tk(v, `catalogue.weekday.${d}`) }))]} />
           <Select name="timeOfDay" label={tk(v, 'catalogue.filter.timeOfDay')} value={q.timeOfDay} errors={errors} options={[any, ...dayparts.map((d) => ({ value: d, label: tk(v, `catalogue.daypart.${d}`) }))]} />
           <Select name="language" label={tk(v, 'catalogue.filter.language')} value={q.language} errors={errors} options={[any, ...languageCodes.map((l) => ({ value: l, label: tk(v, `catalogue.language.${l}`) }))]} />
           <fieldset class="utrecht-form-fieldset sb-filters__wide">
@@ -123,7 +125,7 @@ const Facts = ({ v, a, refs }: { v: View; a: ActivityView; refs: FrameworkRefs }
     <dt>{tk(v, 'catalogue.cost')}</dt>
     <dd>{costText(v, a)}</dd>
     <dt>{tk(v, 'catalogue.forWhom')}</dt>
-    <dd>{a.targetGroups.length ? a.targetGroups.map((g) => tk(v, `catalogue.targetGroup.${g}`)).join(', ') : tk(v, 'catalogue.targetGroup.iedereen')}</dd>
+    <dd>{a.targetGroups.length ? a.targetGroups.map((g) => targetGroupLabel(v, g)).join(', ') : tk(v, 'catalogue.targetGroup.iedereen')}</dd>
     <dt>{tk(v, 'catalogue.howToJoin')}</dt>
     <dd>{tk(v, `catalogue.join.${a.howToJoin}`)}</dd>
     {a.contact && (
@@ -133,7 +135,7 @@ const Facts = ({ v, a, refs }: { v: View; a: ActivityView; refs: FrameworkRefs }
       </>
     )}
     <dt>{tk(v, 'catalogue.languages')}</dt>
-    <dd>{a.languages.map((l) => tk(v, `catalogue.language.${l}`)).join(', ')}</dd>
+    <dd>{a.languages.map((l) => languageLabel(v, l)).join(', ')}</dd>
     <dt>{tk(v, 'catalogue.accessibility')}</dt>
     <dd>
       {tk(v, a.wheelchairAccessible ? 'catalogue.wheelchairYes' : 'catalogue.wheelchairNo')}
@@ -187,21 +189,16 @@ const SearchContent = ({ v, q, refs, result, errors }: { v: View; q: Query; refs
   );
 };
 
-// A shared search result (see searchActivities) is rendered once per language and query string and the HTML
-// reused while the result is shared; it goes with the result. The page around it (session, CSRF token) is
-// rendered for every request. A few spellings of one query per result are kept ("page=01"), not unboundedly many.
-const rendered = new WeakMap<SearchResult, Map<string, Promise<HtmlEscapedString>>>();
-const SPELLINGS_PER_RESULT = 4;
-
-function searchContent(v: View, q: Query, refs: FrameworkRefs, result: SearchResult): Promise<HtmlEscapedString> {
-  let perResult = rendered.get(result);
-  if (!perResult) rendered.set(result, (perResult = new Map()));
-  const key = `${v.lang}${qs(q)}`;
-  const known = perResult.get(key);
-  if (known) return known;
-  const html = Promise.resolve((<SearchContent v={v} q={q} refs={refs} result={result} errors={[]} />).toString()).then((s) => raw(s));
-  if (perResult.size < SPELLINGS_PER_RESULT) perResult.set(key, html);
-  return html;
+// The public search part of the page is the same for every visitor who asks the same thing in the same language:
+// it is rendered once and shared through the platform cache with the search result's tags and lifetime (so a
+// change drops it with the result). The page around it (header, session, CSRF token) is rendered for every request.
+async function searchContent(ctx: ServiceContext, v: View, q: Query, refs: FrameworkRefs, filters: SearchFilters, page: PageInput['page']): Promise<HtmlEscapedString> {
+  const key = `catalogue:search-html:${ctx.tenant}:${v.lang}${qs(q)}`;
+  const html = await cachedResult(ctx.db, key, searchTags(ctx), async () => {
+    const result = await searchActivities(ctx, filters, { page });
+    return String(await (<SearchContent v={v} q={q} refs={refs} result={result} errors={[]} />).toString());
+  });
+  return raw(html);
 }
 
 export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
@@ -217,14 +214,14 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
     const q = queryOf(c);
     const refs = await cachedRefs(ctx);
     const { filters, page } = filtersFromQuery(c.req.query());
-    let result: SearchResult | null = null;
     let errors: FieldError[] = [];
+    let content: HtmlEscapedString | Promise<HtmlEscapedString>;
     try {
-      result = await searchActivities(ctx, filters, { page: page.page });
+      content = await searchContent(ctx, v, q, refs, filters, page.page);
     } catch (err) {
       errors = formErrors(err, v.lang);
+      content = <SearchContent v={v} q={q} refs={refs} result={null} errors={errors} />;
     }
-    const content = result ? await searchContent(v, q, refs, result) : <SearchContent v={v} q={q} refs={refs} result={null} errors={errors} />;
     return c.html(
       <Layout v={v} title={tk(v, 'catalogue.title')}>
         <Styles />
@@ -240,11 +237,16 @@ export function registerCataloguePages(app: OpenAPIHono<AppEnv>) {
     app.get(`/activiteiten/export.${ext}`, async (c) => {
       const ctx = c.get('ctx');
       const { filters } = filtersFromQuery(c.req.query());
-      const [items, refs] = await Promise.all([exportActivities(ctx, filters), cachedRefs(ctx)]);
-      const headers = { 'Content-Disposition': `attachment; filename="activiteiten.${ext}"`, 'Cache-Control': 'no-store' };
-      if (ext === 'csv') return c.body(activitiesCsv(items, ctx.lang, refs, baseUrlOf(c)), 200, { ...headers, 'Content-Type': 'text/csv; charset=utf-8' });
-      const buf = await activitiesXlsx(items, ctx.lang, refs, baseUrlOf(c));
-      return c.body(new Uint8Array(buf), 200, { ...headers, 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      const parsed = await parseFilters(ctx, filters);
+      const base = baseUrlOf(c);
+      // Identical exports (same filters, language, format) are shared; see sharedExport.
+      const key = `${ext}:${ctx.lang}:${base}:${JSON.stringify(Object.entries(parsed).sort(([a], [b]) => a.localeCompare(b)))}`;
+      const bytes = await sharedExport(ctx.db, key, c.get('deps').config.SEARCH_CACHE_SECONDS * 1000, async () => {
+        const [items, refs] = await Promise.all([exportActivities(ctx, parsed), cachedRefs(ctx)]);
+        return ext === 'csv' ? new TextEncoder().encode(activitiesCsv(items, ctx.lang, refs, base)) : new Uint8Array(await activitiesXlsx(items, ctx.lang, refs, base));
+      });
+      const type = ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return c.body(bytes, 200, { 'Content-Disposition': `attachment; filename="activiteiten.${ext}"`, 'Cache-Control': 'no-store', 'Content-Type': type });
     });
   exportRoute('csv');
   exportRoute('xlsx');

@@ -1,11 +1,16 @@
-import type { RoutePolicies } from '../../platform/auth/policy-table.ts';
-import type { Role } from '../../platform/auth/roles.ts';
+// Who may do what in the catalogue: the route rules, and the record-level rule the services start with.
+import type { RouteRules } from '../../platform/http/routes.ts';
+import type { Actor, Role } from '../../platform/auth/roles.ts';
+import { actsForOrganisation } from '../network/service.ts';
+
+/** Managing an activity: staff of the organisation that offers it, or an administrator. */
+export const managesActivityOf = (actor: Actor | null | undefined, organisationId: string): boolean => actsForOrganisation(actor, organisationId);
 
 const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
 /** Partner staff manage their own organisation's activities (checked again in the service); administrators all. */
 const managers: Role[] = ['partner_staff', 'administrator'];
 
-export const catalogueRoutes: RoutePolicies = {
+export const catalogueRoutes: RouteRules = {
   'GET /assets/catalogue/catalogue.css': 'public',
   'GET /assets/catalogue/snel-weg.js': 'public',
   'GET /assets/catalogue/filters.js': 'public',

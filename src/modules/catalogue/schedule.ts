@@ -236,6 +236,7 @@ export function deriveSchedule(s: Schedule): { ok: true; value: DerivedSchedule 
     else if (endDate === s.startDate && s.endTime <= s.startTime) f('endTime', 'catalogue.error.endBeforeStart');
     if (errors.length) return { ok: false, errors };
     const first = occurrences(s, new Date(0), FAR, 1)[0];
+    if (!first) return { ok: false, errors: [{ field: 'schedule.startDate', code: 'date_range', message: 'catalogue.error.dateRange' }] };
     const days: number[] = [];
     for (let d = dayNumber(s.startDate); d <= Math.min(dayNumber(endDate), dayNumber(s.startDate) + 6); d++) days.push(isoWeekday(d));
     return { ok: true, value: { first, lastEndsAt: first.end, days: [...new Set(days)].sort(), dayparts: dayPartsOf(s.startTime, s.endTime, endDate > s.startDate), rrule: null } };

@@ -4,18 +4,21 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, gt, sql, 
 import type { z } from 'zod';
 import { activities } from './schema.ts';
 import { activityInput, pageInput, searchFilters, type ActivityInput, type ActivityView, type Occurrence, type PageInput, type SearchFilters } from './types.ts';
-import { occurrences } from './schedule.ts';
+import { deriveSchedule, occurrences } from './schedule.ts';
+import { invalidateExports } from './export.ts';
 import { searchTextQuery } from './text-query.ts';
-import { columnsFor, fieldLabelKeys, labelled, labelMap, parse } from './input.ts';
+import { columnsFor, dedupe, fieldLabelKeys, labelled, parse, referenceErrors, shapeErrors, wellFormedParts } from './input.ts';
 import { loadRefs, cachedRefs } from './refs.ts';
-import { AppError, invalid, notFound, zodFields, type FieldError } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { cachedResult, invalidateResults } from '../../platform/cache.ts';
+import { cachedResult, invalidate, tag } from '../../platform/cache.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
-import { mayActForOrganisation, requireRole } from '../../platform/auth/require.ts';
-import { getOrganisationNames, organisationExists } from '../network/service.ts';
-import { getLocationSummaries } from '../places/service.ts';
+import { requireRole } from '../../platform/auth/require.ts';
+import { managesActivityOf } from './policy.ts';
+import { getOrganisationNames, organisationExists, organisationsTag } from '../network/service.ts';
+import { getLocationSummaries, locationsTag } from '../places/service.ts';
+import { frameworkTag } from '../framework/service.ts';
 
 export { columnsFor, fieldLabelKeys, labelled };
 
@@ -30,7 +33,7 @@ const requireManager = (ctx: ServiceContext) => requireRole(ctx, 'partner_staff'
 
 /** May the actor manage activities of this organisation? Administrators: all; partner staff: their own. */
 export function canManageActivity(ctx: ServiceContext, organisationId: string): boolean {
-  return mayActForOrganisation(ctx.actor, organisationId);
+  return managesActivityOf(ctx.actor, organisationId);
 }
 
 async function rowById(ctx: ServiceContext, id: string): Promise<Row | null> {
@@ -105,49 +108,74 @@ async function toViews(ctx: ServiceContext, rows: Row[]): Promise<ActivityView[]
 
 // ------------------------------------------------------------------ create and change
 
-const SEARCH_CACHE = 'catalogue:search:';
+/** The cache tag of what is read from activities (shared search results). */
+export const activitiesTag = (ctx: ServiceContext) => tag('activities', ctx.tenant);
+
+/** A public search result shows activities, organisation names, places and (on the page) framework labels: a change to any drops it. */
+export const searchTags = (ctx: ServiceContext) => [activitiesTag(ctx), organisationsTag(ctx), locationsTag(ctx), frameworkTag(ctx)];
 
 /** A change in one transaction; once it is committed, shared search results are dropped so the next search sees it. */
 async function changed<T>(ctx: ServiceContext, fn: (tx: ServiceContext) => Promise<T>): Promise<T> {
-  const result = await inTransaction(ctx, fn);
-  invalidateResults(ctx.db, SEARCH_CACHE);
+  const result = await inTransaction(ctx, async (tx) => {
+    invalidate(tx, activitiesTag(tx));
+    return fn(tx);
+  });
+  invalidateExports(ctx.db);
   return result;
 }
 
-async function organisationFor(ctx: ServiceContext, requested: string | null | undefined, current?: string): Promise<string> {
+/** The organisation an activity is saved for, or the field error that says why not (403 when the actor has none). */
+async function organisationFor(ctx: ServiceContext, requested: string | null | undefined, current?: string): Promise<{ id: string } | { error: FieldError }> {
   if (isAdmin(ctx)) {
     const id = requested || current;
-    if (!id) throw invalid([{ field: 'organisationId', message: 'validation.required' }]);
-    if (id !== current && !(await organisationExists(ctx, id))) throw invalid([{ field: 'organisationId', message: 'error.unknownOrganisation' }]);
-    return id;
+    if (!id) return { error: { field: 'organisationId', code: 'required', message: 'validation.required' } };
+    if (id !== current && !(await organisationExists(ctx, id))) return { error: { field: 'organisationId', code: 'unknown_reference', message: 'error.unknownOrganisation' } };
+    return { id };
   }
   const own = ctx.actor?.organisationId;
   if (!own) throw new AppError('forbidden', 'catalogue.error.noOrganisation');
-  if (requested && requested !== own) throw invalid([{ field: 'organisationId', message: 'catalogue.error.ownOrganisationOnly' }]);
-  return current ?? own;
+  if (requested && requested !== own) return { error: { field: 'organisationId', code: 'not_allowed', message: 'catalogue.error.ownOrganisationOnly' } };
+  return { id: current ?? own };
 }
 
-async function prepare(ctx: ServiceContext, raw: ActivityInput) {
-  const data = parse(ctx, activityInput, raw);
-  const locationErrors: FieldError[] = [];
-  if (data.locationId) {
+/**
+ * Checks an input in one pass — its shape, the references to the framework, the place and the organisation — and
+ * throws every field error at once; returns what to store. `current`: the organisation of the activity being changed.
+ */
+async function prepare(ctx: ServiceContext, raw: ActivityInput, current?: string) {
+  const parsed = activityInput.safeParse(raw);
+  const parts = parsed.success ? parsed.data : wellFormedParts(raw);
+  const errors: FieldError[] = parsed.success ? [] : shapeErrors(parsed.error);
+  let place: { name: string; address: string; districtCode: string | null } | undefined;
+  if (parts.locationId) {
     // A place from the places module: its name and address fill the free-text fields when those are empty.
-    const place = (await getLocationSummaries(ctx, [data.locationId])).get(data.locationId);
-    if (!place) locationErrors.push({ field: 'locationId', message: 'catalogue.error.unknownLocation' });
-    else {
-      data.locationName ||= place.name;
-      data.locationAddress ||= place.address;
-      data.districtCode ||= place.districtCode;
-    }
+    place = (await getLocationSummaries(ctx, [parts.locationId])).get(parts.locationId);
+    if (!place) errors.push({ field: 'locationId', code: 'unknown_reference', message: 'catalogue.error.unknownLocation' });
   }
-  const { values, errors: refErrors } = columnsFor(data, await loadRefs(ctx));
-  const errors = [...locationErrors, ...refErrors];
-  if (errors.length) throw invalid(labelled(ctx, errors));
-  return { data, values };
+  const organisation = await organisationFor(ctx, parts.organisationId, current);
+  if ('error' in organisation) errors.push(organisation.error);
+  const refs = await loadRefs(ctx);
+  if (!parsed.success) {
+    errors.push(...referenceErrors({ ...parts, districtCode: parts.districtCode || place?.districtCode }, refs).errors);
+    const schedule = parts.schedule && deriveSchedule(parts.schedule);
+    if (schedule && !schedule.ok) errors.push(...schedule.errors);
+    throw invalid(labelled(ctx, dedupe(errors)));
+  }
+  const data = parsed.data;
+  if (place) {
+    data.locationName ||= place.name;
+    data.locationAddress ||= place.address;
+    data.districtCode ||= place.districtCode;
+  }
+  const { values, errors: refErrors } = columnsFor(data, refs);
+  errors.push(...refErrors);
+  if (errors.length || 'error' in organisation) throw invalid(labelled(ctx, dedupe(errors)));
+  return { data, values, organisationId: organisation.id };
 }
 
-/** Every field error the input has, without saving (forms use it to show all problems at once). */
+/** Every field error the input has, without saving (forms use it to show all problems at once); message keys. */
 export async function checkActivityInput(ctx: ServiceContext, raw: ActivityInput): Promise<FieldError[]> {
+  requireManager(ctx);
   try {
     await prepare(ctx, raw);
     return [];
@@ -160,8 +188,7 @@ export async function checkActivityInput(ctx: ServiceContext, raw: ActivityInput
 /** A new activity, as a draft. */
 export async function createActivity(ctx: ServiceContext, raw: ActivityInput): Promise<ActivityView> {
   requireManager(ctx);
-  const { data, values } = await prepare(ctx, raw);
-  const organisationId = await organisationFor(ctx, data.organisationId);
+  const { values, organisationId } = await prepare(ctx, raw);
   return changed(ctx, async (tx) => {
     const now = tx.now();
     const [row] = await tx.db
@@ -176,8 +203,7 @@ export async function createActivity(ctx: ServiceContext, raw: ActivityInput): P
 export async function updateActivity(ctx: ServiceContext, id: string, raw: ActivityInput): Promise<ActivityView> {
   const current = await rowForManage(ctx, id);
   if (current.status === 'ended') throw new AppError('conflict', 'catalogue.error.endedReadOnly');
-  const { data, values } = await prepare(ctx, raw);
-  const organisationId = await organisationFor(ctx, data.organisationId, isAdmin(ctx) ? undefined : current.organisationId);
+  const { values, organisationId } = await prepare(ctx, raw, isAdmin(ctx) ? undefined : current.organisationId);
   return changed(ctx, async (tx) => {
     const [row] = await tx.db
       .update(activities)
@@ -237,7 +263,7 @@ export async function parseFilters(ctx: ServiceContext, raw: SearchFilters): Pro
   if (str('theme') && !refs.themes.some((x) => x.slug === str('theme'))) errors.push({ field: 'theme', message: 'catalogue.error.unknownTheme' });
   if (str('district') && !refs.districts.some((x) => x.code === str('district'))) errors.push({ field: 'district', message: 'error.unknownDistrict' });
   if (str('neighbourhood') && !refs.neighbourhoods.some((x) => x.code === str('neighbourhood'))) errors.push({ field: 'neighbourhood', message: 'catalogue.error.unknownNeighbourhood' });
-  const fields = [...(parsed.success ? [] : zodFields(parsed.error, ctx.lang, labelMap(ctx))), ...labelled(ctx, errors)];
+  const fields = labelled(ctx, [...(parsed.success ? [] : shapeErrors(parsed.error)), ...errors]);
   if (fields.length || !parsed.success) throw invalid(fields);
   return parsed.data;
 }
@@ -311,8 +337,8 @@ const publicScope = (ctx: ServiceContext): Scope => ({ statuses: ['published'], 
 export async function searchActivities(ctx: ServiceContext, filters: SearchFilters, pageRaw: PageInput = {}): Promise<SearchResult> {
   const f = await parseFilters(ctx, filters);
   const page = parse(ctx, pageInput, pageRaw);
-  const key = `${SEARCH_CACHE}${ctx.tenant}:${JSON.stringify([f, page.page, page.pageSize])}`;
-  return cachedResult(ctx.db, key, () => runSearch(ctx, f, page, publicScope(ctx)));
+  const key = `catalogue:search:${ctx.tenant}:${JSON.stringify([f, page.page, page.pageSize])}`;
+  return cachedResult(ctx.db, key, searchTags(ctx), () => runSearch(ctx, f, page, publicScope(ctx)));
 }
 
 /** Activities the actor manages (every status, last changed first): their organisation's, or all for an administrator. */

@@ -1,5 +1,5 @@
 // Shapes of the catalogue: input schemas, the fixed lists (target groups, languages, parts of the day) and views.
-import { z } from '../../platform/zod.ts';
+import { z, type Unchecked } from '../../platform/zod.ts';
 
 export const activityKinds = ['activity', 'service'] as const;
 export const scheduleKinds = ['one-off', 'weekly', 'custom'] as const;
@@ -35,7 +35,10 @@ export type HowToJoin = (typeof joinOptions)[number];
 export type ActivityStatus = (typeof statuses)[number];
 export type Daypart = (typeof dayparts)[number];
 
-const dateStr = z.iso.date();
+/** Dates the schedule can work with: from 1970 up to and including 2199. */
+export const MIN_DATE = '1970-01-01';
+export const MAX_DATE = '2199-12-31';
+const dateStr = z.iso.date().refine((d) => d >= MIN_DATE && d <= MAX_DATE, { message: 'catalogue.error.dateRange' });
 const timeStr = z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: 'catalogue.error.time' });
 const text = (max: number) => z.string().trim().max(max);
 
@@ -83,7 +86,7 @@ export const activityInput = z.object({
   contact: text(1000).default(''),
   sensitive: z.boolean().default(false),
 });
-export type ActivityInput = z.input<typeof activityInput>;
+export type ActivityInput = Unchecked<z.input<typeof activityInput>>;
 export type ActivityData = z.output<typeof activityInput>;
 
 /** Filters of the public search (pages, exports and the API share them). */
@@ -102,7 +105,7 @@ export const searchFilters = z.object({
   language: z.enum(languageCodes).optional(),
   organisationId: z.uuid().optional(),
 });
-export type SearchFilters = z.input<typeof searchFilters>;
+export type SearchFilters = Unchecked<z.input<typeof searchFilters>>;
 
 export const pageInput = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
 export type PageInput = z.input<typeof pageInput>;

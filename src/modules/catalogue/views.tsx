@@ -4,7 +4,7 @@ import { dateFormat, numberFormat } from '../../platform/i18n/intl.ts';
 import type { FC } from 'hono/jsx';
 import type { View } from '../../platform/ui/page.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
-import type { ActivityView, Schedule } from './types.ts';
+import { languageCodes, targetGroupCodes, type ActivityView, type Schedule } from './types.ts';
 import { districtName, neighbourhoodName, type FrameworkRefs } from './refs.ts';
 import { dayNumber, isoWeekday, ruleOf, utcToLocal, type RRule } from './schedule.ts';
 
@@ -12,7 +12,18 @@ export const LEAVE_URL = 'https://www.google.nl/';
 export const ASSET_CSS = '/assets/catalogue/catalogue.css';
 export const ASSET_JS = '/assets/catalogue/snel-weg.js';
 
-export const tk = (v: View, key: string, params?: Record<string, string | number>) => v.t(key as MessageKey, params);
+/** The catalogue's translation helper: typed keys, so a wrong key is a type error. */
+export const tk = (v: Pick<View, 't'>, key: MessageKey, params?: Record<string, string | number>) => v.t(key, params);
+
+const isOneOf = <T extends string | number>(values: readonly T[], x: string | number): x is T => (values as readonly (string | number)[]).includes(x);
+export const isoWeekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+const nths = [1, 2, 3, 4, 5, -1, -2, -3, -4, -5] as const;
+
+/** Labels of coded values; a value without a label (e.g. from an older version) is shown as it is. */
+export const weekdayLabel = (v: Pick<View, 't'>, d: number) => (isOneOf(isoWeekdays, d) ? tk(v, `catalogue.weekday.${d}`) : String(d));
+const nthLabel = (v: Pick<View, 't'>, n: number) => (isOneOf(nths, n) ? tk(v, `catalogue.rrule.nth.${n}`) : String(n));
+export const targetGroupLabel = (v: Pick<View, 't'>, g: string) => (isOneOf(targetGroupCodes, g) ? tk(v, `catalogue.targetGroup.${g}`) : g);
+export const languageLabel = (v: Pick<View, 't'>, l: string) => (isOneOf(languageCodes, l) ? tk(v, `catalogue.language.${l}`) : l);
 
 export function formatDate(v: View, date: string): string {
   return dateFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
@@ -27,7 +38,7 @@ export const euro = (cents: number, lang: View['lang']) => numberFormat(lang ===
 /** "maandag, woensdag en vrijdag". */
 const andList = (v: View, items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} ${v.lang === 'nl' ? 'en' : 'and'} ${items.at(-1)}` : (items[0] ?? ''));
 
-const weekdayName = (v: View, d: number) => tk(v, `catalogue.weekday.${d}`);
+const weekdayName = weekdayLabel;
 
 /** A recurrence rule in words: "Elke eerste dinsdag van de maand", "Om de week op woensdag", "Elke maand op de 15e". */
 function ruleText(v: View, rule: RRule, startDate: string): string {
@@ -41,8 +52,8 @@ function ruleText(v: View, rule: RRule, startDate: string): string {
     text = rule.interval === 1 ? tk(v, 'catalogue.rrule.weekly', { days: list }) : rule.interval === 2 ? tk(v, 'catalogue.rrule.biweekly', { days: list }) : tk(v, 'catalogue.rrule.everyNWeeks', { n: rule.interval, days: list });
   } else {
     const what = rule.byDay.length
-      ? andList(v, rule.byDay.map(([n, d]) => (n === 0 ? tk(v, 'catalogue.rrule.everyDay', { day: weekdayName(v, d) }) : tk(v, 'catalogue.rrule.nthDay', { nth: tk(v, `catalogue.rrule.nth.${n}`), day: weekdayName(v, d) }))))
-      : andList(v, (rule.byMonthDay.length ? rule.byMonthDay : [Number(startDate.slice(8, 10))]).map((n) => (n > 0 ? tk(v, 'catalogue.rrule.monthDay', { n }) : tk(v, 'catalogue.rrule.lastMonthDay', { nth: tk(v, `catalogue.rrule.nth.${n}`) }))));
+      ? andList(v, rule.byDay.map(([n, d]) => (n === 0 ? tk(v, 'catalogue.rrule.everyDay', { day: weekdayName(v, d) }) : tk(v, 'catalogue.rrule.nthDay', { nth: nthLabel(v, n), day: weekdayName(v, d) }))))
+      : andList(v, (rule.byMonthDay.length ? rule.byMonthDay : [Number(startDate.slice(8, 10))]).map((n) => (n > 0 ? tk(v, 'catalogue.rrule.monthDay', { n }) : tk(v, 'catalogue.rrule.lastMonthDay', { nth: nthLabel(v, n) }))));
     text = rule.interval === 1 ? tk(v, 'catalogue.rrule.monthly', { what }) : tk(v, 'catalogue.rrule.everyNMonths', { n: rule.interval, what });
   }
   if (rule.count !== null) text = `${text}, ${tk(v, 'catalogue.rrule.count', { n: rule.count })}`;

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { errorResponses, jsonResponse } from '../../platform/http/openapi.tsx';
 import { themeContentSchema } from './types.ts';
 import { cached } from '../../platform/cache.ts';
-import { frameworkCacheKey, listThemes, getTheme, editTheme, listThemeVersions, listPeriods, listDistricts, listNeighbourhoods, setWijkDistrict, startCallPeriod, startCallPeriodInput, type ThemeView, type DistrictView } from './service.ts';
+import { frameworkEntry, VERSIONED_TTL_MS, listThemes, getTheme, editTheme, listThemeVersions, listPeriods, listDistricts, listNeighbourhoods, setWijkDistrict, startCallPeriod, startCallPeriodInput, type ThemeView, type DistrictView } from './service.ts';
 
 const themeSchema = z
   .object({
@@ -75,6 +75,8 @@ const callPeriodSchema = z.object({ code: z.string(), name: z.string(), startYea
 const periodQuery = z.object({ period: z.string().max(40).optional().openapi({ description: 'Code van de uitvraagperiode, bijvoorbeeld 2020-2023; standaard de laatste' }) });
 const slugParam = z.object({ slug: z.string().max(100).openapi({ param: { name: 'slug', in: 'path' }, example: 'ontmoeten' }) });
 
+const utf8 = new TextEncoder();
+
 export function registerFrameworkApi(api: OpenAPIHono<AppEnv>) {
   const names = async (c: { get: (k: 'ctx') => Parameters<typeof listDistricts>[0] }) => new Map((await listDistricts(c.get('ctx'))).map((d) => [d.code, d.name]));
 
@@ -83,10 +85,13 @@ export function registerFrameworkApi(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const ctx = c.get('ctx');
       const period = c.req.valid('query').period;
-      // The same for every reader until the framework changes: serialise once (cache invalidated on edits).
-      const body = await cached(ctx.db, frameworkCacheKey(ctx, 'json', 'themes', period), 5_000, async () => {
-        const [themes, n] = await Promise.all([listThemes(ctx, period), names(c)]);
-        return JSON.stringify(themes.map((t) => themeJson(t, n)));
+      const themes = await listThemes(ctx, period);
+      // The same for every reader of this version of the themes: serialised once per version and language, kept
+      // as bytes; any change to the framework drops it (and a new version has a new key anyway).
+      const versions = themes.map((t) => `${t.id}@${t.version}`).join(',');
+      const body = await cached(ctx.db, frameworkEntry(ctx, ['themes.json', period, ctx.lang, versions], VERSIONED_TTL_MS), async () => {
+        const n = await names(c);
+        return utf8.encode(JSON.stringify(themes.map((t) => themeJson(t, n))));
       });
       return c.body(body, 200, { 'Content-Type': 'application/json' }) as never;
     },

@@ -1,6 +1,6 @@
 // The framework over HTTP: public JSON API, versioned edits by a policy advisor, district mapping by an administrator.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { dbKinds, ctxFor, type TestDatabase } from '../../../test/db.ts';
+import { dbKinds, ctxFor, adminActor, type TestDatabase } from '../../../test/db.ts';
 import { openSeededApp, TestClient, clientAs } from '../../../test/client.ts';
 import { findAuditEvents } from '../../platform/audit/service.ts';
 import type { App } from '../../platform/http/app.tsx';
@@ -10,10 +10,13 @@ type ThemeJson = { slug: string; name: string; mainGoal: string; subGoals: strin
 describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
   let db: TestDatabase;
   let app: App;
+  const ownDatabases: TestDatabase[] = [];
   beforeAll(async () => {
     ({ db, app } = await openSeededApp(kind));
   });
-  afterAll(() => db?.drop());
+  afterAll(async () => {
+    for (const d of [db, ...ownDatabases]) await d?.drop();
+  });
 
   it('GET /api/v1/themes lists the seven themes with name, main goal, sub-goals, principles, target groups and district tasks', async () => {
     const res = await new TestClient(app).get('/api/v1/themes');
@@ -74,7 +77,7 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
     // A second edit based on the old version is a conflict, not a silent overwrite.
     const stale = await advisor.json('/api/v1/themes/ontmoeten', 'PUT', { content, changeNote: 'Nog een keer', baseVersion: before.version });
     expect(stale.status).toBe(409);
-    const audit = await findAuditEvents(ctxFor(db), { action: 'framework.theme_edit' });
+    const audit = await findAuditEvents(ctxFor(db, adminActor), { action: 'framework.theme_edit' });
     expect(audit[0].details).toMatchObject({ slug: 'ontmoeten', version: after.version });
   });
 
@@ -113,10 +116,16 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
     const bad = await admin.json('/api/v1/neighbourhoods/WK039206/district', 'PUT', { districtCode: 'maan' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { invalidParams: { name: string; reason: string }[] }).invalidParams[0]).toMatchObject({ name: 'districtCode', reason: 'Dit stadsdeel bestaat niet.' });
-    expect((await findAuditEvents(ctxFor(db), { action: 'framework.wijk_district' })).length).toBe(1);
+    // An unknown wijk and an unknown district: both at once.
+    const both = await admin.json('/api/v1/neighbourhoods/WK000000/district', 'PUT', { districtCode: 'maan' });
+    expect(((await both.json()) as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name)).toEqual(['wijkCode', 'districtCode']);
+    expect((await findAuditEvents(ctxFor(db, adminActor), { action: 'framework.wijk_district' })).length).toBe(1);
   });
 
-  it('starts a new call period without rewriting the old one (runs last: it changes the default period)', async () => {
+  it('starts a new call period without rewriting the old one', async () => {
+    // On a database of its own: the new period becomes the default for every later read, whatever test runs next.
+    const { db, app } = await openSeededApp(kind);
+    ownDatabases.push(db);
     const advisor = await clientAs(app, db, ['policy_advisor']);
     const bad = await advisor.postForm('/kader/periodes', { code: '24-27', name: '', startYear: '2019', endYear: '2018' }, '/kader/periodes/nieuw');
     expect(bad.status).toBe(400);
@@ -145,7 +154,7 @@ describe.each(dbKinds)('framework over HTTP (%s)', (kind) => {
     expect(page).toContain('Het is niet meer te wijzigen.');
     expect(page).not.toContain('Thema bewerken');
     expect((await advisor.json('/api/v1/call-periods', 'POST', { code: '2024-2027', name: 'Dubbel', startYear: 2025, endYear: null })).status).toBe(409);
-    expect((await findAuditEvents(ctxFor(db), { action: 'framework.period_start' })).length).toBe(1);
+    expect((await findAuditEvents(ctxFor(db, adminActor), { action: 'framework.period_start' })).length).toBe(1);
   });
 
   it('serves the English interface on request', async () => {

@@ -8,7 +8,7 @@ import { Layout, viewOf, H1, H2, H3, P, A, UL, Alert, Table, Breadcrumbs, type V
 import { formatDateTime } from '../../platform/i18n/index.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { raw } from 'hono/html';
-import { listThemes, getTheme, listThemeVersions, getPeriod, listPeriods, listDistricts, frameworkCacheKey, type ThemeView, type DistrictView, type PeriodView } from './service.ts';
+import { listThemes, getTheme, listThemeVersions, getPeriod, listPeriods, listDistricts, frameworkEntry, VERSIONED_TTL_MS, type ThemeView, type DistrictView, type PeriodView } from './service.ts';
 import { cached } from '../../platform/cache.ts';
 
 const ThemeBody = ({ v, t, districts }: { v: View; t: ThemeView; districts: DistrictView[] }) => {
@@ -145,7 +145,7 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
         )}
         {raw(
           // The theme's text is the same for everyone: render it once per version and language.
-          await cached(ctx.db, frameworkCacheKey(ctx, 'html', t.slug, String(t.version), v.lang), 5_000, async () => String(await (<ThemeBody v={v} t={t} districts={districts} />))),
+          await cached(ctx.db, frameworkEntry(ctx, ['html', t.id, t.version, v.lang], VERSIONED_TTL_MS), async () => String(await (<ThemeBody v={v} t={t} districts={districts} />))),
         )}
       </Layout>,
     );

@@ -1,6 +1,8 @@
-import type { RoutePolicies } from '../../platform/auth/policy-table.ts';
+// Who may use which route of the framework module. Edits are for policy advisors and administrators (the services
+// check the same roles); there are no record-level rules: the framework is public reference data.
+import type { RouteRules } from '../../platform/http/routes.ts';
 
-export const frameworkRoutes: RoutePolicies = {
+export const frameworkRoutes: RouteRules = {
   'GET /themas': 'public',
   'GET /themas/:slug': 'public',
   'GET /themas/:slug/versies': 'public',

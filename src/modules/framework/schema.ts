@@ -2,6 +2,7 @@ import { pgTable, text, integer, uuid, jsonb, uniqueIndex, index, timestamp } fr
 import { id, tenantId, createdAt, updatedAt, tenantPrimaryKey, tenantReference } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 import type { ThemeContent, PeriodContent } from './types.ts';
+import type { AreaBoundary } from './cbs-areas.ts';
 
 /** A call period ("uitvraag"), e.g. 2020-2023. The framework is versioned per period. */
 export const callPeriods = pgTable(
@@ -81,6 +82,8 @@ export const neighbourhoods = pgTable(
     districtId: uuid('district_id'),
     population: integer('population'),
     source: text('source'),
+    /** The area's boundary from the CBS GeoJSON (Polygon or MultiPolygon, WGS84), when loaded. */
+    boundary: jsonb('boundary').$type<AreaBoundary>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -3,15 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { parse } from 'csv-parse/sync';
 import { z } from '../../platform/zod.ts';
 import { callPeriods, themes, themeVersions, districts, neighbourhoods } from './schema.ts';
 import { periodContentSchema, type ThemeContent } from './types.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { organisationTypeSchema } from '../network/types.ts';
-import { ensureOrganisations } from '../network/service.ts';
+import { requireSystem } from '../../platform/auth/require.ts';
 import { invalidateFramework } from './service.ts';
+import { readCbsAreaCsv } from './cbs-areas.ts';
 
 const seedThemeSchema = z.object({
   slug: z.string(),
@@ -41,7 +40,8 @@ export const frameworkSeedSchema = z.object({
   wijken: z.array(z.object({ code: z.string(), name: z.string(), district: z.string().nullable() })),
   mappingNote: z.string().optional(),
   buurten: z.array(z.object({ name: z.string(), wijk: z.string() })),
-  organisations: z.array(z.object({ name: z.string(), type: organisationTypeSchema, source: z.string().optional() })),
+  // The network module loads these (its seed step checks the types); the framework only carries them.
+  organisations: z.array(z.object({ name: z.string(), type: z.string(), source: z.string().optional() })),
 });
 export type FrameworkSeed = z.infer<typeof frameworkSeedSchema>;
 
@@ -59,12 +59,11 @@ export function readFrameworkSeed(municipalityDir = 'haarlem'): FrameworkSeed {
   return checkSeed(frameworkSeedSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))));
 }
 
-/** CBS kerncijfers per wijk (population), from the CSV next to the seed. */
-function readWijkPopulation(municipalityDir: string): Map<string, number> {
-  const file = path.join(seedRoot, municipalityDir, 'cbs', 'wijken_haarlem_2024.csv');
-  if (!fs.existsSync(file)) return new Map();
-  const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  return new Map(rows.map((r) => [r.wijkcode, Number(r.aantalInwoners)]));
+/** CBS kerncijfers per wijk (population), from the CSV next to the seed (null: none, e.g. a file loaded by the CLI). */
+function readWijkPopulation(municipalityDir: string | null): Map<string, number> {
+  const file = municipalityDir && path.join(seedRoot, municipalityDir, 'cbs', 'wijken_haarlem_2024.csv');
+  if (!file || !fs.existsSync(file)) return new Map();
+  return new Map(readCbsAreaCsv(file).areas.flatMap((a) => (a.population === null ? [] : [[a.code, a.population] as const])));
 }
 
 /** Turns the seed's theme into versioned content with stable sub-goal keys ("slug/1", "slug/2", ...). */
@@ -83,14 +82,13 @@ export function themeContentFromSeed(t: FrameworkSeed['themes'][number], leads: 
   };
 }
 
-export async function loadFramework(ctx: ServiceContext, seed: FrameworkSeed, municipalityDir = 'haarlem'): Promise<{ created: string[] }> {
+export async function loadFramework(ctx: ServiceContext, seed: FrameworkSeed, municipalityDir: string | null = 'haarlem'): Promise<{ created: string[] }> {
+  requireSystem(ctx);
   const created: string[] = [];
   const population = readWijkPopulation(municipalityDir);
   await inTransaction(ctx, async (tx) => {
     const db = tx.db;
     await db.insert(municipalities).values({ code: seed.municipality.code, name: seed.municipality.name }).onConflictDoNothing();
-
-    await ensureOrganisations(tx, seed.organisations.map((o) => ({ name: o.name, type: o.type })));
 
     let [period] = await db.select().from(callPeriods).where(and(eq(callPeriods.tenantId, tx.tenant), eq(callPeriods.code, seed.callPeriod.code)));
     if (!period) {

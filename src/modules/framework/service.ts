@@ -3,19 +3,27 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { callPeriods, themes, themeVersions, districts, neighbourhoods } from './schema.ts';
 import { themeContentSchema, type ThemeContent, type PeriodContent } from './types.ts';
-import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { requireRole } from '../../platform/auth/require.ts';
 import { queryRows } from '../../platform/db/client.ts';
-import { cached, invalidate } from '../../platform/cache.ts';
+import { cached, invalidate, tag, REFERENCE_TTL_MS, type CacheEntry } from '../../platform/cache.ts';
 
-/** Framework reads are cached briefly (see platform/cache.ts); edits in this process invalidate at once. */
-const TTL_MS = 5000;
-export const frameworkCacheKey = (ctx: ServiceContext, ...parts: (string | undefined)[]) => `framework:${ctx.tenant}:${parts.map((p) => p ?? '').join(':')}`;
-const cacheKey = frameworkCacheKey;
+/** The cache tag of one municipality's framework: everything read from it (in any module) carries it. */
+export const frameworkTag = (ctx: ServiceContext) => tag('framework', ctx.tenant);
+/** A cache entry read from the framework (see platform/cache.ts); any change to the framework drops it. */
+export const frameworkEntry = (ctx: ServiceContext, parts: (string | number | undefined)[], ttlMs = REFERENCE_TTL_MS): CacheEntry => ({
+  key: `framework:${ctx.tenant}:${parts.map((p) => p ?? '').join(':')}`,
+  tags: [frameworkTag(ctx)],
+  ttlMs,
+});
+/** Lifetime of values derived from one version of a theme (immutable): bounds only how long another process's
+ * change to district names could show. */
+export const VERSIONED_TTL_MS = 5 * 60_000;
+/** Drops everything read from the framework, once the change's transaction has committed. */
 export function invalidateFramework(ctx: ServiceContext): void {
-  invalidate(ctx.db, `framework:${ctx.tenant}:`);
+  invalidate(ctx, frameworkTag(ctx));
 }
 
 export interface PeriodView {
@@ -54,7 +62,7 @@ const periodView = (r: typeof callPeriods.$inferSelect): PeriodView => ({
 });
 
 export function listPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'periods'), TTL_MS, () => loadPeriods(ctx));
+  return cached(ctx.db, frameworkEntry(ctx, ['periods']), () => loadPeriods(ctx));
 }
 
 async function loadPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
@@ -64,7 +72,7 @@ async function loadPeriods(ctx: ServiceContext): Promise<PeriodView[]> {
 
 /** The period asked for by code, or the latest one. */
 export function getPeriod(ctx: ServiceContext, code?: string): Promise<PeriodView> {
-  return cached(ctx.db, cacheKey(ctx, 'period', code), TTL_MS, () => loadPeriod(ctx, code));
+  return cached(ctx.db, frameworkEntry(ctx, ['period', code]), () => loadPeriod(ctx, code));
 }
 
 async function loadPeriod(ctx: ServiceContext, code?: string): Promise<PeriodView> {
@@ -96,7 +104,7 @@ const themeView = (r: ThemeRow): ThemeView => ({
 });
 
 export function listThemes(ctx: ServiceContext, periodCode?: string): Promise<ThemeView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'themes', periodCode), TTL_MS, () => loadThemes(ctx, periodCode));
+  return cached(ctx.db, frameworkEntry(ctx, ['themes', periodCode]), () => loadThemes(ctx, periodCode));
 }
 
 async function loadThemes(ctx: ServiceContext, periodCode?: string): Promise<ThemeView[]> {
@@ -110,6 +118,7 @@ export async function getTheme(ctx: ServiceContext, slug: string, opts: { period
   const current = (await listThemes(ctx, opts.period)).find((t) => t.slug === slug);
   if (!current) throw notFound();
   if (opts.version === undefined || opts.version === current.version) return current;
+  if (!Number.isSafeInteger(opts.version) || opts.version < 1 || opts.version > 2_147_483_647) throw notFound(); // beyond the integer column: no such version
   const [old] = await ctx.db
     .select()
     .from(themeVersions)
@@ -141,13 +150,18 @@ const requireFrameworkEditor = (ctx: ServiceContext) => requireRole(ctx, 'policy
 /** Saves an edit as a new version. Sub-goal keys stay stable; new sub-goals get new keys. */
 export async function editTheme(ctx: ServiceContext, slug: string, raw: EditThemeInput, periodCode?: string): Promise<ThemeView> {
   requireFrameworkEditor(ctx);
-  const input = editThemeInput.parse(raw);
-  const keys = input.content.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key));
-  if (new Set(keys).size !== keys.length) throw invalid([{ field: 'content.subGoalGroups', message: 'error.duplicateSubGoalKey' }]);
   const districtCodes = new Set((await listDistricts(ctx)).map((d) => d.code));
-  input.content.districtTasks.forEach((dt, i) => {
-    if (dt.district && !districtCodes.has(dt.district)) throw invalid([{ field: `content.districtTasks.${i}.district`, message: 'error.unknownDistrict' }]);
+  // Shape, sub-goal keys and districts in one pass: every problem at once.
+  const input = await parseChecked(editThemeInput, raw, (p) => {
+    const errors: FieldError[] = [];
+    const keys = (p.content?.subGoalGroups ?? []).flatMap((g) => g.subGoals.map((s) => s.key));
+    if (new Set(keys).size !== keys.length) errors.push({ field: 'content.subGoalGroups', code: 'duplicate', message: 'error.duplicateSubGoalKey' });
+    (p.content?.districtTasks ?? []).forEach((dt, i) => {
+      if (dt.district && !districtCodes.has(dt.district)) errors.push({ field: `content.districtTasks.${i}.district`, code: 'unknown_reference', message: 'error.unknownDistrict' });
+    });
+    return errors;
   });
+  const keys = input.content.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key));
   const saved = await inTransaction(ctx, async (tx) => {
     const current = await getTheme(tx, slug, { period: periodCode });
     const prefix = `${slug}/`;
@@ -246,7 +260,7 @@ export interface DistrictView {
 }
 
 export function listNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'neighbourhoods'), TTL_MS, () => loadNeighbourhoods(ctx));
+  return cached(ctx.db, frameworkEntry(ctx, ['neighbourhoods']), () => loadNeighbourhoods(ctx));
 }
 
 async function loadNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodView[]> {
@@ -261,7 +275,7 @@ async function loadNeighbourhoods(ctx: ServiceContext): Promise<NeighbourhoodVie
 }
 
 export function listDistricts(ctx: ServiceContext): Promise<DistrictView[]> {
-  return cached(ctx.db, cacheKey(ctx, 'districts'), TTL_MS, () => loadDistricts(ctx));
+  return cached(ctx.db, frameworkEntry(ctx, ['districts']), () => loadDistricts(ctx));
 }
 
 async function loadDistricts(ctx: ServiceContext): Promise<DistrictView[]> {
@@ -285,15 +299,19 @@ export async function setWijkDistrict(ctx: ServiceContext, raw: z.input<typeof s
   const input = setWijkDistrictInput.parse(raw);
   await inTransaction(ctx, async (tx) => {
     const [wijk] = await tx.db.select().from(neighbourhoods).where(and(eq(neighbourhoods.tenantId, tx.tenant), eq(neighbourhoods.code, input.wijkCode), eq(neighbourhoods.kind, 'wijk')));
-    if (!wijk) throw invalid([{ field: 'wijkCode', message: 'error.unknownWijk' }]);
-    let districtId: string | null = null;
-    if (input.districtCode) {
-      const [d] = await tx.db.select().from(districts).where(and(eq(districts.tenantId, tx.tenant), eq(districts.code, input.districtCode)));
-      if (!d) throw invalid([{ field: 'districtCode', message: 'error.unknownDistrict' }]);
-      districtId = d.id;
-    }
+    const [d] = input.districtCode ? await tx.db.select().from(districts).where(and(eq(districts.tenantId, tx.tenant), eq(districts.code, input.districtCode))) : [];
+    // Both references at once.
+    const errors: FieldError[] = [];
+    if (!wijk) errors.push({ field: 'wijkCode', code: 'unknown_reference', message: 'error.unknownWijk' });
+    if (input.districtCode && !d) errors.push({ field: 'districtCode', code: 'unknown_reference', message: 'error.unknownDistrict' });
+    if (errors.length || !wijk) throw invalid(errors);
+    const districtId: string | null = d?.id ?? null;
     await tx.db.update(neighbourhoods).set({ districtId, updatedAt: tx.now() }).where(eq(neighbourhoods.id, wijk.id));
     await recordAudit(tx, { action: 'framework.wijk_district', subjectType: 'neighbourhood', subjectId: wijk.code, details: { districtCode: input.districtCode } });
   });
   invalidateFramework(ctx);
 }
+
+// The seed file is part of the public entry: other modules load their part of it (network: the organisations).
+export { readFrameworkSeed, type FrameworkSeed } from './seed.ts';
+export { loadFrameworkFile } from './tenant-load.ts';

@@ -4,7 +4,6 @@ import type { FC } from 'hono/jsx';
 import { TextField, TextArea, Select, Checkboxes, ErrorSummary, Csrf, Submit, fieldId, type View } from '../../platform/ui/page.tsx';
 import { str, list, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import type { MessageKey } from '../../platform/i18n/index.ts';
 import { driehoekRoles, expertiseAreas, organisationTypes, type DriehoekRole } from './types.ts';
 import type { FrameworkRefs } from './refs.ts';
 import type { OrganisationView } from './organisations.ts';
@@ -12,8 +11,8 @@ import type { PersonInput } from './types.ts';
 import type { PersonView } from './people.ts';
 
 export const isExpertiseArea = (s: string): s is (typeof expertiseAreas)[number] => (expertiseAreas as readonly string[]).includes(s);
-export const expertiseLabel = (v: View, s: string) => (isExpertiseArea(s) ? v.t(`expertise.${s}` as MessageKey) : s);
-export const roleLabel = (v: View, r: DriehoekRole) => v.t(`driehoekRole.${r}` as MessageKey);
+export const expertiseLabel = (v: View, s: string) => (isExpertiseArea(s) ? v.t(`expertise.${s}`) : s);
+export const roleLabel = (v: View, r: DriehoekRole) => v.t(`driehoekRole.${r}`);
 export const nameOf = (m: Map<string, unknown>, code: string) => {
   const x = m.get(code);
   return typeof x === 'string' ? x : ((x as { name?: string } | undefined)?.name ?? code);
@@ -178,7 +177,7 @@ export const PersonForm: FC<{ v: View; action: string; values: PersonValues; err
       <TextField name="workEmail" label={v.t('network.workEmail')} description={v.t('network.workContactHint')} value={values.workEmail} errors={errors} type="email" autocomplete="off" />
       <TextField name="workPhone" label={v.t('network.workPhone')} description={v.t('network.workContactHint')} value={values.workPhone} errors={errors} type="tel" autocomplete="off" />
       <TextField name="generalistArea" label={v.t('network.generalistArea')} description={v.t('network.generalistHint')} value={values.generalistArea} errors={errors} required />
-      <Checkboxes name="specialisms" label={v.t('network.specialisms')} description={v.t('network.specialismsHint')} values={values.specialisms} errors={errors} options={expertiseAreas.map((a) => ({ value: a, label: v.t(`expertise.${a}` as MessageKey) }))} />
+      <Checkboxes name="specialisms" label={v.t('network.specialisms')} description={v.t('network.specialismsHint')} values={values.specialisms} errors={errors} options={expertiseAreas.map((a) => ({ value: a, label: v.t(`expertise.${a}`) }))} />
       <TextField name="otherSpecialisms" label={v.t('network.otherSpecialisms')} description={v.t('network.otherSpecialismsHint')} value={values.otherSpecialisms} errors={[]} />
       <Checkboxes name="districts" label={v.t('network.personDistricts')} values={values.districts} errors={errors} options={[...refs.districts].map(([code, name]) => ({ value: code, label: name }))} />
       <Checkboxes name="themes" label={v.t('network.personThemes')} values={values.themes} errors={errors} options={[...refs.themes].map(([slug, t]) => ({ value: slug, label: t.name }))} />

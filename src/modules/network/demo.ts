@@ -2,9 +2,10 @@
 // All types of organisation, each with districts and themes; 2–4 people at core partners and subcontractors;
 // and per district the Driehoek: a gebiedsverbinder, a Sociaal Wijkteam contact and an opbouwwerker.
 import { and, eq } from 'drizzle-orm';
+import { requireSystem } from '../../platform/auth/require.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { organisations } from './schema.ts';
-import { createRng, type Rng } from '../demo/rng.ts';
+import { createRng, type Rng } from '../../platform/rng.ts';
 import { listDistricts } from '../framework/service.ts';
 import { driehoekRoles, expertiseAreas, organisationTypes, type DriehoekRole, type OrganisationType } from './types.ts';
 import { frameworkRefs, inFrameworkOrder, themesLedBy, type FrameworkRefs } from './refs.ts';
@@ -62,6 +63,7 @@ function demoPerson(rng: Rng, org: OrganisationView, taken: Set<string>, extra: 
 }
 
 export async function seedNetworkDemo(ctx: ServiceContext, rng: Rng, scale: number): Promise<string[]> {
+  requireSystem(ctx);
   const admin: ServiceContext = { ...ctx, actor: seedActor };
   const base = rng.int(1, 2 ** 30);
   const rngFor = (key: string) => createRng((base ^ hash(key)) >>> 0);

@@ -145,7 +145,7 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
 
     const added = await partnerA.postForm('/mijn-organisatie/mensen', { name: 'Anna "de" Vries', jobTitle: 'Welzijnscoach', generalistArea: 'Sociaal werk', specialisms: ['eenzaamheid', 'taal'], otherSpecialisms: 'laaggeletterdheid', districts: ['oost'], themes: ['ontmoeten'], 'driehoek.oost': 'opbouwwerker' }, '/mijn-organisatie/mensen/nieuw');
     expect(added.status).toBe(303);
-    const [anna] = await listPeople(ctx, { organisationId: orgA.id });
+    const anna = (await listPeople(ctx, { organisationId: orgA.id })).find((p) => p.name === 'Anna "de" Vries')!;
     expect(anna).toMatchObject({ name: 'Anna "de" Vries', specialisms: ['eenzaamheid', 'taal', 'laaggeletterdheid'], driehoek: [{ district: 'oost', role: 'opbouwwerker' }] });
     const edit = await partnerA.get(`/mijn-organisatie/mensen/${anna.id}`);
     expect(edit.status).toBe(200);
@@ -159,8 +159,10 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     expect(updated.status).toBe(303);
     const removed = await partnerA.postForm(`/mijn-organisatie/mensen/${anna.id}/verwijderen`, {}, `/mijn-organisatie/mensen/${anna.id}`);
     expect(removed.status).toBe(303);
-    expect(await listPeople(ctx, { organisationId: orgA.id })).toEqual([]);
-    expect((await findAuditEvents(ctx, { subjectId: anna.id })).map((e) => e.action).sort()).toEqual(['network.person_create', 'network.person_delete', 'network.person_update']);
+    expect((await listPeople(ctx, { organisationId: orgA.id })).map((p) => p.id)).not.toContain(anna.id);
+    const annaEvents = (await findAuditEvents(as(ctx, adminActor), { subjectId: anna.id })).map((e) => e.action);
+    expect(annaEvents.filter((a) => a !== 'network.person_read').sort()).toEqual(['network.person_create', 'network.person_delete', 'network.person_update']);
+    expect(annaEvents).toContain('network.person_read'); // her edit page was read by a signed-in user
   });
 
   it('keeps partner staff of organisation A out of organisation B, on pages and in the API', async () => {
@@ -187,7 +189,7 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     const bad = await partnerA.json(`/api/v1/organisations/${orgA.id}/people`, 'POST', { ...personFor(), jobTitle: '<img src=x onerror=alert(1)>', themes: ['nope'] });
     expect(bad.status).toBe(400);
     const problem = (await bad.json()) as { invalidParams: { name: string }[] };
-    expect(problem.invalidParams.map((p) => p.name)).toEqual(['jobTitle']);
+    expect(problem.invalidParams.map((p) => p.name)).toEqual(['jobTitle', 'themes']); // shape and references at once
     // B is unchanged.
     expect((await getOrganisation(ctx, orgB.id)).description).toBe('');
     expect((await listPeople(ctx, { organisationId: orgB.id })).map((p) => p.name)).toEqual(['Bert Bakker']);
@@ -197,13 +199,16 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
 
   it('lets administrators manage every organisation and its people', async () => {
     const admin = await clientAs(app, database, ['administrator']);
-    expect((await admin.get(`/beheer/organisaties/${orgB.id}`)).status).toBe(200);
-    const saved = await admin.postForm(`/beheer/organisaties/${orgB.id}`, { name: orgB.name, type: 'volunteer-organisation', description: 'Door de beheerder', districts: ['noord'], themes: ['ontmoeten'] });
+    // An organisation of its own, so the other tests' organisations stay as they expect them.
+    const orgC = await buildOrganisation(ctx, 'subcontractor', { districts: ['zuid-west'], themes: ['ontmoeten'] });
+    await createPerson(as(ctx, adminActor), orgC.id, personFor({ name: 'Cor Cornelis', districts: ['zuid-west'] }));
+    expect((await admin.get(`/beheer/organisaties/${orgC.id}`)).status).toBe(200);
+    const saved = await admin.postForm(`/beheer/organisaties/${orgC.id}`, { name: orgC.name, type: 'volunteer-organisation', description: 'Door de beheerder', districts: ['zuid-west'], themes: ['ontmoeten'] });
     expect(saved.status).toBe(303);
-    expect(await getOrganisation(ctx, orgB.id)).toMatchObject({ type: 'volunteer-organisation', description: 'Door de beheerder' });
-    const added = await admin.postForm(`/beheer/organisaties/${orgB.id}/mensen`, personForm({ name: 'Carla Contact' }), `/beheer/organisaties/${orgB.id}/mensen/nieuw`);
+    expect(await getOrganisation(ctx, orgC.id)).toMatchObject({ type: 'volunteer-organisation', description: 'Door de beheerder' });
+    const added = await admin.postForm(`/beheer/organisaties/${orgC.id}/mensen`, personForm({ name: 'Carla Contact', districts: ['zuid-west'] }), `/beheer/organisaties/${orgC.id}/mensen/nieuw`);
     expect(added.status).toBe(303);
-    expect((await listPeople(ctx, { organisationId: orgB.id })).map((p) => p.name)).toEqual(['Bert Bakker', 'Carla Contact']);
+    expect((await listPeople(ctx, { organisationId: orgC.id })).map((p) => p.name)).toEqual(['Carla Contact', 'Cor Cornelis']);
     // A partner without an organisation is told so.
     const loose = await clientAs(app, database, ['partner_staff']);
     const res = await loose.get('/mijn-organisatie');
@@ -211,6 +216,20 @@ describe.each(dbKinds)('network pages and API (%s)', (kind) => {
     expect(await res.text()).toContain('Uw account hoort niet bij een organisatie');
     // A resident may not use "Mijn organisatie".
     expect((await (await clientAs(app, database, ['resident'])).get('/mijn-organisatie')).status).toBe(403);
+  });
+
+  it('audits reads of people by signed-in users (one row per page), not anonymous reads of the public pages', async () => {
+    const reads = async () => (await findAuditEvents(as(ctx, adminActor), { action: 'network.people_read' })).length;
+    const before = await reads();
+    await new TestClient(app).get(`/organisaties/${orgB.id}`);
+    await new TestClient(app).get(`/api/v1/organisations/${orgB.id}/people`);
+    expect(await reads()).toBe(before);
+    expect((await partnerA.get('/mijn-organisatie')).status).toBe(200);
+    const rows = await findAuditEvents(as(ctx, adminActor), { action: 'network.people_read' });
+    expect(rows.length).toBe(before + 1);
+    expect(rows[0]).toMatchObject({ actorLabel: 'petra@a.example', subjectType: 'organisation_person', details: { organisationId: orgA.id } });
+    await partnerA.get(`/api/v1/organisations/${orgB.id}/people`);
+    expect(await reads()).toBe(before + 2);
   });
 });
 

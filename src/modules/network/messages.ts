@@ -204,3 +204,9 @@ export const en: Record<keyof typeof nl, string> = {
   'network.whoAllOrganisations': 'See these organisations in the overview',
   'network.at': '{job} at {organisation}',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface ModuleMessages {
+    network: typeof nl;
+  }
+}

@@ -1,14 +1,15 @@
 // Organisations in the social foundation: profile (description, website, contact point, districts, themes) and search.
 import { and, arrayContains, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { ZodError } from 'zod';
-import { z } from '../../platform/zod.ts';
+import { z, type Unchecked } from '../../platform/zod.ts';
 import { organisations } from './schema.ts';
 import { organisationTypes, organisationTypeSchema, organisationProfileShape, requiredText, type OrganisationType } from './types.ts';
-import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, parseChecked } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
+import { requireSystem } from '../../platform/auth/require.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { invalidate, lookupCached } from '../../platform/cache.ts';
-import { isAdmin, requireAdmin, requireOrganisationManager } from './access.ts';
+import { invalidate, lookupCached, tag, REFERENCE_TTL_MS } from '../../platform/cache.ts';
+import { isAdmin, requireAdmin, requireOrganisationManager } from './policy.ts';
 import { checkRefs, frameworkRefs, inFrameworkOrder } from './refs.ts';
 
 /** Create or change an organisation. Fields left out of a change stay as they are. */
@@ -81,7 +82,7 @@ export const organisationQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type OrganisationQuery = z.input<typeof organisationQuery>;
+export type OrganisationQuery = Unchecked<z.input<typeof organisationQuery>>;
 
 export interface Page<T> {
   total: number;
@@ -139,10 +140,12 @@ export async function getOrganisationNames(ctx: ServiceContext, ids: string[]): 
       .where(only ? and(eq(organisations.tenantId, ctx.tenant), inArray(organisations.id, only)) : eq(organisations.tenantId, ctx.tenant));
     return new Map(rows.map((r) => [r.id, r.name]));
   };
-  return lookupCached(ctx.db, namesKey(ctx), 5_000, () => query(), (only) => query(only), ids);
+  const entry = { key: `network:${ctx.tenant}:organisation-names`, tags: [organisationsTag(ctx)], ttlMs: REFERENCE_TTL_MS };
+  return lookupCached(ctx.db, entry, () => query(), (only) => query(only), ids);
 }
 
-const namesKey = (ctx: ServiceContext) => `network:${ctx.tenant}:organisation-names`;
+/** The cache tag of what is read from organisations (names on catalogue results); renames drop it. */
+export const organisationsTag = (ctx: ServiceContext) => tag('organisations', ctx.tenant);
 
 /** Organisation ids by name (case-insensitive), e.g. to link the framework's lead organisations. */
 export async function findOrganisationIdsByName(ctx: ServiceContext, names: string[]): Promise<Map<string, string>> {
@@ -163,6 +166,12 @@ async function assertNameFree(ctx: ServiceContext, name: string, exceptId?: stri
 type Profile = z.output<typeof organisationProfileInput>;
 
 /** Validates district codes and theme slugs against the framework; returns them de-duplicated in framework order. */
+/** An organisation input: shape and references (themes, districts) checked in one pass, every problem at once. */
+async function checkedOrganisation(ctx: ServiceContext, raw: unknown) {
+  const refs = await frameworkRefs(ctx);
+  return checkedProfile(ctx, await parseChecked(organisationInput, raw, (p) => checkRefs(refs, p)));
+}
+
 async function checkedProfile<T extends Profile>(ctx: ServiceContext, input: T): Promise<T> {
   const refs = await frameworkRefs(ctx);
   const errors = checkRefs(refs, input);
@@ -188,7 +197,7 @@ const profileColumns = (p: Profile) => {
 
 export async function createOrganisation(ctx: ServiceContext, raw: OrganisationInput): Promise<OrganisationView> {
   requireAdmin(ctx);
-  const input = await checkedProfile(ctx, organisationInput.parse(raw));
+  const input = await checkedOrganisation(ctx, raw);
   return inTransaction(ctx, async (tx) => {
     await assertNameFree(tx, input.name);
     const [row] = await tx.db
@@ -206,7 +215,7 @@ export async function createOrganisation(ctx: ServiceContext, raw: OrganisationI
  */
 export async function updateOrganisation(ctx: ServiceContext, id: string, raw: OrganisationInput): Promise<OrganisationView> {
   requireOrganisationManager(ctx, id);
-  const input = await checkedProfile(ctx, organisationInput.parse(raw));
+  const input = await checkedOrganisation(ctx, raw);
   const updated = await inTransaction(ctx, async (tx) => {
     const current = await getOrganisation(tx, id);
     if (!isAdmin(tx) && (input.name !== current.name || input.type !== current.type)) {
@@ -221,7 +230,7 @@ export async function updateOrganisation(ctx: ServiceContext, id: string, raw: O
     await recordAudit(tx, { action: 'organisation.update', subjectType: 'organisation', subjectId: id, details: { name: row.name, type: row.type, fields: Object.keys(profileColumns(input)) } });
     return view(row);
   });
-  invalidate(ctx.db, namesKey(ctx));
+  invalidate(ctx, organisationsTag(ctx));
   return updated;
 }
 
@@ -229,11 +238,14 @@ export async function updateOrganisation(ctx: ServiceContext, id: string, raw: O
 export async function updateOrganisationProfile(ctx: ServiceContext, id: string, raw: OrganisationProfileInput): Promise<OrganisationView> {
   requireOrganisationManager(ctx, id);
   const current = await getOrganisation(ctx, id);
-  return updateOrganisation(ctx, id, { ...organisationProfileInput.parse(raw), name: current.name, type: current.type });
+  const refs = await frameworkRefs(ctx);
+  const profile = await parseChecked(organisationProfileInput, raw, (p) => checkRefs(refs, p));
+  return updateOrganisation(ctx, id, { ...profile, name: current.name, type: current.type });
 }
 
 /** Seed helper: creates the organisations whose name does not exist yet, in one statement. Idempotent. */
 export async function ensureOrganisations(ctx: ServiceContext, list: { name: string; type: OrganisationType }[]): Promise<void> {
+  requireSystem(ctx);
   if (list.length === 0) return;
   await ctx.db
     .insert(organisations)

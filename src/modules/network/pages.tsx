@@ -12,7 +12,7 @@ import { frameworkRefs, themesLedBy, type FrameworkRefs } from './refs.ts';
 import { findOrganisations, getOrganisation, type OrganisationView, type Page } from './organisations.ts';
 import { listPeople, type PersonView } from './people.ts';
 import { findResponsibilities, type Responsibilities } from './responsibilities.ts';
-import { canManageOrganisation, isAdmin } from './access.ts';
+import { canManageOrganisation, isAdmin } from './policy.ts';
 import { Expertise, WorkContact, expertiseLabel, nameOf, roleLabel } from './components.tsx';
 
 const PAGE_SIZE = 100;
@@ -92,7 +92,7 @@ export function registerNetworkPages(app: OpenAPIHono<AppEnv>) {
     let result: Page<OrganisationView> = { total: 0, page: 1, pageSize: PAGE_SIZE, items: [] };
     let errors: FieldError[] = [];
     try {
-      result = await findOrganisations(ctx, { ...filters, type: (filters.type || undefined) as never, page: pageNo, pageSize: PAGE_SIZE }, { groupByType: true });
+      result = await findOrganisations(ctx, { ...filters, type: filters.type || undefined, page: pageNo, pageSize: PAGE_SIZE }, { groupByType: true });
     } catch (err) {
       errors = formErrors(err, v.lang, { type: v.t('org.type'), theme: v.t('network.theme'), district: v.t('network.district'), q: v.t('network.nameContains') });
     }

@@ -1,13 +1,15 @@
 // People who work at an organisation: work identity and T-shaped expertise, and their Driehoek role per district.
-// Minimal personal data: reading is public (work contact only) and not audited; every change is audited in the same transaction.
+// Minimal personal data: the work contact point is public. Reads by a signed-in user are audited (one row per list or
+// person read: who read whose data, when); anonymous reads of the public pages are not. Every change is audited in
+// the same transaction.
 import { and, arrayContains, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { organisationPeople, driehoekAssignments } from './schema.ts';
 import { personInput, type DriehoekRole, type PersonInput } from './types.ts';
-import { invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
+import { notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { requireOrganisationManager } from './access.ts';
+import { requireOrganisationManager } from './policy.ts';
 import { checkRefs, frameworkRefs, inFrameworkOrder } from './refs.ts';
 import { getOrganisation, getOrganisationNames } from './organisations.ts';
 
@@ -87,8 +89,17 @@ export async function listPeople(ctx: ServiceContext, f: PeopleFilter = {}): Pro
     .from(organisationPeople)
     .where(and(...where))
     .orderBy(asc(organisationPeople.name), asc(organisationPeople.id));
-  const out = await views(ctx, rows);
-  return f.driehoekOnly ? out.filter((p) => p.driehoek.some((d) => !f.district || d.district === f.district)) : out;
+  const all = await views(ctx, rows);
+  const out = f.driehoekOnly ? all.filter((p) => p.driehoek.some((d) => !f.district || d.district === f.district)) : all;
+  await auditRead(ctx, { ...f, count: out.length });
+  return out;
+}
+
+/** One audit row for a read of people's data by a signed-in user (a list: the filter and how many were shown). */
+async function auditRead(ctx: ServiceContext, details: Record<string, unknown>, personId?: string) {
+  if (!ctx.actor) return;
+  const given = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== ''));
+  await recordAudit(ctx, personId ? { action: 'network.person_read', subjectType: 'organisation_person', subjectId: personId, details: given } : { action: 'network.people_read', subjectType: 'organisation_person', details: given });
 }
 
 /** The Driehoek of a district (or of all districts): who holds which role. */
@@ -103,11 +114,19 @@ export async function listDriehoek(ctx: ServiceContext, district?: string): Prom
     .where(and(eq(organisationPeople.tenantId, ctx.tenant), inArray(organisationPeople.id, [...new Set(assignments.map((a) => a.personId))])))
     .orderBy(asc(organisationPeople.name));
   const people = new Map((await views(ctx, rows)).map((p) => [p.id, p]));
+  await auditRead(ctx, { driehoek: district ?? 'all', count: people.size });
   return assignments.filter((a) => people.has(a.personId)).map((a) => ({ district: a.districtCode, role: a.role as DriehoekRole, person: people.get(a.personId)! }));
 }
 
-/** One person; with organisationId, only when they work there (otherwise "not found"). */
+/** One person; with organisationId, only when they work there (otherwise "not found"). A signed-in read is audited. */
 export async function getPerson(ctx: ServiceContext, id: string, organisationId?: string): Promise<PersonView> {
+  const person = await findPerson(ctx, id, organisationId);
+  await auditRead(ctx, { organisationId: person.organisationId }, person.id);
+  return person;
+}
+
+/** One person, without an audit row: for the writes below, which audit themselves. */
+async function findPerson(ctx: ServiceContext, id: string, organisationId?: string): Promise<PersonView> {
   if (!z.uuid().safeParse(id).success) throw notFound();
   const [row] = await ctx.db.select().from(organisationPeople).where(and(eq(organisationPeople.tenantId, ctx.tenant), eq(organisationPeople.id, id)));
   if (!row || (organisationId !== undefined && row.organisationId !== organisationId)) throw notFound();
@@ -117,13 +136,16 @@ export async function getPerson(ctx: ServiceContext, id: string, organisationId?
 type CheckedPerson = z.output<typeof personInput>;
 
 async function checkedPerson(ctx: ServiceContext, raw: PersonInput): Promise<CheckedPerson> {
-  const input = personInput.parse(raw);
   const refs = await frameworkRefs(ctx);
-  const errors: FieldError[] = checkRefs(refs, input);
+  // Shape and references in one pass: every problem at once.
+  const input = await parseChecked(personInput, raw, (p) => {
+    const errors: FieldError[] = checkRefs(refs, p);
+    const driehoekDistricts = (p.driehoek ?? []).map((d) => d.district);
+    if (driehoekDistricts.some((d) => !refs.districts.has(d))) errors.push({ field: 'driehoek', message: 'error.unknownDistrict', code: 'unknown' });
+    else if (new Set(driehoekDistricts).size !== driehoekDistricts.length) errors.push({ field: 'driehoek', message: 'network.oneRolePerDistrict', code: 'duplicate' });
+    return errors;
+  });
   const driehoekDistricts = input.driehoek.map((d) => d.district);
-  if (driehoekDistricts.some((d) => !refs.districts.has(d))) errors.push({ field: 'driehoek', message: 'error.unknownDistrict', code: 'unknown' });
-  else if (new Set(driehoekDistricts).size !== driehoekDistricts.length) errors.push({ field: 'driehoek', message: 'network.oneRolePerDistrict', code: 'duplicate' });
-  if (errors.length) throw invalid(errors);
   return {
     ...input,
     specialisms: [...new Set(input.specialisms)],
@@ -160,7 +182,7 @@ export async function createPerson(ctx: ServiceContext, organisationId: string, 
       .returning();
     await writeDriehoek(tx, row.id, input.driehoek);
     await recordAudit(tx, { action: 'network.person_create', subjectType: 'organisation_person', subjectId: row.id, details: { organisationId } });
-    return getPerson(tx, row.id);
+    return findPerson(tx, row.id);
   });
 }
 
@@ -170,26 +192,26 @@ export async function updatePerson(ctx: ServiceContext, organisationId: string, 
   requireOrganisationManager(ctx, organisationId);
   const input = await checkedPerson(ctx, raw);
   return inTransaction(ctx, async (tx) => {
-    const before = await getPerson(tx, personId, organisationId);
+    const before = await findPerson(tx, personId, organisationId);
     const next = columns(input);
     // The audit row names the fields that changed, not their values: the log itself holds no extra personal data.
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !sameList([before[k]], [next[k]]));
+    const changed: string[] = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !sameList([before[k]], [next[k]]));
     const sorted = (l: DriehoekEntry[]) => l.map((d) => `${d.district}:${d.role}`).sort();
-    if (!sameList(sorted(before.driehoek), sorted(input.driehoek))) changed.push('driehoek' as never);
+    if (!sameList(sorted(before.driehoek), sorted(input.driehoek))) changed.push('driehoek');
     await tx.db
       .update(organisationPeople)
       .set({ ...next, updatedAt: tx.now() })
       .where(and(eq(organisationPeople.tenantId, tx.tenant), eq(organisationPeople.id, personId)));
     await writeDriehoek(tx, personId, input.driehoek);
     await recordAudit(tx, { action: 'network.person_update', subjectType: 'organisation_person', subjectId: personId, details: { organisationId, fields: changed } });
-    return getPerson(tx, personId);
+    return findPerson(tx, personId);
   });
 }
 
 export async function deletePerson(ctx: ServiceContext, organisationId: string, personId: string): Promise<void> {
   requireOrganisationManager(ctx, organisationId);
   await inTransaction(ctx, async (tx) => {
-    await getPerson(tx, personId, organisationId);
+    await findPerson(tx, personId, organisationId);
     await tx.db.delete(organisationPeople).where(and(eq(organisationPeople.tenantId, tx.tenant), eq(organisationPeople.id, personId)));
     await recordAudit(tx, { action: 'network.person_delete', subjectType: 'organisation_person', subjectId: personId, details: { organisationId } });
   });

@@ -3,4 +3,6 @@
 export * from './organisations.ts';
 export * from './people.ts';
 export * from './responsibilities.ts';
-export { canManageOrganisation } from './access.ts';
+export { canManageOrganisation, actsForOrganisation, isStaffOf, chairsThemeTable, isMemberOfThemeTable, isBrokerIn } from './policy.ts';
+export * from './types.ts';
+export { seedNetworkFrom, checkSeedOrganisations } from './seed.ts';

@@ -10,7 +10,7 @@ import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { listOrganisations, getOrganisation } from '../network/service.ts';
-import type { OrganisationType } from '../network/types.ts';
+import type { OrganisationType } from '../network/service.ts';
 import { getLocation, listRooms, requestBooking, listBookings, decideBooking, getMonthlyStatement, parseStatementPeriod, statementCsv, statementPdf, listRates, formatEuro, formatHours, formatDate, monthName, MAX_REPEAT_WEEKS, type LocationView, type RoomView } from './service.ts';
 import { isDateString, isTimeString, yearMonthOf, zonedTime } from './time.ts';
 import { ActionButton, BookingTable } from './components.tsx';

@@ -6,15 +6,15 @@ import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import crypto from 'node:crypto';
 import { bookings, rooms, locations, bookingStatuses, type BookingStatus } from './schema.ts';
-import { AppError, invalid, notFound, forbidden, type FieldError } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, forbidden, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { getOrganisation, getOrganisationNames } from '../network/service.ts';
-import type { OrganisationType } from '../network/types.ts';
+import type { OrganisationType } from '../network/service.ts';
 import { getRoom, plain, rateFor } from './locations.ts';
-import { managesLocation, mayBookFor, mayReadOrganisation, requireActor } from './access.ts';
+import { managesLocation, mayBookFor, mayReadOrganisation, requireActor } from './policy.ts';
 import { addDays, localParts, zonedTime } from './time.ts';
 
 /** Longest single booking, in hours. */
@@ -69,24 +69,31 @@ export function isExclusionViolation(err: unknown): boolean {
   return false;
 }
 
-const alreadyBooked = () => new AppError('conflict', 'places.error.alreadyBooked', [{ field: 'startsAt', message: 'places.error.alreadyBooked' }]);
+/** Statuses that hold a slot (the same as the exclusion constraint's condition). */
+const blockingStatuses: BookingStatus[] = ['requested', 'approved'];
 
-/** Checks times against the rules and the location's opening hours; returns field errors (localised). */
+const alreadyBooked = () => new AppError('conflict', 'places.error.alreadyBooked', [{ field: 'startsAt', code: 'booked', message: 'places.error.alreadyBooked' }]);
+
+/** Latest start of a booking request: two years ahead. */
+export const MAX_BOOKING_DAYS_AHEAD = 730;
+
+/** Checks times against the rules and the location's opening hours; returns field errors (message keys). */
 function checkTimes(ctx: ServiceContext, startsAt: Date, endsAt: Date, openingHours: Awaited<ReturnType<typeof getRoom>>['location']['openingHours']): FieldError[] {
   const errors: FieldError[] = [];
-  const msg = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(ctx.lang, key, params);
-  if (endsAt.getTime() <= startsAt.getTime()) errors.push({ field: 'endsAt', code: 'end_before_start', message: msg('places.error.endBeforeStart') });
-  else if (endsAt.getTime() - startsAt.getTime() > MAX_BOOKING_HOURS * 3600_000) errors.push({ field: 'endsAt', code: 'too_long', message: msg('places.error.tooLong', { hours: MAX_BOOKING_HOURS }) });
-  if (startsAt.getTime() <= ctx.now().getTime()) errors.push({ field: 'startsAt', code: 'in_past', message: msg('places.error.inPast') });
+  const now = ctx.now().getTime();
+  if (endsAt.getTime() <= startsAt.getTime()) errors.push({ field: 'endsAt', code: 'end_before_start', message: 'places.error.endBeforeStart' });
+  else if (endsAt.getTime() - startsAt.getTime() > MAX_BOOKING_HOURS * 3600_000) errors.push({ field: 'endsAt', code: 'too_long', message: 'places.error.tooLong', params: { hours: MAX_BOOKING_HOURS } });
+  if (startsAt.getTime() <= now) errors.push({ field: 'startsAt', code: 'in_past', message: 'places.error.inPast' });
+  else if (startsAt.getTime() > now + MAX_BOOKING_DAYS_AHEAD * 86_400_000) errors.push({ field: 'startsAt', code: 'too_far_ahead', message: 'places.error.tooFarAhead', params: { years: MAX_BOOKING_DAYS_AHEAD / 365 } });
   if (errors.length) return errors;
   const s = localParts(startsAt);
   const e = localParts(endsAt);
-  if (s.date !== e.date) return [{ field: 'endsAt', code: 'other_day', message: msg('places.error.sameDay') }];
+  if (s.date !== e.date) return [{ field: 'endsAt', code: 'other_day', message: 'places.error.sameDay' }];
   const anyHours = Object.values(openingHours).some(Boolean);
   if (!anyHours) return []; // opening hours not set: no restriction
   const today = openingHours[s.weekday];
-  if (!today) return [{ field: 'startsAt', code: 'closed', message: msg('places.error.closed', { day: msg(`places.day.${s.weekday}`) }) }];
-  if (s.time < today.open || e.time > today.close) return [{ field: 'startsAt', code: 'outside_hours', message: msg('places.error.outsideHours', { open: today.open, close: today.close }) }];
+  if (!today) return [{ field: 'startsAt', code: 'closed', message: 'places.error.closed', params: { day: `places.day.${s.weekday}` } }];
+  if (s.time < today.open || e.time > today.close) return [{ field: 'startsAt', code: 'outside_hours', message: 'places.error.outsideHours', params: { open: today.open, close: today.close } }];
   return [];
 }
 
@@ -97,11 +104,9 @@ function occurrences(startsAt: Date, endsAt: Date, weeks: number): { startsAt: D
   return Array.from({ length: weeks }, (_, i) => (i === 0 ? { startsAt, endsAt } : { startsAt: zonedTime(addDays(s.date, 7 * i), s.time), endsAt: zonedTime(addDays(e.date, 7 * i), e.time) }));
 }
 
-const overlapAny = (slots: { startsAt: Date; endsAt: Date }[]): SQL =>
-  sql.join(
-    slots.map((o) => sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}, '[)') && tstzrange(${o.startsAt.toISOString()}::timestamptz, ${o.endsAt.toISOString()}::timestamptz, '[)')`),
-    sql` or `,
-  );
+/** Overlaps any of the slots: one `or(...)` so it stays one term inside the caller's `and(...)`. */
+const overlapAny = (slots: { startsAt: Date; endsAt: Date }[]): SQL | undefined =>
+  or(...slots.map((o) => sql`tstzrange(${bookings.startsAt}, ${bookings.endsAt}, '[)') && tstzrange(${o.startsAt.toISOString()}::timestamptz, ${o.endsAt.toISOString()}::timestamptz, '[)')`));
 
 /**
  * Requests a room for an organisation, once or weekly for repeatWeeks weeks. All-or-nothing: when any
@@ -110,16 +115,20 @@ const overlapAny = (slots: { startsAt: Date; endsAt: Date }[]): SQL =>
 export async function requestBooking(ctx: ServiceContext, raw: RequestBookingInput): Promise<BookingView[]> {
   const actor = requireActor(ctx);
   if (!hasRole(actor, 'partner_staff', 'administrator')) throw forbidden();
-  const input = requestBookingInput.parse(raw);
+  const rawOrg = (raw as { organisationId?: unknown } | null)?.organisationId;
+  if (typeof rawOrg === 'string' && !mayBookFor(actor, rawOrg)) throw new AppError('forbidden', 'places.error.notYourOrganisation', [{ field: 'organisationId', message: 'places.error.notYourOrganisation' }]);
+  // Shape, room, organisation and times in one pass: every problem at once.
+  const found: { room?: Awaited<ReturnType<typeof getRoom>>; org?: Awaited<ReturnType<typeof getOrganisation>> } = {};
+  const input = await parseChecked(requestBookingInput, raw, async (p) => {
+    const errors: FieldError[] = [];
+    if (p.roomId) found.room = await getRoom(ctx, p.roomId).catch(() => void errors.push({ field: 'roomId', code: 'unknown_reference', message: 'places.error.unknownRoom' }) as undefined);
+    if (p.organisationId) found.org = await getOrganisation(ctx, p.organisationId).catch(() => void errors.push({ field: 'organisationId', code: 'unknown_reference', message: 'error.unknownOrganisation' }) as undefined);
+    if (found.room && p.startsAt && p.endsAt) errors.push(...checkTimes(ctx, p.startsAt, p.endsAt, found.room.location.openingHours));
+    return errors;
+  });
   if (!mayBookFor(actor, input.organisationId)) throw new AppError('forbidden', 'places.error.notYourOrganisation', [{ field: 'organisationId', message: 'places.error.notYourOrganisation' }]);
-  const room = await getRoom(ctx, input.roomId).catch(() => {
-    throw invalid([{ field: 'roomId', message: 'places.error.unknownRoom' }]);
-  });
-  const org = await getOrganisation(ctx, input.organisationId).catch(() => {
-    throw invalid([{ field: 'organisationId', message: 'error.unknownOrganisation' }]);
-  });
-  const errors = checkTimes(ctx, input.startsAt, input.endsAt, room.location.openingHours);
-  if (errors.length) throw invalid(errors);
+  const { room, org } = found;
+  if (!room || !org) throw invalid([]); // not reached: parseChecked reported them
 
   const slots = occurrences(input.startsAt, input.endsAt, input.repeatWeeks);
   const rate = await rateFor(ctx, room.locationId, org.type as OrganisationType);
@@ -129,13 +138,13 @@ export async function requestBooking(ctx: ServiceContext, raw: RequestBookingInp
       const clashes = await tx.db
         .select({ startsAt: bookings.startsAt })
         .from(bookings)
-        .where(and(eq(bookings.roomId, room.id), inArray(bookings.status, ['requested', 'approved']), overlapAny(slots)))
+        .where(and(eq(bookings.tenantId, tx.tenant), eq(bookings.roomId, room.id), inArray(bookings.status, blockingStatuses), overlapAny(slots)))
         .orderBy(asc(bookings.startsAt));
       if (clashes.length) {
         if (slots.length === 1) throw alreadyBooked();
         const dates = [...new Set(clashes.map((c) => localParts(c.startsAt).date))].map((d) => dateFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)));
-        const message = t(ctx.lang, 'places.error.seriesClash', { dates: dates.join(', ') });
-        throw new AppError('conflict', 'places.error.seriesClash', [{ field: 'startsAt', message }], { dates: dates.join(', ') });
+        const params = { dates: dates.join(', ') };
+        throw new AppError('conflict', 'places.error.seriesClash', [{ field: 'startsAt', code: 'booked', message: 'places.error.seriesClash', params }], params);
       }
       const rows = await tx.db
         .insert(bookings)
@@ -159,7 +168,7 @@ export async function requestBooking(ctx: ServiceContext, raw: RequestBookingInp
         action: 'places.booking_request',
         subjectType: 'booking',
         subjectId: seriesId ?? rows[0].id,
-        onBehalfOf: actor.organisationId === org.id ? undefined : org.id,
+        onBehalfOf: actor.organisationId === org.id ? undefined : { organisationId: org.id },
         details: { roomId: room.id, organisationId: org.id, occurrences: rows.length },
       });
       return rows.map((r) => toView(r, room.name, room.locationId, room.location.name, org.name));
@@ -233,7 +242,7 @@ export async function decideBooking(ctx: ServiceContext, id: string, action: Boo
   const manager = managesLocation(actor, booking);
   if (action === 'cancel' ? !(manager || mayBookFor(actor, booking.organisationId)) : !manager) throw forbidden();
   const step = transitions[action];
-  if (!step.from.includes(booking.status)) throw new AppError('conflict', 'places.error.statusChanged', [], { status: t(ctx.lang, `places.status.${booking.status}`) });
+  if (!step.from.includes(booking.status)) throw new AppError('conflict', 'places.error.statusChanged', [], { status: `places.status.${booking.status}` });
   if (action === 'cancel' && booking.startsAt.getTime() <= ctx.now().getTime() && !opts.series) throw new AppError('conflict', 'places.error.alreadyStarted');
   return inTransaction(ctx, async (tx) => {
     const scope =
@@ -245,12 +254,12 @@ export async function decideBooking(ctx: ServiceContext, id: string, action: Boo
       .set({ status: step.to, decidedByUserId: actor.userId || null, decidedAt: tx.now(), updatedAt: tx.now() })
       .where(and(eq(bookings.tenantId, tx.tenant), scope, inArray(bookings.status, step.from)))
       .returning({ id: bookings.id });
-    if (changed.length === 0) throw new AppError('conflict', 'places.error.statusChanged', [], { status: t(ctx.lang, `places.status.${booking.status}`) });
+    if (changed.length === 0) throw new AppError('conflict', 'places.error.statusChanged', [], { status: `places.status.${booking.status}` });
     await recordAudit(tx, {
       action: `places.booking_${action}`,
       subjectType: 'booking',
       subjectId: booking.id,
-      onBehalfOf: actor.organisationId === booking.organisationId ? undefined : booking.organisationId,
+      onBehalfOf: actor.organisationId === booking.organisationId ? undefined : { organisationId: booking.organisationId },
       details: { count: changed.length, series: !!opts.series },
     });
     const rows = await bookingSelect(tx).where(inArray(bookings.id, changed.map((c) => c.id))).orderBy(asc(bookings.startsAt));
@@ -299,14 +308,4 @@ export async function listBookings(ctx: ServiceContext, raw: ListBookingsInput =
     .orderBy(asc(bookings.startsAt))
     .limit(input.limit);
   return views(ctx, rows);
-}
-
-/** Active bookings of one room in a period, without organisation details (for showing what is taken). */
-export async function listRoomOccupancy(ctx: ServiceContext, roomId: string, from: Date, to: Date): Promise<{ startsAt: Date; endsAt: Date; status: BookingStatus }[]> {
-  if (!z.uuid().safeParse(roomId).success) throw notFound();
-  return ctx.db
-    .select({ startsAt: bookings.startsAt, endsAt: bookings.endsAt, status: bookings.status })
-    .from(bookings)
-    .where(and(eq(bookings.tenantId, ctx.tenant), eq(bookings.roomId, roomId), inArray(bookings.status, ['requested', 'approved']), lt(bookings.startsAt, to), gte(bookings.endsAt, from)))
-    .orderBy(asc(bookings.startsAt));
 }

@@ -2,7 +2,7 @@
 // the same seed gives the same data and running it twice adds nothing.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestDatabase, dbKinds, seedFramework, type TestDatabase } from '../../../test/db.ts';
-import { createRng } from '../demo/rng.ts';
+import { createRng } from '../../platform/rng.ts';
 import { seedNetworkDemo } from '../network/demo.ts';
 import { listDistricts } from '../framework/service.ts';
 import { seedPlacesDemo } from './demo.ts';

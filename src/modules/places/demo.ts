@@ -5,12 +5,13 @@
 // The bookings are placed in the current and next month (relative to the day of seeding) so the approval queue
 // and the monthly statement have something to show; they are only added when there are no bookings yet.
 import { and, eq, sql } from 'drizzle-orm';
+import { requireSystem } from '../../platform/auth/require.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { Rng } from '../demo/rng.ts';
+import type { Rng } from '../../platform/rng.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { listDistricts } from '../framework/service.ts';
 import { listOrganisations } from '../network/service.ts';
-import type { OrganisationType } from '../network/types.ts';
+import type { OrganisationType } from '../network/service.ts';
 import { locations, rooms, bookings, type OpeningHours } from './schema.ts';
 import { ensureDefaultRates, rateFor } from './locations.ts';
 import { addDays, localParts, zonedTime } from './time.ts';
@@ -44,6 +45,7 @@ function openingHours(rng: Rng): OpeningHours {
 }
 
 export async function seedPlacesDemo(ctx: ServiceContext, rng: Rng, scale: number): Promise<string[]> {
+  requireSystem(ctx);
   const districts = (await listDistricts(ctx)).filter((d) => d.wijken.length > 0);
   if (districts.length === 0) return ['plekken: geen stadsdelen in het kader; geen demolocaties'];
   const orgs = await listOrganisations(ctx);

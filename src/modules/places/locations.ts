@@ -2,15 +2,16 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { locations, rooms, roomRates, bookings, type OpeningHours, type Weekday } from './schema.ts';
-import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
+import { AppError, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
-import { invalidate, lookupCached } from '../../platform/cache.ts';
+import { invalidate, lookupCached, tag, REFERENCE_TTL_MS } from '../../platform/cache.ts';
 import { listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import { organisationExists } from '../network/service.ts';
-import { organisationTypes, organisationTypeSchema, type OrganisationType } from '../network/types.ts';
+import { organisationTypes, organisationTypeSchema, type OrganisationType } from '../network/service.ts';
 import { isTimeString, weekdays } from './time.ts';
-import { managesLocation, requireActor, requireAdmin } from './access.ts';
+import { managesLocation, requireActor, requireAdmin } from './policy.ts';
+import { requireSystem } from '../../platform/auth/require.ts';
 
 // ---------------------------------------------------------------- views
 
@@ -100,10 +101,12 @@ export async function getLocationSummaries(ctx: ServiceContext, ids: string[]): 
       .where(only ? and(eq(locations.tenantId, ctx.tenant), inArray(locations.id, only)) : eq(locations.tenantId, ctx.tenant));
     return new Map(rows.map((r) => [r.id, r]));
   };
-  return lookupCached(ctx.db, summariesKey(ctx), 5_000, () => query(), (only) => query(only), ids.filter(isUuid));
+  const entry = { key: `places:${ctx.tenant}:location-summaries`, tags: [locationsTag(ctx)], ttlMs: REFERENCE_TTL_MS };
+  return lookupCached(ctx.db, entry, () => query(), (only) => query(only), ids.filter(isUuid));
 }
 
-const summariesKey = (ctx: ServiceContext) => `places:${ctx.tenant}:location-summaries`;
+/** The cache tag of what is read from locations (summaries on catalogue results); changes drop it. */
+export const locationsTag = (ctx: ServiceContext) => tag('locations', ctx.tenant);
 
 export async function listRooms(ctx: ServiceContext, locationId: string): Promise<RoomView[]> {
   if (!isUuid(locationId)) throw notFound();
@@ -160,7 +163,7 @@ export const locationInput = z.object({
 export type LocationInput = z.input<typeof locationInput>;
 
 /** District and neighbourhood come from the framework; the neighbourhood must lie in the district. */
-async function checkPlaceRefs(ctx: ServiceContext, input: z.output<typeof locationInput>): Promise<void> {
+async function placeRefErrors(ctx: ServiceContext, input: Partial<z.output<typeof locationInput>>): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (input.districtCode) {
     const ds = await listDistricts(ctx);
@@ -172,8 +175,11 @@ async function checkPlaceRefs(ctx: ServiceContext, input: z.output<typeof locati
     else if (input.districtCode && n.districtCode && n.districtCode !== input.districtCode) errors.push({ field: 'neighbourhoodCode', message: 'places.error.neighbourhoodNotInDistrict' });
   }
   if (input.managerOrganisationId && !(await organisationExists(ctx, input.managerOrganisationId))) errors.push({ field: 'managerOrganisationId', message: 'error.unknownOrganisation' });
-  if (errors.length) throw invalid(errors);
+  return errors;
 }
+
+/** A location input: shape and references to the framework checked in one pass (every problem at once). */
+const checkedLocation = (ctx: ServiceContext, raw: LocationInput) => parseChecked(locationInput, raw, (p) => placeRefErrors(ctx, p));
 
 async function assertLocationNameFree(ctx: ServiceContext, name: string, exceptId?: string) {
   const [clash] = await ctx.db.select({ id: locations.id }).from(locations).where(and(eq(locations.tenantId, ctx.tenant), eq(locations.name, name)));
@@ -182,8 +188,7 @@ async function assertLocationNameFree(ctx: ServiceContext, name: string, exceptI
 
 export async function createLocation(ctx: ServiceContext, raw: LocationInput): Promise<LocationView> {
   requireAdmin(ctx);
-  const input = locationInput.parse(raw);
-  await checkPlaceRefs(ctx, input);
+  const input = await checkedLocation(ctx, raw);
   return inTransaction(ctx, async (tx) => {
     await assertLocationNameFree(tx, input.name);
     const [row] = await tx.db
@@ -199,12 +204,11 @@ export async function updateLocation(ctx: ServiceContext, id: string, raw: Locat
   const actor = requireActor(ctx);
   const current = await getLocation(ctx, id);
   if (!managesLocation(actor, current)) throw new AppError('forbidden', 'error.forbidden');
-  const input = locationInput.parse(raw);
+  const input = await checkedLocation(ctx, raw);
   // Only an administrator hands a location over to another manager organisation.
   if (input.managerOrganisationId !== current.managerOrganisationId && !actor.roles.includes('administrator')) {
     throw invalid([{ field: 'managerOrganisationId', message: 'places.error.managerAdminOnly' }]);
   }
-  await checkPlaceRefs(ctx, input);
   const updated = await inTransaction(ctx, async (tx) => {
     await assertLocationNameFree(tx, input.name, id);
     const [row] = await tx.db
@@ -215,20 +219,8 @@ export async function updateLocation(ctx: ServiceContext, id: string, raw: Locat
     await recordAudit(tx, { action: 'places.location_update', subjectType: 'location', subjectId: id, details: { name: row.name } });
     return locationView(row);
   });
-  invalidate(ctx.db, summariesKey(ctx));
+  invalidate(ctx, locationsTag(ctx));
   return updated;
-}
-
-/** Removes a location without bookings (its rooms and rates go with it). Administrators only. */
-export async function deleteLocation(ctx: ServiceContext, id: string): Promise<void> {
-  requireAdmin(ctx);
-  const loc = await getLocation(ctx, id);
-  await inTransaction(ctx, async (tx) => {
-    const [used] = await tx.db.select({ n: sql<number>`count(*)::int` }).from(bookings).innerJoin(rooms, eq(rooms.id, bookings.roomId)).where(eq(rooms.locationId, id));
-    if (Number(used?.n ?? 0) > 0) throw new AppError('conflict', 'places.error.locationHasBookings');
-    await tx.db.delete(locations).where(and(eq(locations.tenantId, tx.tenant), eq(locations.id, id)));
-    await recordAudit(tx, { action: 'places.location_delete', subjectType: 'location', subjectId: id, details: { name: loc.name } });
-  });
 }
 
 // ---------------------------------------------------------------- rooms (write)
@@ -348,6 +340,7 @@ export type SetRateInput = z.input<typeof setRateInput>;
 
 /** Sets a rate. Municipality-wide rates: administrators; a location's own rates: its managers too. */
 export async function setRate(ctx: ServiceContext, raw: SetRateInput): Promise<void> {
+  requireActor(ctx);
   const input = setRateInput.parse(raw);
   if (input.locationId) await requireManager(ctx, input.locationId);
   else requireAdmin(ctx);
@@ -366,6 +359,7 @@ export async function setRate(ctx: ServiceContext, raw: SetRateInput): Promise<v
 
 /** Seed helper: writes the built-in defaults as municipality-wide rates where none are set. Idempotent. */
 export async function ensureDefaultRates(ctx: ServiceContext): Promise<number> {
+  requireSystem(ctx);
   const existing = await ctx.db.select({ type: roomRates.organisationType }).from(roomRates).where(and(eq(roomRates.tenantId, ctx.tenant), isNull(roomRates.locationId)));
   const have = new Set(existing.map((r) => r.type));
   const missing = organisationTypes.filter((t) => !have.has(t));

@@ -152,7 +152,6 @@ export const nl = {
   'places.error.neighbourhoodNotInDistrict': 'Deze wijk of buurt ligt niet in het gekozen stadsdeel.',
   'places.error.managerAdminOnly': 'Alleen een beheerder van het platform kan de beheerder van een locatie wijzigen.',
   'places.error.locationNameTaken': 'Er is al een locatie met deze naam.',
-  'places.error.locationHasBookings': 'Deze locatie heeft boekingen en kan daarom niet worden verwijderd.',
   'places.error.roomNameTaken': 'Deze locatie heeft al een ruimte met deze naam.',
   'places.error.roomHasBookings': 'Deze ruimte is al eens geboekt en kan daarom niet worden verwijderd.',
   'places.error.dateTime': 'is geen geldige datum en tijd',
@@ -167,6 +166,7 @@ export const nl = {
   'places.error.endBeforeStart': 'De eindtijd moet na de begintijd liggen.',
   'places.error.tooLong': 'Een boeking duurt hoogstens {hours} uur.',
   'places.error.inPast': 'Kies een moment in de toekomst.',
+  'places.error.tooFarAhead': 'U kunt hoogstens {years} jaar vooruit boeken.',
   'places.error.sameDay': 'Een boeking begint en eindigt op dezelfde dag.',
   'places.error.closed': 'De locatie is op {day} gesloten.',
   'places.error.outsideHours': 'Dat valt buiten de openingstijden ({open} tot {close}).',
@@ -328,7 +328,6 @@ export const en: Record<keyof typeof nl, string> = {
   'places.error.neighbourhoodNotInDistrict': 'This neighbourhood is not in the chosen district.',
   'places.error.managerAdminOnly': 'Only a platform administrator can change a location’s manager.',
   'places.error.locationNameTaken': 'There is already a location with this name.',
-  'places.error.locationHasBookings': 'This location has bookings and therefore cannot be deleted.',
   'places.error.roomNameTaken': 'This location already has a room with this name.',
   'places.error.roomHasBookings': 'This room has been booked before and therefore cannot be deleted.',
   'places.error.dateTime': 'is not a valid date and time',
@@ -343,6 +342,7 @@ export const en: Record<keyof typeof nl, string> = {
   'places.error.endBeforeStart': 'The end time must be after the start time.',
   'places.error.tooLong': 'A booking lasts at most {hours} hours.',
   'places.error.inPast': 'Choose a moment in the future.',
+  'places.error.tooFarAhead': 'You can book at most {years} years ahead.',
   'places.error.sameDay': 'A booking starts and ends on the same day.',
   'places.error.closed': 'The location is closed on {day}.',
   'places.error.outsideHours': 'That is outside the opening hours ({open} to {close}).',
@@ -355,3 +355,9 @@ export const en: Record<keyof typeof nl, string> = {
   'places.error.weekFallback': 'That week does not exist. Below is this week’s programme.',
   'places.error.noHtml': 'must not contain HTML code',
 };
+
+declare module '../../platform/i18n/index.ts' {
+  interface ModuleMessages {
+    places: typeof nl;
+  }
+}

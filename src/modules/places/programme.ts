@@ -1,6 +1,6 @@
 // The shared programme of a location: the week's activities of all partners in it, per day.
-// The activities come from the catalogue, through its service (listActivitiesForLocation). It is loaded on first
-// use: the catalogue's service imports this module's service too, and a lazy import keeps that cycle harmless.
+// Places sits below the catalogue (docs/ARCHITECTURE.md), so it does not import it: a module above provides the
+// activities through `addProgrammeSource` (the catalogue, wired in src/modules/index.ts).
 import { invalid } from '../../platform/http/errors.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { getLocation } from './locations.ts';
@@ -26,6 +26,20 @@ export interface LocationProgramme {
   days: { date: string; weekday: Weekday; items: ProgrammeItem[] }[];
 }
 
+/** What happens at a location in a time window: activities with their occurrences. */
+export type ProgrammeSource = (
+  ctx: ServiceContext,
+  locationId: string,
+  window: { from: Date; to: Date },
+) => Promise<{ activity: { id: string; title: string; organisationName: string; free: boolean; wheelchairAccessible: boolean }; occurrences: { start: Date; end: Date }[] }[]>;
+
+const sources: ProgrammeSource[] = [];
+
+/** Adds a source of the programme (called once by the composition point; a repeated call is ignored). */
+export function addProgrammeSource(source: ProgrammeSource): void {
+  if (!sources.includes(source)) sources.push(source);
+}
+
 /** The programme of one week (ISO week "YYYY-Www"; default: the current week). */
 export async function listLocationProgramme(ctx: ServiceContext, locationId: string, week?: string): Promise<LocationProgramme> {
   const location = await getLocation(ctx, locationId);
@@ -35,8 +49,7 @@ export async function listLocationProgramme(ctx: ServiceContext, locationId: str
   if (!monday) throw invalid([{ field: 'week', message: 'places.error.week' }]);
   const from = zonedTime(monday, '00:00');
   const to = zonedTime(addDays(monday, 7), '00:00');
-  const { listActivitiesForLocation } = await import('../catalogue/service.ts');
-  const found = await listActivitiesForLocation(ctx, location.id, { from, to });
+  const found = (await Promise.all(sources.map((source) => source(ctx, location.id, { from, to })))).flat();
   const items: ProgrammeItem[] = found.flatMap(({ activity, occurrences }) =>
     occurrences.map((o) => ({
       activityId: activity.id,

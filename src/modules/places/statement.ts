@@ -8,7 +8,7 @@ import { invalid, forbidden } from '../../platform/http/errors.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { t, type Lang } from '../../platform/i18n/index.ts';
 import { getOrganisation } from '../network/service.ts';
-import { mayReadOrganisation, requireActor } from './access.ts';
+import { mayReadOrganisation, requireActor } from './policy.ts';
 import { localParts, monthRange } from './time.ts';
 
 export interface StatementLine {

@@ -96,16 +96,6 @@ export function monthRange(year: number, month: number): { from: Date; to: Date 
   return { from: zonedTime(`${year}-${pad(month)}-01`, '00:00'), to: zonedTime(`${next.y}-${pad(next.m)}-01`, '00:00') };
 }
 
-/** "2026-03" → { year, month }; null when malformed. */
-export function parseYearMonth(s: string): { year: number; month: number } | null {
-  const m = /^(\d{4})-(\d{2})$/.exec(s);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12 || year < 2000 || year > 2100) return null;
-  return { year, month };
-}
-
 export const yearMonthOf = (d: Date) => {
   const p = localParts(d);
   return `${p.year}-${pad(p.month)}`;

@@ -2,15 +2,21 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.ts';
 import { Layout, viewOf, H1, P, A, Table, Breadcrumbs } from '../ui/page.tsx';
-import { findAuditEvents } from './service.ts';
+import { ZodError } from 'zod';
+import { readAuditLog } from './service.ts';
+import { invalid, zodIssueFields } from '../http/errors.ts';
 import { formatDateTime } from '../i18n/index.ts';
 
 export function registerAuditPages(app: OpenAPIHono<AppEnv>) {
   app.get('/beheer/audit', async (c) => {
     const v = viewOf(c);
     const q = c.req.query();
-    const before = Number(q.voor) || undefined;
-    const events = await findAuditEvents(c.get('ctx'), { action: q.actie, subjectId: q.subjectId, before, limit: 50 });
+    const events = await readAuditLog(c.get('ctx'), { action: q.actie, subjectId: q.subjectId, before: q.voor, limit: 50 }).catch((err: unknown) => {
+      // The page's parameters are Dutch: name them as the reader sent them.
+      const pageParam: Record<string, string> = { action: 'actie', before: 'voor' };
+      if (err instanceof ZodError) throw invalid(zodIssueFields(err, { before: 'audit.paramBefore', action: 'audit.action' }).map((f) => ({ ...f, field: pageParam[f.field] ?? f.field })));
+      throw err;
+    });
     const more = events.length === 50 ? events[events.length - 1].id : null;
     const keep = new URLSearchParams(Object.entries({ actie: q.actie ?? '', subjectId: q.subjectId ?? '' }).filter(([, x]) => x));
     return c.html(

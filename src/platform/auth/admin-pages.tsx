@@ -7,7 +7,12 @@ import { readForm, str, list, formErrors } from '../ui/forms.ts';
 import type { FieldError } from '../http/errors.ts';
 import { listUsers, getUser, createUser, updateUser, type UserView } from './service.ts';
 import { roles, type Role } from './roles.ts';
-import { listOrganisations, type OrganisationView } from '../../modules/network/service.ts';
+import { adminEntries, organisationDirectory } from '../module.ts';
+import type { ServiceContext } from '../context.ts';
+
+type OrganisationView = { id: string; name: string };
+/** The organisations an account can belong to, from the module that owns them (none: an empty list). */
+const listOrganisations = async (ctx: ServiceContext): Promise<OrganisationView[]> => (await organisationDirectory()?.list(ctx)) ?? [];
 
 const userLabels = (v: View) => ({ email: v.t('field.email'), name: v.t('field.name'), password: v.t('field.password'), roles: v.t('field.roles'), organisationId: v.t('field.organisation') });
 
@@ -50,18 +55,15 @@ export function registerAdminPages(app: OpenAPIHono<AppEnv>) {
       <Layout v={v} title={v.t('admin.title')}>
         <H1>{v.t('admin.title')}</H1>
         <UL
-          items={(
-            [
-              ['/beheer/gebruikers', 'admin.users'],
-              ['/beheer/organisaties', 'admin.organisations'],
-              ['/beheer/wijken', 'admin.wijken'],
-              ['/beheer/locaties', 'admin.locations'],
-              ['/beheer/boekingen', 'admin.bookings'],
-              ['/beheer/tarieven', 'admin.rates'],
-              ['/beheer/audit', 'admin.audit'],
-            ] as const
-          ).map(([href, label]) => (
-            <A href={href}>{v.t(label)}</A>
+          items={[
+            { href: '/beheer/gebruikers', label: 'admin.users' as const, order: 10 },
+            { href: '/beheer/taken', label: 'jobs.title' as const, order: 80 },
+            { href: '/beheer/audit', label: 'admin.audit' as const, order: 90 },
+            ...adminEntries(),
+          ]
+            .sort((a, b) => a.order - b.order)
+            .map((e) => (
+              <A href={e.href}>{v.t(e.label)}</A>
           ))}
         />
       </Layout>,

@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env.ts';
 import { errorResponses, jsonResponse } from '../http/openapi.tsx';
 import { listUsers, getUser, createUser, updateUser, createUserInput, updateUserInput, type UserView } from './service.ts';
 import { roleSchema } from './roles.ts';
-import { findAuditEvents } from '../audit/service.ts';
+import { readAuditLog } from '../audit/service.ts';
 
 const userSchema = z
   .object({
@@ -80,14 +80,14 @@ export function registerAuthApi(api: OpenAPIHono<AppEnv>) {
         query: z.object({
           action: z.string().max(100).optional().openapi({ description: 'Begin van de actie, bijvoorbeeld "auth."' }),
           subjectId: z.string().max(100).optional(),
-          before: z.coerce.number().int().positive().optional().openapi({ description: 'Alleen gebeurtenissen met een lager id (bladeren)' }),
+          before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().openapi({ description: 'Alleen gebeurtenissen met een lager id (bladeren)' }),
           limit: z.coerce.number().int().min(1).max(500).default(50),
         }),
       },
       responses: { 200: jsonResponse(z.array(auditEventSchema), 'Gebeurtenissen'), ...errorResponses(401, 403) },
     }),
     async (c) => {
-      const events = await findAuditEvents(c.get('ctx'), c.req.valid('query'));
+      const events = await readAuditLog(c.get('ctx'), c.req.valid('query'));
       return c.json(events.map((e) => ({ ...e, at: e.at.toISOString() })), 200);
     },
   );

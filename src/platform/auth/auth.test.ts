@@ -33,7 +33,7 @@ describe.each(dbKinds)('accounts and sessions (%s)', (kind) => {
     const res = await c.login('ilse@test.nl', 'verkeerd-wachtwoord');
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Deze combinatie van e-mailadres en wachtwoord kennen wij niet.');
-    const events = await findAuditEvents(ctxFor(db), { action: 'auth.login_failed' });
+    const events = await findAuditEvents(ctxFor(db, adminActor), { action: 'auth.login_failed' });
     expect(events.length).toBeGreaterThan(0);
   });
 
@@ -87,9 +87,9 @@ describe.each(dbKinds)('accounts and sessions (%s)', (kind) => {
     const res = await admin.json(`/api/v1/users/${ilse.id}`, 'PATCH', { roles: ['resident', 'volunteer'] });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { roles: string[] }).roles).toEqual(['resident', 'volunteer']);
-    const events = await findAuditEvents(ctxFor(db), { action: 'user.roles_change', subjectId: ilse.id });
+    const events = await findAuditEvents(ctxFor(db, adminActor), { action: 'user.roles_change', subjectId: ilse.id });
     expect(events[0].details).toEqual({ added: ['volunteer'], removed: [] });
-    const reads = await findAuditEvents(ctxFor(db), { action: 'user.list' });
+    const reads = await findAuditEvents(ctxFor(db, adminActor), { action: 'user.list' });
     expect(reads.length).toBeGreaterThan(0);
   });
 

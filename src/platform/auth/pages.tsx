@@ -2,26 +2,28 @@
 // Log in, log out, account, change password, reset password with a one-time link.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { setCookie, deleteCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
 import type { AppEnv } from '../http/env.ts';
 import { Layout, viewOf, H1, P, A, Alert, ErrorSummary, TextField, Csrf, Submit, type View } from '../ui/page.tsx';
 import { readForm, str, formErrors } from '../ui/forms.ts';
 import { AppError, type FieldError } from '../http/errors.ts';
-import { login, logout, changePassword, resetPassword, isResetTokenValid } from './service.ts';
+import { login, logout, changePassword, resetPassword, isResetTokenValid, DEVICE_TTL_DAYS } from './service.ts';
 import { SESSION_COOKIE } from '../http/app.tsx';
 import { sha256 } from './tokens.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { sameOriginPath } from '../http/redirect.ts';
 
-const safeBack = (s: string | undefined) => (s && s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/inloggen') ? s : '/account');
+/** Browsers that logged in successfully before carry this cookie; failures made elsewhere do not lock them out. */
+export const DEVICE_COOKIE = 'sb_device';
 
-export function clientKey(c: Context): string {
-  let addr = 'unknown';
-  try {
-    addr = getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    /* not on node-server (tests call app.request) */
-  }
-  return sha256(addr).slice(0, 32);
+const safeBack = (s: string | undefined) => {
+  const back = sameOriginPath(s, '/account');
+  return back.startsWith('/inloggen') ? '/account' : back;
+};
+
+/** Hash of the client's address (socket, or from the trusted proxies in TRUST_PROXY). */
+export function clientKey(c: Context<AppEnv>): string {
+  return sha256(clientAddress(c, c.get('deps').config.TRUST_PROXY)).slice(0, 32);
 }
 
 const LoginForm = ({ v, email, back, errors }: { v: View; email: string; back: string; errors: FieldError[] }) => (
@@ -59,14 +61,10 @@ export function registerAuthPages(app: OpenAPIHono<AppEnv>) {
     if (missing.length) return c.html(<LoginForm v={v} email={email} back={back} errors={missing} />, 400);
     try {
       const deps = c.get('deps');
-      const { token } = await login(c.get('ctx'), { email, password: str(body, 'password'), clientKey: clientKey(c) }, deps.config.SESSION_TTL_HOURS);
-      setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: deps.config.PUBLIC_URL.startsWith('https://'),
-        path: '/',
-        maxAge: deps.config.SESSION_TTL_HOURS * 3600,
-      });
+      const secure = deps.config.PUBLIC_URL.startsWith('https://');
+      const { token, deviceToken } = await login(c.get('ctx'), { email, password: str(body, 'password'), clientKey: clientKey(c), deviceToken: getCookie(c, DEVICE_COOKIE) }, deps.config.SESSION_TTL_HOURS);
+      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: deps.config.SESSION_TTL_HOURS * 3600 });
+      setCookie(c, DEVICE_COOKIE, deviceToken, { httpOnly: true, sameSite: 'Lax', secure, path: '/inloggen', maxAge: DEVICE_TTL_DAYS * 24 * 3600 });
       return c.redirect(back, 303);
     } catch (err) {
       const status = err instanceof AppError && err.code === 'rate_limited' ? 429 : 400;
@@ -136,10 +134,11 @@ export function registerAuthPages(app: OpenAPIHono<AppEnv>) {
     const v = viewOf(c);
     const body = await readForm(c);
     try {
-      await changePassword(c.get('ctx'), { currentPassword: str(body, 'currentPassword'), newPassword: str(body, 'newPassword'), confirmPassword: str(body, 'confirmPassword') }, c.get('sessionId') ?? undefined);
+      await changePassword(c.get('ctx'), { currentPassword: str(body, 'currentPassword'), newPassword: str(body, 'newPassword'), confirmPassword: str(body, 'confirmPassword') }, c.get('sessionId') ?? undefined, clientKey(c));
       return c.redirect('/account?gewijzigd=1', 303);
     } catch (err) {
-      return c.html(<PasswordForm v={v} errors={formErrors(err, v.lang, pwLabels(v))} action="/account/wachtwoord" withCurrent title={v.t('account.changePassword')} />, 400);
+      const status = err instanceof AppError && err.code === 'rate_limited' ? 429 : 400;
+      return c.html(<PasswordForm v={v} errors={formErrors(err, v.lang, pwLabels(v))} action="/account/wachtwoord" withCurrent title={v.t('account.changePassword')} />, status);
     }
   });
 

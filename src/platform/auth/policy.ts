@@ -1,6 +1,7 @@
-import type { RoutePolicies } from './policy-table.ts';
+// The platform's own routes and who may use them (modules declare theirs in src/modules/<module>/policy.ts).
+import type { RouteRules } from '../http/routes.ts';
 
-export const platformRoutes: RoutePolicies = {
+export const platformRoutes: RouteRules = {
   'GET /': 'public',
   'GET /health': 'public',
   'GET /bare': 'public',
@@ -33,4 +34,10 @@ export const platformRoutes: RoutePolicies = {
   'GET /api/v1/users/:id': ['administrator'],
   'PATCH /api/v1/users/:id': ['administrator'],
   'GET /api/v1/audit-events': ['administrator'],
+  // background jobs
+  'GET /beheer/taken': ['administrator'],
+  'POST /beheer/taken/:id/annuleren': ['administrator'],
+  'GET /api/v1/jobs': ['administrator'],
+  'GET /api/v1/jobs/:id': ['administrator'],
+  'POST /api/v1/jobs/:id/cancel': ['administrator'],
 };

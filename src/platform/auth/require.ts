@@ -1,5 +1,5 @@
 // The access checks every service function starts with: logged in, holding one of some roles,
-// or acting for an organisation (its own partner staff, or an administrator).
+// or the platform itself (seeding). Who may act for an organisation is the network module's rule.
 import { AppError, forbidden } from '../http/errors.ts';
 import { hasRole, type Actor, type Role } from './roles.ts';
 import type { ServiceContext } from '../context.ts';
@@ -15,6 +15,8 @@ export function requireRole(ctx: ServiceContext, ...roles: Role[]): Actor {
   return actor;
 }
 
-/** Administrators act for every organisation; partner staff only for the organisation of their account. */
-export const mayActForOrganisation = (actor: Actor | null | undefined, organisationId: string): boolean =>
-  !!actor && (hasRole(actor, 'administrator') || (hasRole(actor, 'partner_staff') && !!actor.organisationId && actor.organisationId === organisationId));
+/** Seeding and other platform work: a system context (never a web request) or an administrator. */
+export function requireSystem(ctx: ServiceContext): void {
+  if (ctx.system) return;
+  requireRole(ctx, 'administrator');
+}

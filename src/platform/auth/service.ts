@@ -2,15 +2,16 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { hash, verify } from '@node-rs/argon2';
 import { z } from '../zod.ts';
-import { users, userRoles, sessions, passwordResetTokens, loginAttempts } from './schema.ts';
+import { users, userRoles, sessions, passwordResetTokens, trustedDevices } from './schema.ts';
 import { roleSchema, type Actor, type Role } from './roles.ts';
 import { AppError, invalid, notFound } from '../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { inTransaction, type ServiceContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { newToken, sha256 } from './tokens.ts';
-import { requireActor, requireRole } from './require.ts';
-import { getOrganisationNames, organisationExists } from '../../modules/network/service.ts';
+import { requireActor, requireRole, requireSystem } from './require.ts';
+import { organisationDirectory } from '../module.ts';
+import { throttledCheck } from './throttle.ts';
 
 export const passwordSchema = z.string().min(10).max(200);
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
@@ -43,9 +44,8 @@ export interface UserView {
   createdAt: Date;
 }
 
-const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_CLIENT = 30;
+/** How long a browser stays trusted for an account after a successful login (device cookie). */
+export const DEVICE_TTL_DAYS = 180;
 const RESET_TTL_MS = 24 * 60 * 60 * 1000;
 
 const requireAdmin = (ctx: ServiceContext) => requireRole(ctx, 'administrator');
@@ -60,7 +60,9 @@ async function rolesOf(db: Db, userIds: string[]): Promise<Map<string, Role[]>> 
 
 async function toViews(ctx: ServiceContext, rows: (typeof users.$inferSelect)[]): Promise<UserView[]> {
   const roleMap = await rolesOf(ctx.db, rows.map((r) => r.id));
-  const orgNames = await getOrganisationNames(ctx, rows.map((r) => r.organisationId).filter((x): x is string => !!x));
+  const ids = rows.map((r) => r.organisationId).filter((x): x is string => !!x);
+  const directory = organisationDirectory();
+  const orgNames = directory && ids.length ? await directory.names(ctx, ids) : new Map<string, string>();
   return rows.map((u) => ({
     id: u.id,
     email: u.email,
@@ -89,8 +91,10 @@ export async function getUser(ctx: ServiceContext, id: string): Promise<UserView
   return (await toViews(ctx, [row]))[0];
 }
 
+/** An account may belong to an organisation that the module owning organisations knows (none: no organisation). */
 async function checkOrganisation(ctx: ServiceContext, organisationId: string | null | undefined) {
-  if (organisationId && !(await organisationExists(ctx, organisationId))) {
+  const directory = organisationDirectory();
+  if (organisationId && !(directory && (await directory.exists(ctx, organisationId)))) {
     throw invalid([{ field: 'organisationId', message: 'error.unknownOrganisation', code: 'unknown' }]);
   }
 }
@@ -155,37 +159,65 @@ export interface LoginInput {
   email: string;
   password: string;
   clientKey: string;
+  /** The browser's trusted-device cookie, if any. */
+  deviceToken?: string;
 }
 
-async function recentFailures(ctx: ServiceContext, column: 'email' | 'client', value: string): Promise<number> {
-  const since = new Date(ctx.now().getTime() - LOCKOUT_WINDOW_MS);
-  const col = column === 'email' ? loginAttempts.emailHash : loginAttempts.clientKey;
-  const [r] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.tenantId, ctx.tenant), eq(col, value), gt(loginAttempts.attemptedAt, since)));
-  return r?.n ?? 0;
+/** Unknown addresses are checked against this hash, so a login takes as long whether or not the account exists. */
+let dummyHash: Promise<string> | null = null;
+/** The one place passwords are checked (tests count the checks through it). */
+export const passwordCheck = { verify };
+const verifyOrDummy = async (passwordHash: string | null | undefined, password: string) => {
+  const ok = await passwordCheck.verify(passwordHash ?? (await (dummyHash ??= hash(newToken()))), password).catch(() => false);
+  return ok && !!passwordHash;
+};
+
+const deviceTokenShape = /^[A-Za-z0-9_-]{32,128}$/;
+
+/** The device key when the browser's device cookie is trusted for this account, else null. */
+async function trustedDeviceKey(ctx: ServiceContext, token: string | undefined, emailHash: string): Promise<string | null> {
+  if (!token || !deviceTokenShape.test(token)) return null;
+  const tokenHash = sha256(token);
+  const [row] = await ctx.db
+    .select({ tokenHash: trustedDevices.tokenHash })
+    .from(trustedDevices)
+    .where(and(eq(trustedDevices.tenantId, ctx.tenant), eq(trustedDevices.tokenHash, tokenHash), eq(trustedDevices.emailHash, emailHash), gt(trustedDevices.expiresAt, ctx.now())));
+  return row ? tokenHash : null;
 }
 
-/** Checks e-mail and password; on success creates a session and returns its cookie token. */
-export async function login(ctx: ServiceContext, input: LoginInput, ttlHours: number): Promise<{ token: string; actor: Actor }> {
+async function issuedDeviceToken(ctx: ServiceContext, token: string): Promise<boolean> {
+  if (!deviceTokenShape.test(token)) return false;
+  const [row] = await ctx.db
+    .select({ tokenHash: trustedDevices.tokenHash })
+    .from(trustedDevices)
+    .where(and(eq(trustedDevices.tenantId, ctx.tenant), eq(trustedDevices.tokenHash, sha256(token)), gt(trustedDevices.expiresAt, ctx.now())))
+    .limit(1);
+  return !!row;
+}
+
+/**
+ * Checks e-mail and password, rate limited (see throttle.ts); on success creates a session and returns its cookie
+ * token, and the browser's device-cookie token (new or renewed).
+ */
+export async function login(ctx: ServiceContext, input: LoginInput, ttlHours: number): Promise<{ token: string; actor: Actor; deviceToken: string }> {
   const email = input.email.trim().toLowerCase();
   const emailHash = sha256(`${ctx.tenant}:${email}`);
-  if ((await recentFailures(ctx, 'email', emailHash)) >= MAX_FAILURES_PER_EMAIL || (await recentFailures(ctx, 'client', input.clientKey)) >= MAX_FAILURES_PER_CLIENT) {
-    await recordAudit(ctx, { action: 'auth.login_throttled', actorLabel: 'anoniem', details: { emailHash: emailHash.slice(0, 12) } });
-    throw new AppError('rate_limited', 'error.tooManyAttempts');
-  }
-  const [user] = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant), eq(users.email, email), isNull(users.disabledAt)));
-  const ok = !!user?.passwordHash && (await verify(user.passwordHash, input.password).catch(() => false));
-  if (!user || !ok) {
-    await ctx.db.insert(loginAttempts).values({ tenantId: ctx.tenant, emailHash, clientKey: input.clientKey, attemptedAt: ctx.now() });
-    await recordAudit(ctx, { action: 'auth.login_failed', subjectType: user ? 'user' : undefined, subjectId: user?.id, actorLabel: 'anoniem' });
+  const deviceKey = await trustedDeviceKey(ctx, input.deviceToken, emailHash);
+  let knownId: string | undefined;
+  const user = await throttledCheck(ctx, { accountKey: emailHash, clientKey: input.clientKey, deviceKey }, async () => {
+    const [u] = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant), eq(users.email, email), isNull(users.disabledAt)));
+    knownId = u?.id;
+    return (await verifyOrDummy(u?.passwordHash, input.password)) ? u : null;
+  });
+  if (!user) {
+    await recordAudit(ctx, { action: 'auth.login_failed', subjectType: knownId ? 'user' : undefined, subjectId: knownId, actorLabel: 'anoniem', details: { trustedDevice: !!deviceKey } });
     throw new AppError('validation', 'error.loginFailed', [{ field: 'email', message: 'error.loginFailed' }]);
   }
   const token = newToken();
+  // Keep the browser's cookie only if we issued it (it is trusted for some account); never adopt a made-up one.
+  const deviceToken = deviceKey || (input.deviceToken && (await issuedDeviceToken(ctx, input.deviceToken))) ? input.deviceToken! : newToken();
   const actor = await actorFor(ctx.db, user);
   await inTransaction(ctx, async (tx) => {
-    await tx.db.delete(loginAttempts).where(and(eq(loginAttempts.tenantId, tx.tenant), eq(loginAttempts.emailHash, emailHash)));
     await tx.db.insert(sessions).values({
       id: sha256(token),
       tenantId: tx.tenant,
@@ -193,9 +225,15 @@ export async function login(ctx: ServiceContext, input: LoginInput, ttlHours: nu
       csrfToken: newToken(),
       expiresAt: new Date(tx.now().getTime() + ttlHours * 3600 * 1000),
     });
+    const expiresAt = new Date(tx.now().getTime() + DEVICE_TTL_DAYS * 24 * 3600 * 1000);
+    await tx.db.delete(trustedDevices).where(and(eq(trustedDevices.userId, user.id), sql`${trustedDevices.expiresAt} <= ${tx.now().toISOString()}`));
+    await tx.db
+      .insert(trustedDevices)
+      .values({ tokenHash: sha256(deviceToken), tenantId: tx.tenant, userId: user.id, emailHash, expiresAt })
+      .onConflictDoUpdate({ target: [trustedDevices.tenantId, trustedDevices.tokenHash, trustedDevices.emailHash], set: { expiresAt, userId: user.id } });
     await recordAudit({ ...tx, actor }, { action: 'auth.login', subjectType: 'user', subjectId: user.id });
   });
-  return { token, actor };
+  return { token, actor, deviceToken };
 }
 
 async function actorFor(db: Db, user: typeof users.$inferSelect): Promise<Actor> {
@@ -232,11 +270,15 @@ export const changePasswordInput = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema, confirmPassword: z.string().max(200) })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordsDiffer' });
 
-export async function changePassword(ctx: ServiceContext, raw: z.input<typeof changePasswordInput>, keepSessionId?: string): Promise<void> {
+/** Changes the signed-in user's password; the current-password check is rate limited like a login (per account). */
+export async function changePassword(ctx: ServiceContext, raw: z.input<typeof changePasswordInput>, keepSessionId?: string, clientKey = 'unknown'): Promise<void> {
   const actor = requireActor(ctx);
   const input = changePasswordInput.parse(raw);
   const [user] = await ctx.db.select().from(users).where(and(eq(users.tenantId, ctx.tenant), eq(users.id, actor.userId)));
-  if (!user?.passwordHash || !(await verify(user.passwordHash, input.currentPassword).catch(() => false))) {
+  const accountKey = sha256(`${ctx.tenant}:password-change:${actor.userId}`);
+  const ok = await throttledCheck(ctx, { accountKey, clientKey, deviceKey: null }, async () => ((await verifyOrDummy(user?.passwordHash, input.currentPassword)) ? true : null));
+  if (!ok || !user) {
+    await recordAudit(ctx, { action: 'auth.password_change_failed', subjectType: 'user', subjectId: actor.userId });
     throw invalid([{ field: 'currentPassword', message: 'error.wrongPassword' }]);
   }
   const newHash = await hash(input.newPassword);
@@ -298,6 +340,7 @@ export async function resetPassword(ctx: ServiceContext, token: string, raw: z.i
 }
 
 export async function countUsers(ctx: ServiceContext): Promise<number> {
+  requireSystem(ctx);
   const [r] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.tenantId, ctx.tenant));
   return r?.n ?? 0;
 }

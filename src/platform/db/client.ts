@@ -13,12 +13,12 @@ import pg from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as schema from './schema.ts';
 import { markCacheable } from '../cache.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { APP_ROLE, TENANT_SETTING, applyTenancySql, assertTenantKey, ensureAppRoleSql } from './tenancy.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** Queries use the table objects directly (no relational query API), so the client needs no schema. */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -55,15 +55,32 @@ export async function maintain(db: Db, statements: string[]): Promise<void> {
 /** The tenant of a connection when none is given: the same default as the TENANT setting. */
 export const DEFAULT_TENANT = 'GM0392';
 
-export async function openPglite(dataDir?: string, cache: CacheOptions = {}): Promise<Database> {
+/**
+ * Opens the embedded database. A folder is locked for this process until close() (or exit); another process that
+ * opens the same folder gets DataDirLockedError at once. `lockOwner` names the command in that message.
+ */
+export async function openPglite(dataDir?: string, cache: CacheOptions = {}, lockOwner = ''): Promise<Database> {
   const tenant = assertTenantKey(cache.tenant ?? DEFAULT_TENANT);
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
-  // PGlite has one connection, as a superuser: set the tenant and switch to the app's role right away.
-  await client.query(`select set_config('${TENANT_SETTING}', $1, false)`, [tenant]);
-  await client.exec(ensureAppRoleSql);
-  await client.exec(`SET ROLE ${APP_ROLE}`);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const lock = dataDir ? lockDataDir(dataDir, lockOwner) : null;
+  let client: PGlite;
+  try {
+    if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+    client = await PGlite.create(dataDir, { extensions: { btree_gist, pg_trgm } });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  try {
+    // PGlite has one connection, as a superuser: set the tenant and switch to the app's role right away.
+    await client.query(`select set_config('${TENANT_SETTING}', $1, false)`, [tenant]);
+    await client.exec(ensureAppRoleSql);
+    await client.exec(`SET ROLE ${APP_ROLE}`);
+  } catch (err) {
+    await client.close().catch(() => {});
+    lock?.release();
+    throw err;
+  }
+  const db = drizzlePglite(client) as unknown as Db;
   markCacheable(db, cache);
   owners.set(db, async (statements) => {
     await client.exec('RESET ROLE');
@@ -89,7 +106,13 @@ export async function openPglite(dataDir?: string, cache: CacheOptions = {}): Pr
       }
     },
     ping: async () => (await client.query('select 1')).rows.length === 1,
-    close: () => client.close(),
+    close: async () => {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
@@ -104,7 +127,7 @@ export async function openPostgres(url: string, poolSize = 10, cache: CacheOptio
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c role=${APP_ROLE} -c ${TENANT_SETTING}=${tenant}` });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   markCacheable(db, cache);
   owners.set(db, (statements) =>
     withOwnerClient(url, tenant, async (owner) => {
@@ -118,7 +141,7 @@ export async function openPostgres(url: string, poolSize = 10, cache: CacheOptio
     // Migrations run on a separate connection as the connecting user (the owner of the tables), with the tenant set.
     migrate: () =>
       withOwnerClient(url, tenant, async (owner) => {
-        const ownerDb = drizzlePg(owner, { schema });
+        const ownerDb = drizzlePg(owner);
         await migratePg(ownerDb, { migrationsFolder });
         await owner.query(applyTenancySql);
       }),
@@ -141,9 +164,9 @@ async function withOwnerClient<T>(url: string, tenant: string, fn: (client: pg.C
   }
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number } & CacheOptions): Promise<Database> {
+export function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number; lockOwner?: string } & CacheOptions): Promise<Database> {
   const cache = { resultTtlMs: opts.resultTtlMs, tenant: opts.tenant };
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize, cache) : openPglite(opts.dataDir, cache);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize, cache) : openPglite(opts.dataDir, cache, opts.lockOwner);
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

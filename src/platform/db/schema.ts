@@ -1,8 +1,6 @@
-// All tables, for drizzle (queries and `drizzle-kit generate`). Modules own their schema files.
+// The platform's own tables. Each module owns its schema file (src/modules/<module>/schema.ts); drizzle-kit reads
+// them all (drizzle.config.ts), and the platform never imports them.
 export * from '../tenancy/schema.ts';
 export * from '../auth/schema.ts';
 export * from '../audit/schema.ts';
-export * from '../../modules/network/schema.ts';
-export * from '../../modules/framework/schema.ts';
-export * from '../../modules/catalogue/schema.ts';
-export * from '../../modules/places/schema.ts';
+export * from '../jobs/schema.ts';

@@ -35,7 +35,15 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { description, content: { 'application/json': { schema } }, headers: versionHeader };
 }
 
-export function createApi() {
+export type ApiTag = { name: string; description: string };
+const tagsOf = new WeakMap<OpenAPIHono<AppEnv>, ApiTag[]>();
+const middlewareOf = new WeakMap<OpenAPIHono<AppEnv>, unknown[]>();
+
+/** The API's own middleware (the access check skips it when it looks for the route that answers). */
+export const apiMiddleware = (api: OpenAPIHono<AppEnv>): unknown[] => middlewareOf.get(api) ?? [];
+
+/** The JSON API, with the OpenAPI tags of the modules (each module declares its own). */
+export function createApi(moduleTags: ApiTag[] = []) {
   const api = new OpenAPIHono<AppEnv>({
     strict: true,
     // Invalid input: throw, so the one error handler answers with problem+json listing every field.
@@ -43,10 +51,13 @@ export function createApi() {
       if (!result.success) throw result.error;
     },
   });
-  api.use('*', async (c, next) => {
+  const versionMiddleware = async (c: Context<AppEnv>, next: () => Promise<void>) => {
     await next();
     c.header('API-Version', API_VERSION);
-  });
+  };
+  api.use('*', versionMiddleware);
+  middlewareOf.set(api, [versionMiddleware]);
+  tagsOf.set(api, [...moduleTags, { name: 'beheer', description: 'Gebruikers en auditlog (alleen beheerders)' }]);
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'sb_session' });
   return api;
 }
@@ -62,13 +73,7 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>, publicUrl: string) {
       license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
     },
     servers: [{ url: `${publicUrl.replace(/\/$/, '')}/api/v1`, description: 'Deze server' }],
-    tags: [
-      { name: 'kader', description: 'Thema’s, doelen, stadsdelen en wijken' },
-      { name: 'netwerk', description: 'Organisaties' },
-      { name: 'aanbod', description: 'Activiteiten en diensten (sociale kaart)' },
-      { name: 'plekken', description: 'Locaties, ruimtes, boekingen en maandoverzichten' },
-      { name: 'beheer', description: 'Gebruikers en auditlog (alleen beheerders)' },
-    ],
+    tags: tagsOf.get(api) ?? [],
   });
 }
 

@@ -12,8 +12,10 @@ import { Layout, viewOf, H1, H2, P, A, UL } from '../ui/page.tsx';
 import { parseLang } from '../i18n/index.ts';
 import { LANG_COOKIE } from './app.tsx';
 import { notFound } from './errors.ts';
+import { sameOriginPath } from './redirect.ts';
 import { resultCacheStats } from '../cache.ts';
-import { listThemes } from '../../modules/framework/service.ts';
+import { installedModules } from '../module.ts';
+import { log } from '../log.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -49,22 +51,22 @@ export function registerPlatformPages(app: OpenAPIHono<AppEnv>) {
     const lang = parseLang(c.req.param('lang'));
     if (!lang) throw notFound();
     setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 24 * 3600 });
-    const back = c.req.query('terug') ?? '/';
-    return c.redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/', 303);
+    return c.redirect(sameOriginPath(c.req.query('terug')), 303);
   });
 
   app.get('/', async (c: Context<AppEnv>) => {
     const v = viewOf(c);
-    const themes = await listThemes(c.get('ctx')).catch(() => []);
+    // Each module may add a section (the framework: its themes). A section that fails is left out, not the page.
+    const sections = await Promise.all(
+      installedModules()
+        .filter((m) => m.home)
+        .map((m) => m.home!(c.get('ctx'), v).catch((err: unknown) => (log.warn('home section failed', { module: m.name, error: String(err) }), null))),
+    );
     return c.html(
       <Layout v={v} title={v.t('home.title')}>
         <H1>{v.t('home.title')}</H1>
         <P>{v.t('home.intro')}</P>
-        <H2>{v.t('nav.themes')}</H2>
-        <UL items={themes.map((t) => <A href={`/themas/${t.slug}`}>{t.name}</A>)} />
-        <P>
-          <A href="/kader">{v.t('home.frameworkLink')}</A>
-        </P>
+        {sections}
       </Layout>,
     );
   });

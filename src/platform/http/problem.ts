@@ -2,9 +2,9 @@
 import type { Context } from 'hono';
 import { ZodError } from 'zod';
 import crypto from 'node:crypto';
-import { AppError, zodFields, type FieldError } from './errors.ts';
-import { t, isMessageKey, type Lang } from '../i18n/index.ts';
-import { log } from '../log.ts';
+import { AppError, statusTitleKey, localiseFields, translate, zodFields } from './errors.ts';
+import { isMessageKey, t, type Lang } from '../i18n/index.ts';
+import { log, describeError } from '../log.ts';
 import { API_VERSION } from './api-version.ts';
 
 export interface Problem {
@@ -18,14 +18,18 @@ export interface Problem {
 
 export const wantsJson = (c: Context) => c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').includes('application/json');
 
-export function localiseFields(fields: FieldError[], lang: Lang): FieldError[] {
-  return fields.map((f) => ({ ...f, message: isMessageKey(f.message) ? t(lang, f.message) : f.message }));
-}
+export { localiseFields };
 
 /** Normalises anything thrown into an AppError (unknown errors: null, logged with a reference). */
 export function toAppError(err: unknown, lang: Lang): AppError | null {
   if (err instanceof AppError) return new AppError(err.code, err.messageKey, localiseFields(err.fields, lang), err.params);
   if (err instanceof ZodError) return new AppError('validation', 'error.validation', zodFields(err, lang));
+  // Two writers raced for the same unique value (the service's own check saw it free): a conflict, not a crash.
+  const unique = uniqueViolation(err);
+  if (unique) {
+    const label = isMessageKey(`field.${unique}`) ? `field.${unique}` : unique;
+    return new AppError('conflict', 'error.unique', [{ field: unique, code: 'unique', message: 'error.uniqueField', params: { field: label } }], { field: label });
+  }
   // Body too large, malformed JSON and similar client errors from the framework.
   const status = (err as { status?: number })?.status;
   if (status === 413) return new AppError('payload_too_large', 'error.payloadTooLarge');
@@ -33,8 +37,22 @@ export function toAppError(err: unknown, lang: Lang): AppError | null {
   return null;
 }
 
+/**
+ * The field of a unique violation (SQLSTATE 23505), also when wrapped (drizzle puts the driver's error in `cause`):
+ * the last column of the key that is not the tenant, in camelCase (`email`, `name`, `code`). Null for other errors.
+ */
+export function uniqueViolation(err: unknown): string | null {
+  for (let e = err as { code?: string; detail?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code !== '23505') continue;
+    const columns = /Key \(([^)]*)\)=/.exec(e.detail ?? '')?.[1].split(',').map((c) => c.trim().replace(/"/g, '')) ?? [];
+    const column = columns.filter((c) => c !== 'tenant_id').at(-1) ?? 'body';
+    return column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+  }
+  return null;
+}
+
 export function problemFor(e: AppError, lang: Lang, instance: string): Problem {
-  const p: Problem = { type: 'about:blank', title: t(lang, `status.${e.status}` as never), status: e.status, detail: t(lang, e.messageKey, e.params), instance };
+  const p: Problem = { type: 'about:blank', title: t(lang, statusTitleKey(e.code)), status: e.status, detail: translate(lang, e.messageKey, e.params), instance };
   if (e.fields.length) p.invalidParams = e.fields.map((f) => ({ name: f.field, code: f.code ?? 'invalid', reason: f.message }));
   return p;
 }
@@ -45,6 +63,6 @@ export function problemResponse(c: Context, p: Problem) {
 
 export function internalProblem(c: Context, err: unknown, lang: Lang) {
   const ref = crypto.randomUUID();
-  log.error('unhandled error', { ref, path: c.req.path, method: c.req.method, error: err instanceof Error ? `${err.name}: ${err.message}\n${err.stack}` : String(err) });
+  log.error('unhandled error', { ref, path: c.req.path, method: c.req.method, error: describeError(err) });
   return { ref, problem: { type: 'about:blank', title: t(lang, 'status.500'), status: 500, detail: t(lang, 'error.internal', { ref }), instance: c.req.path } satisfies Problem };
 }

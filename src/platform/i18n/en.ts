@@ -1,10 +1,9 @@
 // English UI text (second language). Same keys as nl.ts; the type makes a missing key a compile error.
-import type { MessageKey, PlatformMessageKey } from './nl.ts';
-import * as network from '../../modules/network/messages.ts';
-import * as catalogue from '../../modules/catalogue/messages.ts';
-import * as places from '../../modules/places/messages.ts';
+import type { PlatformMessageKey } from './nl.ts';
+import * as jobs from '../jobs/messages.ts';
 
-const platform: Record<PlatformMessageKey, string> = {
+export const en: Record<PlatformMessageKey, string> = {
+  ...jobs.en,
   'nav.activities': 'Activities',
   'nav.places': 'Community centres',
   'nav.whoDoesWhat': 'Who does what',
@@ -17,11 +16,14 @@ const platform: Record<PlatformMessageKey, string> = {
   'layout.login': 'Log in',
   'layout.logout': 'Log out',
   'layout.mainNav': 'Main menu',
+  'layout.menu': 'Menu',
   'layout.accessibility': 'Accessibility',
   'layout.privacy': 'Privacy',
   'layout.api': 'API for developers',
   'layout.breadcrumbs': 'Breadcrumbs',
   'form.errorSummary': 'Something was not filled in correctly ({n}). Please correct it and try again.',
+  'form.errorSummaryConflict': 'This cannot be saved as it is ({n}): it clashes with what is already there.',
+  'form.errorSummaryRateLimited': 'Too many attempts: please wait.',
   'form.save': 'Save',
   'form.saved': 'Saved.',
   'form.filter': 'Filter',
@@ -47,7 +49,7 @@ const platform: Record<PlatformMessageKey, string> = {
   'privacy.rights': 'Your rights',
   'privacy.p2': 'You may see what data we hold about you, and have it corrected or deleted. Only staff with the right role can see personal data.',
   'privacy.cookies': 'Cookies',
-  'privacy.p3': 'We only use cookies that are necessary: to keep you logged in, to remember your language choice and to protect forms. No cookies to track you.',
+  'privacy.p3': 'We only use cookies that are necessary: to keep you logged in, to remember your language choice and to protect forms, and after a successful login a cookie that recognises your browser, so that failed attempts by others do not lock you out. No cookies to track you.',
   'login.title': 'Log in',
   'login.submit': 'Log in',
   'login.forgot': 'Forgotten your password? Ask the administrator for a reset link.',
@@ -96,6 +98,7 @@ const platform: Record<PlatformMessageKey, string> = {
   'audit.action': 'Action',
   'audit.subject': 'Data',
   'audit.older': 'Older events',
+  'audit.paramBefore': 'Parameter voor (paging)',
   'api.title': 'API documentation',
   'api.intro': 'The JSON API of Sociale Basis, version {version}. Every response has an API-Version header; errors are returned as application/problem+json.',
   'api.openapiLink': 'OpenAPI 3.1 document (JSON)',
@@ -178,9 +181,10 @@ const platform: Record<PlatformMessageKey, string> = {
   'status.404': 'Page not found',
   'status.409': 'Conflict',
   'status.413': 'Too large',
+  'status.415': 'Unsupported media type',
   'status.429': 'Too many attempts',
+  'status.503': 'Temporarily unavailable',
   'status.500': 'Something went wrong',
-  'status.503': 'Not available yet',
   'error.validation': 'Not all fields have been filled in correctly. Check the fields and try again.',
   'error.unauthenticated': 'You need to log in first.',
   'error.forbidden': 'You do not have access to this page.',
@@ -190,6 +194,9 @@ const platform: Record<PlatformMessageKey, string> = {
   'error.backHome': 'Go to the home page',
   'error.csrf': 'The form has expired or was not sent from this website. Reload the page and try again.',
   'error.jsonRequired': 'Send the data as JSON (Content-Type: application/json).',
+  'error.nulByte': 'Parameter {name} contains an invalid character (NUL, %00). Leave that character out.',
+  'error.unique': 'This already exists: there is already a record with this value for {field}. Choose another value.',
+  'error.uniqueField': '{field}: this value is already in use',
   'error.malformedBody': 'The data sent cannot be read.',
   'error.payloadTooLarge': 'The data sent is too large.',
   'error.loginFailed': 'We do not recognise this combination of email address and password.',
@@ -226,4 +233,3 @@ const platform: Record<PlatformMessageKey, string> = {
   'validation.passwordsDiffer': 'the passwords do not match',
 };
 
-export const en: Record<MessageKey, string> = { ...platform, ...network.en, ...catalogue.en, ...places.en };

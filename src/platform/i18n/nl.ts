@@ -1,10 +1,9 @@
-// Dutch UI text (B1: plain language). The keys are the type of every message.
-import * as network from '../../modules/network/messages.ts';
-import * as catalogue from '../../modules/catalogue/messages.ts';
-import * as places from '../../modules/places/messages.ts';
+// Dutch UI text (B1: plain language) of the platform. Each module brings its own in src/modules/<module>/messages.ts.
+import * as jobs from '../jobs/messages.ts';
 
-/** Platform-wide text; each module adds its own in src/modules/<module>/messages.ts. */
-const platform = {
+/** Platform-wide text; the keys are the type of every platform message. */
+export const nl = {
+  ...jobs.nl,
   'nav.activities': 'Activiteiten',
   'nav.places': 'Huizen van de Wijk',
   'nav.whoDoesWhat': 'Wie doet wat',
@@ -17,11 +16,14 @@ const platform = {
   'layout.login': 'Inloggen',
   'layout.logout': 'Uitloggen',
   'layout.mainNav': 'Hoofdmenu',
+  'layout.menu': 'Menu',
   'layout.accessibility': 'Toegankelijkheid',
   'layout.privacy': 'Privacy',
   'layout.api': 'API voor ontwikkelaars',
   'layout.breadcrumbs': 'Kruimelpad',
   'form.errorSummary': 'Er is iets niet goed ingevuld ({n}). Pas dit aan en probeer het opnieuw.',
+  'form.errorSummaryConflict': 'Dit kan zo niet worden opgeslagen ({n}): het botst met wat er al is.',
+  'form.errorSummaryRateLimited': 'Te veel pogingen: even wachten.',
   'form.save': 'Opslaan',
   'form.saved': 'Opgeslagen.',
   'form.filter': 'Filteren',
@@ -47,7 +49,7 @@ const platform = {
   'privacy.rights': 'Uw rechten',
   'privacy.p2': 'U mag zien welke gegevens wij over u hebben, ze laten verbeteren of laten verwijderen. Alleen medewerkers met de juiste rol kunnen persoonsgegevens zien.',
   'privacy.cookies': 'Cookies',
-  'privacy.p3': 'Wij gebruiken alleen cookies die nodig zijn: om u ingelogd te houden, uw taalkeuze te onthouden en formulieren te beveiligen. Geen cookies om u te volgen.',
+  'privacy.p3': 'Wij gebruiken alleen cookies die nodig zijn: om u ingelogd te houden, uw taalkeuze te onthouden en formulieren te beveiligen, en na een geslaagde inlog een cookie waaraan wij uw browser herkennen, zodat mislukte pogingen van anderen u niet buitensluiten. Geen cookies om u te volgen.',
   'login.title': 'Inloggen',
   'login.submit': 'Inloggen',
   'login.forgot': 'Wachtwoord vergeten? Vraag de beheerder om een herstellink.',
@@ -96,6 +98,7 @@ const platform = {
   'audit.action': 'Actie',
   'audit.subject': 'Gegeven',
   'audit.older': 'Oudere gebeurtenissen',
+  'audit.paramBefore': 'Parameter voor (bladeren)',
   'api.title': 'API-documentatie',
   'api.intro': 'De JSON-API van Sociale Basis, versie {version}. Alle antwoorden hebben een API-Version-header; fouten komen als application/problem+json.',
   'api.openapiLink': 'OpenAPI 3.1-document (JSON)',
@@ -178,9 +181,10 @@ const platform = {
   'status.404': 'Pagina niet gevonden',
   'status.409': 'Conflict',
   'status.413': 'Te groot',
+  'status.415': 'Verkeerd gegevensformaat',
   'status.429': 'Te veel pogingen',
+  'status.503': 'Even niet beschikbaar',
   'status.500': 'Er ging iets mis',
-  'status.503': 'Nog niet beschikbaar',
   'error.validation': 'Niet alle velden zijn goed ingevuld. Controleer de velden en probeer het opnieuw.',
   'error.unauthenticated': 'U moet eerst inloggen.',
   'error.forbidden': 'U heeft geen toegang tot deze pagina.',
@@ -190,6 +194,9 @@ const platform = {
   'error.backHome': 'Naar de startpagina',
   'error.csrf': 'Het formulier is verlopen of niet via deze website verstuurd. Laad de pagina opnieuw en probeer het nog eens.',
   'error.jsonRequired': 'Stuur de gegevens als JSON (Content-Type: application/json).',
+  'error.nulByte': 'Parameter {name} bevat een ongeldig teken (NUL, %00). Laat dat teken weg.',
+  'error.unique': 'Dit bestaat al: er is al een gegeven met deze waarde voor {field}. Kies een andere waarde.',
+  'error.uniqueField': '{field}: deze waarde is al in gebruik',
   'error.malformedBody': 'De verstuurde gegevens kunnen niet worden gelezen.',
   'error.payloadTooLarge': 'De verstuurde gegevens zijn te groot.',
   'error.loginFailed': 'Deze combinatie van e-mailadres en wachtwoord kennen wij niet.',
@@ -225,6 +232,4 @@ const platform = {
   'validation.endBeforeStart': 'mag niet vóór het begin liggen',
   'validation.passwordsDiffer': 'de wachtwoorden zijn niet gelijk',
 };
-export const nl = { ...platform, ...network.nl, ...catalogue.nl, ...places.nl };
-export type PlatformMessageKey = keyof typeof platform;
-export type MessageKey = keyof typeof nl;
+export type PlatformMessageKey = keyof typeof nl;

@@ -1,9 +1,8 @@
 // Helpers for HTML forms: read the body, and turn validation failures into field errors to show beside the form.
 import type { Context } from 'hono';
 import { ZodError } from 'zod';
-import { AppError, zodFields, type FieldError, type FieldLabels } from '../http/errors.ts';
-import { localiseFields } from '../http/problem.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { AppError, localiseFields, translate, zodFields, type FieldError, type FieldLabels } from '../http/errors.ts';
+import type { Lang } from '../i18n/index.ts';
 
 export type FormBody = Record<string, string | string[]>;
 
@@ -40,8 +39,13 @@ export const lines = (s: string): string[] =>
 export function formErrors(err: unknown, lang: Lang, labels: FieldLabels = {}): FieldError[] {
   if (err instanceof ZodError) return zodFields(err, lang, labels);
   if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict' || err.code === 'rate_limited')) {
-    const fields = localiseFields(err.fields, lang).map((f) => ({ ...f, message: labels[f.field] ? `${labels[f.field]}: ${f.message}` : f.message }));
-    return fields.length ? fields : [{ field: 'form', message: t(lang, err.messageKey) }];
+    const kind = err.code === 'validation' ? {} : { kind: err.code };
+    const labelOf = (field: string) => labels[field] ?? labels[field.split('.')[0]];
+    const fields = localiseFields(err.fields, lang).map((f) => {
+      const label = labelOf(f.field);
+      return { ...f, ...kind, message: label && !f.message.startsWith(`${label}: `) ? `${label}: ${f.message}` : f.message };
+    });
+    return fields.length ? fields : [{ field: 'form', ...kind, message: translate(lang, err.messageKey, err.params) }];
   }
   throw err;
 }

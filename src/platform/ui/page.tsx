@@ -6,6 +6,7 @@ import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Actor } from '../auth/roles.ts';
 import type { FieldError } from '../http/errors.ts';
+import { navEntries, type NavEntry } from '../module.ts';
 
 export interface View {
   lang: Lang;
@@ -20,27 +21,24 @@ export function viewOf(c: Context<AppEnv>): View {
   return { lang, actor: c.get('ctx').actor, csrfToken: c.get('csrfToken'), path: c.req.path, t: (k, p) => t(lang, k, p) };
 }
 
-interface NavItem {
-  href: string;
-  label: MessageKey;
-  show?: (a: Actor | null) => boolean;
-}
+/** The platform's own entry; modules add theirs (src/platform/module.ts, `nav`), placed by `order`. */
+const platformNav: NavEntry[] = [{ href: '/beheer', label: 'nav.admin', order: 100, show: (a) => !!a?.roles.includes('administrator') }];
 
-const nav: NavItem[] = [
-  { href: '/activiteiten', label: 'nav.activities' },
-  { href: '/locaties', label: 'nav.places' },
-  { href: '/wie-doet-wat', label: 'nav.whoDoesWhat' },
-  { href: '/themas', label: 'nav.themes' },
-  { href: '/kader', label: 'nav.framework' },
-  { href: '/wijken', label: 'nav.districts' },
-  { href: '/organisaties', label: 'nav.organisations' },
-  { href: '/mijn-organisatie', label: 'network.myOrganisation', show: (a) => !!a?.roles.includes('partner_staff') && !!a.organisationId },
-  { href: '/mijn-activiteiten', label: 'catalogue.mine.title', show: (a) => !!a?.roles.some((r) => r === 'partner_staff' || r === 'administrator') },
-  { href: '/beheer', label: 'nav.admin', show: (a) => !!a?.roles.includes('administrator') },
-];
+const MainNav: FC<{ v: View; items: NavEntry[] }> = ({ v, items }) => (
+  <ul class="utrecht-nav-list">
+    {items.map((n) => (
+      <li class="utrecht-nav-list__item">
+        <a class="utrecht-link utrecht-nav-list__link" href={n.href} aria-current={v.path === n.href || v.path.startsWith(n.href + '/') ? 'page' : undefined}>
+          {v.t(n.label)}
+        </a>
+      </li>
+    ))}
+  </ul>
+);
 
 export const Layout: FC<{ v: View; title: string; children?: Child; status?: number }> = ({ v, title, children }) => {
   const other: Lang = v.lang === 'nl' ? 'en' : 'nl';
+  const items = [...platformNav, ...navEntries()].filter((n) => !n.show || n.show(v.actor)).sort((a, b) => a.order - b.order);
   return (
     <html lang={v.lang}>
       <head>
@@ -82,19 +80,17 @@ export const Layout: FC<{ v: View; title: string; children?: Child; status?: num
                 )}
               </div>
             </div>
-            <nav aria-label={v.t('layout.mainNav')} class="sb-nav">
-              <ul class="utrecht-nav-list">
-                {nav
-                  .filter((n) => !n.show || n.show(v.actor))
-                  .map((n) => (
-                    <li class="utrecht-nav-list__item">
-                      <a class="utrecht-link utrecht-nav-list__link" href={n.href} aria-current={v.path === n.href || v.path.startsWith(n.href + '/') ? 'page' : undefined}>
-                        {v.t(n.label)}
-                      </a>
-                    </li>
-                  ))}
-              </ul>
+            {/* Wide screens show the menu; on a phone it folds into "Menu" (a details element: no JavaScript needed).
+                Only one of the two is displayed at a time, so only one navigation landmark exists. */}
+            <nav aria-label={v.t('layout.mainNav')} class="sb-nav sb-nav--wide">
+              <MainNav v={v} items={items} />
             </nav>
+            <details class="sb-nav-fold">
+              <summary class="sb-nav-fold__summary">{v.t('layout.menu')}</summary>
+              <nav aria-label={v.t('layout.mainNav')} class="sb-nav">
+                <MainNav v={v} items={items} />
+              </nav>
+            </details>
           </header>
           <main id="inhoud" class="utrecht-page-content sb-main" tabindex={-1}>
             {children}
@@ -151,13 +147,23 @@ export const Alert: FC<{ type?: 'info' | 'ok' | 'warning' | 'error'; children?: 
   </div>
 );
 
+/**
+ * The summary's heading says what kind of problem it is: typing mistakes to correct, or (when every error is of
+ * that kind) too many attempts to wait out, or a conflict with what is already there.
+ */
+function summaryHeading(v: View, errors: FieldError[]): string {
+  if (errors.every((e) => e.kind === 'rate_limited')) return v.t('form.errorSummaryRateLimited');
+  if (errors.every((e) => e.kind === 'conflict')) return v.t('form.errorSummaryConflict', { n: errors.length });
+  return v.t('form.errorSummary', { n: errors.length });
+}
+
 /** Error summary at the top of a form: every field error, each a link to its field. */
 export const ErrorSummary: FC<{ v: View; errors: FieldError[] }> = ({ v, errors }) =>
   errors.length === 0 ? null : (
     <div class="utrecht-alert utrecht-alert--error sb-error-summary" role="alert" aria-labelledby="fouten-titel" tabindex={-1} id="fouten">
       <div class="utrecht-alert__content">
         <h2 class="utrecht-heading-2" id="fouten-titel">
-          {v.t('form.errorSummary', { n: errors.length })}
+          {summaryHeading(v, errors)}
         </h2>
         <ul class="utrecht-unordered-list">
           {errors.map((e) => (
