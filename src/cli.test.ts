@@ -105,7 +105,7 @@ describe('sociale-basis tenant', () => {
     expect(cli(['seed']).status).toBe(0); // Haarlem in the same database
     const admin = cli(['user', 'create', '--email', 'beheer@voorbeeldstad.nl', '--name', 'Beheerder', '--role', 'administrator', '--password', 'voorbeeld-wachtwoord-1'], { TENANT: 'GM9999' });
     expect(admin.status, admin.stderr).toBe(0);
-    const link = cli(['user', 'reset-link', '--email', 'beheer@voorbeeldstad.nl'], { TENANT: 'GM9999' });
+    const link = cli(['user', 'reset-link', '--email', 'beheer@voorbeeldstad.nl'], { TENANT: 'GM9999', PUBLIC_URL: 'http://localhost:3000' });
     expect(link.stdout).toMatch(/^http:\/\/localhost:3000\/wachtwoord-herstellen\//);
     // The administrator belongs to Voorbeeldstad, not to Haarlem.
     expect(cli(['user', 'reset-link', '--email', 'beheer@voorbeeldstad.nl']).stderr).toContain('Er is geen gebruiker met dit e-mailadres.');
