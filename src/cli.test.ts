@@ -110,13 +110,14 @@ describe('sociale-basis tenant', () => {
     // The administrator belongs to Voorbeeldstad, not to Haarlem.
     expect(cli(['user', 'reset-link', '--email', 'beheer@voorbeeldstad.nl']).stderr).toContain('Er is geen gebruiker met dit e-mailadres.');
     const tsx = path.resolve(import.meta.dirname, '../node_modules/tsx/dist/cli.mjs');
-    const server = spawn(process.execPath, [tsx, path.resolve(import.meta.dirname, 'cli.ts'), 'serve'], { env: env({ TENANT: 'GM9999' }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // serve says where it listens in its log (stderr) at level info.
+    const server = spawn(process.execPath, [tsx, path.resolve(import.meta.dirname, 'cli.ts'), 'serve'], { env: env({ TENANT: 'GM9999', LOG_LEVEL: 'info' }), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const port = await new Promise<string>((resolve, reject) => {
         let out = '';
-        server.stdout!.on('data', (b: Buffer) => {
+        server.stderr!.on('data', (b: Buffer) => {
           out += b.toString();
-          const m = out.match(/draait op http:\/\/localhost:(\d+)/);
+          const m = out.match(/draait op http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/);
           if (m) resolve(m[1]);
         });
         server.once('exit', (code) => reject(new Error(`server stopped (${code}): ${out}`)));
