@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
+import { tenancyGapsSql } from '../src/platform/db/tenancy.ts';
 import { demoUsers, DEMO_PASSWORD } from '../src/modules/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -183,6 +184,53 @@ async function measureServer(env: NodeJS.ProcessEnv, port: number, list: Target[
   }
 }
 
+/** Switches row-level security on every table with tenant_id on or off (as the tables' owner, for the measurement below). */
+async function setRowSecurity(url: string, on: boolean): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ table: string }>(tenancyGapsSql);
+    for (const { table } of rows) await c.query(`alter table "${table}" ${on ? 'enable' : 'disable'} row level security`);
+    const after = await c.query<{ enabled: boolean }>(tenancyGapsSql);
+    if (after.rows.some((r) => r.enabled !== on)) throw new Error('row-level security could not be switched');
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * tenancy.overhead.ratio.<kind>: the catalogue API's uncached throughput (SEARCH_CACHE_SECONDS=0, the 126 searches)
+ * with tenant isolation by row-level security, divided by the same with row-level security switched off on the
+ * same database and the same server, measured on, off, off, on in one run (so a drift of the machine weighs on both).
+ */
+export async function measureTenancyOverhead(env: NodeJS.ProcessEnv, port: number, opts: BenchOptions, kind: string, figures: Record<string, number>, report: Record<string, unknown>): Promise<void> {
+  const url = env.DATABASE_URL!;
+  const paths = targets.find((t) => t.figure === 'catalogue.api')!.paths;
+  const server = await startServer({ ...env, SEARCH_CACHE_SECONDS: '0' }, port);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    // Warm up as long as one measurement: every search of the mix runs several times (plans, buffers, JIT).
+    await measure(base, paths, opts.duration, opts.connections);
+    const runs: { rls: boolean; m: Measurement }[] = [];
+    for (const rls of [true, false, false, true]) {
+      await setRowSecurity(url, rls);
+      await measure(base, paths, 1, 8);
+      runs.push({ rls, m: await measure(base, paths, opts.duration, opts.connections) });
+    }
+    const rps = (rls: boolean) => runs.filter((r) => r.rls === rls).reduce((s, r) => s + r.m.rps, 0) / 2;
+    const ratio = rps(true) / rps(false);
+    report[`${kind}.tenancy`] = runs;
+    console.log(`tenancy overhead (${kind}): catalogue API uncached ${rps(true).toFixed(0)} req/s with row-level security, ${rps(false).toFixed(0)} without: ratio ${ratio.toFixed(3)}`);
+    figures[`tenancy.overhead.ratio.${kind}`] = round(ratio);
+    const failed = runs.reduce((s, r) => s + r.m.errors + r.m.non2xx, 0);
+    if (failed) figures[`tenancy.overhead.failed_requests.${kind}`] = failed;
+  } finally {
+    await setRowSecurity(url, true);
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
 export async function runBench(opts: BenchOptions): Promise<Record<string, number>> {
   const scale = opts.scale ?? 34;
   const pgBase = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -213,6 +261,7 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
       await measureServer(env, ++port, targets, opts, kind, figures, report, '');
       // The same searches on a server that shares no search results: what every search costs by itself.
       await measureServer({ ...env, SEARCH_CACHE_SECONDS: '0' }, ++port, targets.filter((t) => t.uncached), opts, kind, figures, report, '.uncached');
+      if (kind === 'postgres') await measureTenancyOverhead(env, ++port, opts, kind, figures, report);
     } finally {
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     }

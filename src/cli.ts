@@ -18,16 +18,18 @@ function config(): Config {
 /**
  * Runs a command on the database. On the embedded database the folder is locked: while a server runs on it, the
  * command is refused with a message saying to stop the server first (or to use PostgreSQL).
+ * The connection serves `tenant` (default TENANT): row-level security shows and accepts only that municipality's rows.
  */
-async function withDb<T>(command: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+async function withDb<T>(command: string, fn: (ctx: ServiceContext) => Promise<T>, tenantCode?: string): Promise<T> {
   const cfg = config();
+  const tenant = tenantCode ?? cfg.TENANT;
   const { openDatabase } = await import('./platform/db/client.ts');
   const { systemContext } = await import('./platform/context.ts');
   await import('./modules/index.ts'); // the modules: their messages, seed steps and organisations
-  const database = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, lockOwner: command });
+  const database = await openDatabase({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, lockOwner: command, tenant });
   try {
     await database.migrate();
-    return await fn(systemContext(database.db, cfg.TENANT));
+    return await fn(systemContext(database.db, tenant));
   } finally {
     await database.close();
   }
@@ -107,11 +109,11 @@ user
   });
 
 const tenant = program.command('tenant').description('Een gemeente inrichten: aanmaken, kader laden, wijken en buurten laden (README, "Your own municipality")');
-/** Runs fn for the municipality given with --code (not TENANT), as the CLI's administrator. */
+/** Runs fn for the municipality given with --code (not TENANT), as the CLI's administrator, on a connection serving it. */
 async function withTenant<T>(code: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const { municipalityCodePattern } = await import('./modules/framework/tenant-load.ts');
   if (!municipalityCodePattern.test(code)) throw new Error(`--code: "${code}" is geen CBS-gemeentecode; gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0363`);
-  return withDb('tenant', (ctx) => fn(cliAdmin({ ...ctx, tenant: code })));
+  return withDb('tenant', (ctx) => fn(cliAdmin(ctx)), code);
 }
 tenant
   .command('create')
@@ -119,8 +121,11 @@ tenant
   .requiredOption('--code <code>', 'CBS-gemeentecode: GM en vier cijfers, bijvoorbeeld GM0363')
   .requiredOption('--name <name>', 'naam van de gemeente')
   .action(async (opts: { code: string; name: string }) => {
-    const { createMunicipality } = await import('./modules/framework/tenant-load.ts');
-    const m = await withDb('tenant create', (ctx) => createMunicipality(cliAdmin(ctx), opts));
+    const { createMunicipality, municipalityCodePattern } = await import('./modules/framework/tenant-load.ts');
+    // The connection serves the new municipality (its audit row is its own); an invalid code is refused by
+    // createMunicipality before anything is written, on a connection serving TENANT.
+    const code = opts.code.trim();
+    const m = await withDb('tenant create', (ctx) => createMunicipality(cliAdmin(ctx), opts), municipalityCodePattern.test(code) ? code : undefined);
     console.log(`Gemeente aangemaakt: ${m.code} ${m.name}`);
     console.log(`Volgende stap: sociale-basis tenant load-framework --code ${m.code} --file <kader.json>`);
   });

@@ -29,7 +29,7 @@ function describeDatabase(config: Config): string {
 
 export async function prepareDatabase(config: Config, opts: { seedIfEmpty?: boolean; demo?: boolean; lockOwner?: string } = {}): Promise<Database> {
   log.info(`Database openen: ${describeDatabase(config)}`);
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE, resultTtlMs: config.SEARCH_CACHE_SECONDS * 1000, lockOwner: opts.lockOwner ?? 'serve' });
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DB_POOL_SIZE, resultTtlMs: config.SEARCH_CACHE_SECONDS * 1000, lockOwner: opts.lockOwner ?? 'serve', tenant: config.TENANT });
   try {
     log.info('Migraties uitvoeren…');
     await database.migrate();
@@ -155,7 +155,8 @@ export async function runServer(config: Config, opts: { seedIfEmpty?: boolean; d
   listener.attach(app);
   worker = startWorker(config, database);
   log.info(`Sociale Basis draait op ${listener.url} (database: ${database.kind === 'pglite' ? 'ingebouwd' : 'PostgreSQL'})`);
-  if (opts.seedIfEmpty && opts.demo !== false) {
+  // The demo accounts belong to the bundled example municipality only (see prepareDatabase).
+  if (opts.seedIfEmpty && opts.demo !== false && readFrameworkSeed().municipality.code === config.TENANT) {
     log.info(`Demo-accounts (wachtwoord ${DEMO_PASSWORD}): ${demoUsers.map((u) => u.email).join(', ')}`);
   }
   return { app, server: listener.server, port: listener.port, database, worker };

@@ -4,11 +4,11 @@ import { modules } from '../src/modules/index.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/platform/db/client.ts';
 import { createUser } from '../src/platform/auth/service.ts';
-import { adminActor, ctxFor, createTestDatabase, seedFramework, TENANT, type DbKind, type TestDatabase } from './db.ts';
+import { adminActor, ctxFor, createTestDatabase, seedFramework, type DbKind, type TestDatabase } from './db.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
 
 export function testApp(database: Database): App {
-  const config = loadConfig({ TENANT, PUBLIC_URL: 'http://localhost:3000', NODE_ENV: 'test' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ TENANT: database.tenant, PUBLIC_URL: 'http://localhost:3000', NODE_ENV: 'test' } as NodeJS.ProcessEnv);
   return createApp({ database, config }, modules);
 }
 

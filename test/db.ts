@@ -13,11 +13,21 @@ export const dbKinds: DbKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres
 
 export interface TestDatabase extends Database {
   drop(): Promise<void>;
+  /** PostgreSQL: the connection string of this test database (to open it again, e.g. as another municipality). */
+  url?: string;
 }
 
-export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** The municipality the connection serves (row-level security); default TENANT. */
+  tenant?: string;
+  /** PGlite: keep the database in this folder instead of in memory (so it can be opened again). */
+  dataDir?: string;
+}
+
+export async function createTestDatabase(kind: DbKind, opts: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const tenant = opts.tenant ?? TENANT;
   if (kind === 'pglite') {
-    const db = await openPglite();
+    const db = await openPglite(opts.dataDir, { tenant });
     await db.migrate();
     return { ...db, drop: () => db.close() };
   }
@@ -29,10 +39,11 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   await admin.end();
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
-  const db = await openPostgres(testUrl.toString(), 20);
+  const db = await openPostgres(testUrl.toString(), 20, { tenant });
   await db.migrate();
   return {
     ...db,
+    url: testUrl.toString(),
     drop: async () => {
       await db.close();
       const c = new pg.Client({ connectionString: url.toString() });
@@ -45,11 +56,11 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
 
 /** The reference data of every module (the framework, the organisations it names), no demo data. */
 export async function seedFramework(db: Database): Promise<void> {
-  await seedModules(systemContext(db.db, TENANT), modules, { demo: false });
+  await seedModules(systemContext(db.db, db.tenant), modules, { demo: false });
 }
 
 export function ctxFor(db: Database, actor: ServiceContext['actor'] = null): ServiceContext {
-  return { ...systemContext(db.db, TENANT), actor };
+  return { ...systemContext(db.db, db.tenant), actor };
 }
 
 export const adminActor = { userId: '', name: 'Test Admin', email: 'admin@test', roles: ['administrator'] as Role[], organisationId: null };

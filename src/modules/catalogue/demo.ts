@@ -3,6 +3,7 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { requireSystem } from '../../platform/auth/require.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import { maintain } from '../../platform/db/client.ts';
 import type { Rng } from '../../platform/rng.ts';
 import { activities } from './schema.ts';
 import { columnsFor } from './service.ts';
@@ -108,9 +109,12 @@ function generate(i: number, rng: Rng, refs: FrameworkRefs, orgIds: string[], pl
 
 /** After a bulk load: move GIN pending entries into the indexes, refresh statistics and the visibility map, so search is fast at once. */
 async function refreshSearchIndexes(ctx: ServiceContext) {
-  await ctx.db.execute(sql`select gin_clean_pending_list(c.oid) from pg_class c where c.relname in ('activities_search_idx', 'activities_themes_idx', 'activities_target_groups_idx', 'activities_languages_idx', 'activities_days_idx')`);
-  // VACUUM also sets the visibility map, so counts can use index-only scans; it cannot run inside a transaction.
-  await ctx.db.execute(sql`vacuum analyze activities`).catch(() => ctx.db.execute(sql`analyze activities`));
+  // Maintenance is the tables' owner's business (the app's role may not do it). VACUUM also sets the visibility
+  // map, so counts can use index-only scans; it cannot run inside a transaction.
+  await maintain(ctx.db, [
+    "select gin_clean_pending_list(c.oid) from pg_class c where c.relname in ('activities_search_idx', 'activities_themes_idx', 'activities_target_groups_idx', 'activities_languages_idx', 'activities_days_idx')",
+    'vacuum analyze activities',
+  ]);
 }
 
 export async function seedCatalogueDemo(ctx: ServiceContext, rng: Rng, scale: number): Promise<string[]> {

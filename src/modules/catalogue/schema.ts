@@ -1,7 +1,7 @@
 // Tables of the catalogue module: the public offer of activities and services ("sociale kaart").
 import { sql } from 'drizzle-orm';
 import { pgTable, text, integer, uuid, boolean, timestamp, date, index, customType } from 'drizzle-orm/pg-core';
-import { id, tenantId, createdAt, updatedAt } from '../../platform/db/columns.ts';
+import { id, tenantId, createdAt, updatedAt, tenantPrimaryKey, tenantReference } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 import { organisations } from '../network/schema.ts';
 
@@ -17,9 +17,7 @@ export const activities = pgTable(
   {
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: uuid('organisation_id').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
     kind: text('kind').$type<'activity' | 'service'>().notNull().default('activity'),
@@ -75,6 +73,8 @@ export const activities = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey(t),
+    tenantReference('activities_organisation_fk', t, t.organisationId, organisations),
     index('activities_search_idx').using('gin', t.searchVector),
     index('activities_list_idx').on(t.tenantId, t.status, t.startsAt, t.title, t.id),
     index('activities_org_idx').on(t.tenantId, t.organisationId),

@@ -1,5 +1,5 @@
 import { pgTable, text, integer, uuid, jsonb, uniqueIndex, index, timestamp } from 'drizzle-orm/pg-core';
-import { id, tenantId, createdAt, updatedAt } from '../../platform/db/columns.ts';
+import { id, tenantId, createdAt, updatedAt, tenantPrimaryKey, tenantReference } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 import type { ThemeContent, PeriodContent, ReportContent } from './types.ts';
 import type { AreaBoundary } from './cbs-areas.ts';
@@ -18,7 +18,7 @@ export const callPeriods = pgTable(
     content: jsonb('content').$type<PeriodContent>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('call_periods_tenant_code_uq').on(t.tenantId, t.code)],
+  (t) => [tenantPrimaryKey(t), uniqueIndex('call_periods_tenant_code_uq').on(t.tenantId, t.code)],
 );
 
 /** A theme ("thematafel") within a call period. Its text lives in immutable versions. */
@@ -27,13 +27,13 @@ export const themes = pgTable(
   {
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
-    callPeriodId: uuid('call_period_id').notNull().references(() => callPeriods.id),
+    callPeriodId: uuid('call_period_id').notNull(),
     slug: text('slug').notNull(),
     position: integer('position').notNull(),
     currentVersion: integer('current_version').notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('themes_period_slug_uq').on(t.tenantId, t.callPeriodId, t.slug)],
+  (t) => [tenantPrimaryKey(t), uniqueIndex('themes_period_slug_uq').on(t.tenantId, t.callPeriodId, t.slug), tenantReference('themes_call_period_fk', t, t.callPeriodId, callPeriods)],
 );
 
 /** Every edit of a theme is a new row: history is never rewritten. */
@@ -42,7 +42,7 @@ export const themeVersions = pgTable(
   {
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
-    themeId: uuid('theme_id').notNull().references(() => themes.id, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id').notNull(),
     version: integer('version').notNull(),
     content: jsonb('content').$type<ThemeContent>().notNull(),
     changeNote: text('change_note').notNull().default(''),
@@ -50,7 +50,7 @@ export const themeVersions = pgTable(
     createdByLabel: text('created_by_label').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('theme_versions_theme_version_uq').on(t.themeId, t.version)],
+  (t) => [tenantPrimaryKey(t), uniqueIndex('theme_versions_theme_version_uq').on(t.tenantId, t.themeId, t.version), tenantReference('theme_versions_theme_fk', t, t.themeId, themes).onDelete('cascade')],
 );
 
 /** The districts ("stadsdelen") of the municipality. */
@@ -64,7 +64,7 @@ export const districts = pgTable(
     position: integer('position').notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('districts_tenant_code_uq').on(t.tenantId, t.code)],
+  (t) => [tenantPrimaryKey(t), uniqueIndex('districts_tenant_code_uq').on(t.tenantId, t.code)],
 );
 
 /** Neighbourhoods: the official CBS wijken (kind 'wijk') and smaller named places under them (kind 'buurt'). */
@@ -79,7 +79,7 @@ export const neighbourhoods = pgTable(
     /** For a buurt: the wijk it lies in. */
     parentId: uuid('parent_id'),
     /** For a wijk: the district it belongs to (municipal data, editable by an administrator). */
-    districtId: uuid('district_id').references(() => districts.id, { onDelete: 'set null' }),
+    districtId: uuid('district_id'),
     population: integer('population'),
     source: text('source'),
     /** The area's boundary from the CBS GeoJSON (Polygon or MultiPolygon, WGS84), when loaded. */
@@ -87,7 +87,12 @@ export const neighbourhoods = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('neighbourhoods_tenant_code_uq').on(t.tenantId, t.code), index('neighbourhoods_district_idx').on(t.districtId)],
+  (t) => [
+    tenantPrimaryKey(t),
+    uniqueIndex('neighbourhoods_tenant_code_uq').on(t.tenantId, t.code),
+    index('neighbourhoods_district_idx').on(t.tenantId, t.districtId),
+    tenantReference('neighbourhoods_district_fk', t, t.districtId, districts).onDelete('set null'),
+  ],
 );
 
 /**
@@ -106,7 +111,7 @@ export const frameworkReports = pgTable(
     content: jsonb('content').$type<ReportContent>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('framework_reports_tenant_code_uq').on(t.tenantId, t.code)],
+  (t) => [tenantPrimaryKey(t), uniqueIndex('framework_reports_tenant_code_uq').on(t.tenantId, t.code)],
 );
 
 /**
@@ -125,5 +130,5 @@ export const frameworkTerms = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('framework_terms_tenant_kind_key_uq').on(t.tenantId, t.kind, t.key)],
+  (t) => [tenantPrimaryKey(t), uniqueIndex('framework_terms_tenant_kind_key_uq').on(t.tenantId, t.kind, t.key)],
 );

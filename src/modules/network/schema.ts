@@ -1,6 +1,6 @@
 import { pgTable, text, uuid, uniqueIndex, index, boolean } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { id, tenantId, createdAt, updatedAt } from '../../platform/db/columns.ts';
+import { id, tenantId, createdAt, updatedAt, tenantPrimaryKey, tenantReference } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 
 /** An organisation in the social foundation. `type` is one of organisationTypes (network/types.ts). */
@@ -26,6 +26,7 @@ export const organisations = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     uniqueIndex('organisations_tenant_name_uq').on(t.tenantId, t.name),
     index('organisations_districts_gin').using('gin', t.districts),
     index('organisations_themes_gin').using('gin', t.themes),
@@ -41,9 +42,7 @@ export const organisationPeople = pgTable(
   {
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull(),
     name: text('name').notNull(),
     jobTitle: text('job_title').notNull(),
     workEmail: text('work_email'),
@@ -55,7 +54,7 @@ export const organisationPeople = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('organisation_people_org_idx').on(t.tenantId, t.organisationId)],
+  (t) => [tenantPrimaryKey(t), index('organisation_people_org_idx').on(t.tenantId, t.organisationId), tenantReference('organisation_people_organisation_fk', t, t.organisationId, organisations).onDelete('cascade')],
 );
 
 /** A person's Driehoek role in a district: gebiedsverbinder, sociaal-wijkteam or opbouwwerker (one per person and district). */
@@ -64,14 +63,17 @@ export const driehoekAssignments = pgTable(
   {
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => organisationPeople.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull(),
     districtCode: text('district_code').notNull(),
     /** The wijk (CBS code) within the district when the person's Driehoek role is for one wijk; null: the whole district. */
     wijkCode: text('wijk_code'),
     role: text('role').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('driehoek_assignments_person_district_uq').on(t.personId, t.districtCode), index('driehoek_assignments_district_idx').on(t.tenantId, t.districtCode)],
+  (t) => [
+    tenantPrimaryKey(t),
+    uniqueIndex('driehoek_assignments_person_district_uq').on(t.tenantId, t.personId, t.districtCode),
+    index('driehoek_assignments_district_idx').on(t.tenantId, t.districtCode),
+    tenantReference('driehoek_assignments_person_fk', t, t.personId, organisationPeople).onDelete('cascade'),
+  ],
 );

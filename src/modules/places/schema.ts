@@ -3,7 +3,7 @@
 // refuses two active bookings (requested or approved) of one room whose time ranges overlap.
 import { sql } from 'drizzle-orm';
 import { pgTable, text, integer, boolean, jsonb, uuid, timestamp, uniqueIndex, unique, index, check } from 'drizzle-orm/pg-core';
-import { id, tenantId, createdAt, updatedAt } from '../../platform/db/columns.ts';
+import { id, tenantId, createdAt, updatedAt, tenantPrimaryKey, tenantReference } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 import { organisations } from '../network/schema.ts';
 import { users } from '../../platform/auth/schema.ts';
@@ -28,12 +28,17 @@ export const locations = pgTable(
     accessibleToilet: boolean('accessible_toilet').notNull().default(false),
     hearingLoop: boolean('hearing_loop').notNull().default(false),
     accessibilityNotes: text('accessibility_notes').notNull().default(''),
-    managerOrganisationId: uuid('manager_organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    managerOrganisationId: uuid('manager_organisation_id'),
     description: text('description').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('locations_tenant_name_uq').on(t.tenantId, t.name), index('locations_district_idx').on(t.tenantId, t.districtCode)],
+  (t) => [
+    tenantPrimaryKey(t),
+    uniqueIndex('locations_tenant_name_uq').on(t.tenantId, t.name),
+    index('locations_district_idx').on(t.tenantId, t.districtCode),
+    tenantReference('locations_manager_organisation_fk', t, t.managerOrganisationId, organisations).onDelete('set null'),
+  ],
 );
 
 export const rooms = pgTable(
@@ -41,16 +46,19 @@ export const rooms = pgTable(
   {
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
-    locationId: uuid('location_id')
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id').notNull(),
     name: text('name').notNull(),
     capacity: integer('capacity').notNull(),
     facilities: text('facilities').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('rooms_location_name_uq').on(t.locationId, t.name), check('rooms_capacity_positive', sql`${t.capacity} > 0`)],
+  (t) => [
+    tenantPrimaryKey(t),
+    uniqueIndex('rooms_location_name_uq').on(t.tenantId, t.locationId, t.name),
+    check('rooms_capacity_positive', sql`${t.capacity} > 0`),
+    tenantReference('rooms_location_fk', t, t.locationId, locations).onDelete('cascade'),
+  ],
 );
 
 /**
@@ -62,13 +70,18 @@ export const roomRates = pgTable(
   {
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
-    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id'),
     organisationType: text('organisation_type').notNull(),
     hourlyRateCents: integer('hourly_rate_cents').notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('room_rates_scope_uq').on(t.tenantId, t.locationId, t.organisationType).nullsNotDistinct(), check('room_rates_non_negative', sql`${t.hourlyRateCents} >= 0`)],
+  (t) => [
+    tenantPrimaryKey(t),
+    unique('room_rates_scope_uq').on(t.tenantId, t.locationId, t.organisationType).nullsNotDistinct(),
+    check('room_rates_non_negative', sql`${t.hourlyRateCents} >= 0`),
+    tenantReference('room_rates_location_fk', t, t.locationId, locations).onDelete('cascade'),
+  ],
 );
 
 export const bookingStatuses = ['requested', 'approved', 'declined', 'cancelled'] as const;
@@ -79,13 +92,9 @@ export const bookings = pgTable(
   {
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'restrict' }),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
-    bookedByUserId: uuid('booked_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    roomId: uuid('room_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    bookedByUserId: uuid('booked_by_user_id'),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     status: text('status').$type<BookingStatus>().notNull().default('requested'),
@@ -95,15 +104,20 @@ export const bookings = pgTable(
     /** The rate and price at the time of the request; later rate changes do not change them. */
     hourlyRateCents: integer('hourly_rate_cents').notNull(),
     priceCents: integer('price_cents').notNull(),
-    decidedByUserId: uuid('decided_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    decidedByUserId: uuid('decided_by_user_id'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('bookings_room_starts_idx').on(t.roomId, t.startsAt),
+    tenantPrimaryKey(t),
+    tenantReference('bookings_room_fk', t, t.roomId, rooms).onDelete('restrict'),
+    tenantReference('bookings_organisation_fk', t, t.organisationId, organisations).onDelete('restrict'),
+    tenantReference('bookings_booked_by_user_fk', t, t.bookedByUserId, users).onDelete('set null'),
+    tenantReference('bookings_decided_by_user_fk', t, t.decidedByUserId, users).onDelete('set null'),
+    index('bookings_room_starts_idx').on(t.tenantId, t.roomId, t.startsAt),
     index('bookings_org_starts_idx').on(t.tenantId, t.organisationId, t.startsAt),
-    index('bookings_series_idx').on(t.seriesId),
+    index('bookings_series_idx').on(t.tenantId, t.seriesId),
     check('bookings_ends_after_starts', sql`${t.endsAt} > ${t.startsAt}`),
     check('bookings_status_valid', sql`${t.status} in ('requested', 'approved', 'declined', 'cancelled')`),
   ],

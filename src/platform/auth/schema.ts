@@ -1,5 +1,5 @@
 import { pgTable, text, timestamp, uuid, uniqueIndex, index, primaryKey, integer } from 'drizzle-orm/pg-core';
-import { id, tenantId, createdAt, updatedAt } from '../db/columns.ts';
+import { id, tenantId, createdAt, updatedAt, tenantPrimaryKey, tenantReference } from '../db/columns.ts';
 import { municipalities } from '../tenancy/schema.ts';
 
 export const users = pgTable(
@@ -12,8 +12,9 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     /**
      * The organisation the account works for: an opaque id to the platform. Which organisations exist is the
-     * business of the module that owns them (network); the foreign key to organisations(id), on delete set null,
-     * stays in the database (drizzle/0000) and is no longer declared here, so the platform imports no module.
+     * business of the module that owns them (network); the foreign key (tenant_id, organisation_id) →
+     * organisations (tenant_id, id), on delete set null (organisation_id), is made by the migrations (drizzle/0009)
+     * and is not declared here, so the platform imports no module.
      */
     organisationId: uuid('organisation_id'),
     locale: text('locale').notNull().default('nl'),
@@ -21,43 +22,47 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('users_tenant_email_uq').on(t.tenantId, t.email)],
+  (t) => [tenantPrimaryKey(t), uniqueIndex('users_tenant_email_uq').on(t.tenantId, t.email)],
 );
 
 export const userRoles = pgTable(
   'user_roles',
   {
     tenantId: tenantId().references(() => municipalities.code),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     role: text('role').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+  (t) => [primaryKey({ columns: [t.tenantId, t.userId, t.role] }), tenantReference('user_roles_user_fk', t, t.userId, users).onDelete('cascade')],
 );
 
 export const sessions = pgTable(
   'sessions',
   {
     /** sha-256 of the cookie token; the token itself is never stored. */
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     tenantId: tenantId().references(() => municipalities.code),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [tenantPrimaryKey(t), index('sessions_user_idx').on(t.userId), tenantReference('sessions_user_fk', t, t.userId, users).onDelete('cascade')],
 );
 
-export const passwordResetTokens = pgTable('password_reset_tokens', {
-  /** sha-256 of the token in the link. */
-  id: text('id').primaryKey(),
-  tenantId: tenantId().references(() => municipalities.code),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: createdAt(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  usedAt: timestamp('used_at', { withTimezone: true }),
-});
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    /** sha-256 of the token in the link. */
+    id: text('id').notNull(),
+    tenantId: tenantId().references(() => municipalities.code),
+    userId: uuid('user_id').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [tenantPrimaryKey(t), tenantReference('password_reset_tokens_user_fk', t, t.userId, users).onDelete('cascade')],
+);
 
 /**
  * Password checks, for rate limiting per account and per client address (see throttle.ts). A row is written before
@@ -76,7 +81,7 @@ export const loginAttempts = pgTable(
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
     count: integer('count').notNull().default(1),
   },
-  (t) => [index('login_attempts_email_idx').on(t.tenantId, t.emailHash, t.attemptedAt), index('login_attempts_client_idx').on(t.tenantId, t.clientKey, t.attemptedAt)],
+  (t) => [tenantPrimaryKey(t), index('login_attempts_email_idx').on(t.tenantId, t.emailHash, t.attemptedAt), index('login_attempts_client_idx').on(t.tenantId, t.clientKey, t.attemptedAt)],
 );
 
 /**
@@ -88,10 +93,14 @@ export const trustedDevices = pgTable(
   {
     tokenHash: text('token_hash').notNull(),
     tenantId: tenantId().references(() => municipalities.code),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     emailHash: text('email_hash').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tokenHash, t.emailHash] }), index('trusted_devices_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.tokenHash, t.emailHash] }),
+    index('trusted_devices_user_idx').on(t.tenantId, t.userId),
+    tenantReference('trusted_devices_user_fk', t, t.userId, users).onDelete('cascade'),
+  ],
 );

@@ -230,7 +230,7 @@ export async function login(ctx: ServiceContext, input: LoginInput, ttlHours: nu
     await tx.db
       .insert(trustedDevices)
       .values({ tokenHash: sha256(deviceToken), tenantId: tx.tenant, userId: user.id, emailHash, expiresAt })
-      .onConflictDoUpdate({ target: [trustedDevices.tokenHash, trustedDevices.emailHash], set: { expiresAt, userId: user.id } });
+      .onConflictDoUpdate({ target: [trustedDevices.tenantId, trustedDevices.tokenHash, trustedDevices.emailHash], set: { expiresAt, userId: user.id } });
     await recordAudit({ ...tx, actor }, { action: 'auth.login', subjectType: 'user', subjectId: user.id });
   });
   return { token, actor, deviceToken };

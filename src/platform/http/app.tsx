@@ -26,6 +26,7 @@ import { registerAdminPages } from '../auth/admin-pages.tsx';
 import { apiMiddleware, createApi, registerApiDocs } from './openapi.tsx';
 import { registerJobsPages } from '../jobs/pages.tsx';
 import { registerJobsApi } from '../jobs/api.ts';
+import { requireKnownTenant } from '../tenancy/guard.ts';
 
 export const SESSION_COOKIE = 'sb_session';
 export const CSRF_COOKIE = 'sb_csrf';
@@ -84,6 +85,7 @@ export function allowed(access: Access, roles: readonly string[] | null): boolea
 
 /** The app serving the platform and the given modules (src/modules/index.ts lists them). */
 export function createApp(deps: AppDeps, modules: readonly Module[]) {
+  if (deps.database.tenant !== deps.config.TENANT) throw new Error(`The database connection serves ${deps.database.tenant}, not TENANT ${deps.config.TENANT}`);
   installModules(modules);
   const app = new OpenAPIHono<AppEnv>({ strict: true });
   const secureCookie = deps.config.PUBLIC_URL.startsWith('https://');
@@ -148,6 +150,9 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
     }
     await next();
   });
+
+  // The municipality this server serves must exist (else a clear 503 page or problem).
+  use(requireKnownTenant(deps.database, deps.config.TENANT));
 
   // Access: the rule registered with the route that answers; a route without one is refused (fail closed).
   use(async (c, next) => {

@@ -189,6 +189,7 @@ export const en: Record<PlatformMessageKey, string> = {
   'error.unauthenticated': 'You need to log in first.',
   'error.forbidden': 'You do not have access to this page.',
   'error.notFound': 'This page does not exist (any more).',
+  'error.tenantUnknown': 'Municipality {tenant} has not been set up on this platform yet. The administrator of this server must create it first.',
   'error.internal': 'Something went wrong on our side. Please try again later. Quote this reference if you contact us: {ref}.',
   'error.backHome': 'Go to the home page',
   'error.csrf': 'The form has expired or was not sent from this website. Reload the page and try again.',

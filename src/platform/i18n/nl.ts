@@ -189,6 +189,7 @@ export const nl = {
   'error.unauthenticated': 'U moet eerst inloggen.',
   'error.forbidden': 'U heeft geen toegang tot deze pagina.',
   'error.notFound': 'Deze pagina bestaat niet (meer).',
+  'error.tenantUnknown': 'Gemeente {tenant} is nog niet ingericht op dit platform. De beheerder van deze server moet de gemeente eerst aanmaken.',
   'error.internal': 'Er ging bij ons iets mis. Probeer het later opnieuw. Noem dit kenmerk als u contact opneemt: {ref}.',
   'error.backHome': 'Naar de startpagina',
   'error.csrf': 'Het formulier is verlopen of niet via deze website verstuurd. Laad de pagina opnieuw en probeer het nog eens.',

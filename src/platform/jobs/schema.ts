@@ -1,7 +1,7 @@
 // The job queue: jobs waiting, running and done, and recurring schedules (data, one row per schedule).
 import { sql } from 'drizzle-orm';
 import { pgTable, text, timestamp, integer, jsonb, boolean, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { id, tenantId, createdAt, updatedAt } from '../db/columns.ts';
+import { id, tenantId, createdAt, updatedAt, tenantPrimaryKey } from '../db/columns.ts';
 import { municipalities } from '../tenancy/schema.ts';
 
 export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
@@ -38,6 +38,7 @@ export const jobs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('jobs_claim_idx').on(t.tenantId, t.status, t.runAt),
     index('jobs_list_idx').on(t.tenantId, t.createdAt),
     uniqueIndex('jobs_dedupe_uq')
@@ -62,5 +63,5 @@ export const jobSchedules = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('job_schedules_name_uq').on(t.tenantId, t.name)],
+  (t) => [tenantPrimaryKey(t), uniqueIndex('job_schedules_name_uq').on(t.tenantId, t.name)],
 );

@@ -1,0 +1,180 @@
+// Two municipalities in one database, for the tenant isolation tests: Haarlem with its demo data, and a small
+// invented second municipality ("Testdorp") created through the services while connected as that municipality.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openPglite, openPostgres, queryRows, type Database } from '../src/platform/db/client.ts';
+import { tenancyGapsSql, type TenancyRow } from '../src/platform/db/tenancy.ts';
+import { systemContext, type ServiceContext } from '../src/platform/context.ts';
+import { sql } from 'drizzle-orm';
+import { seedAll } from '../src/modules/index.ts';
+import { loadFramework, readFrameworkSeed } from '../src/modules/framework/seed.ts';
+import { createOrganisation, createPerson } from '../src/modules/network/service.ts';
+import { createLocation, createRoom } from '../src/modules/places/locations.ts';
+import { requestBooking } from '../src/modules/places/bookings.ts';
+import { createActivity, publishActivity } from '../src/modules/catalogue/service.ts';
+import { activityInputFor } from '../src/modules/catalogue/test-factory.ts';
+import { createResetLink, createUser } from '../src/platform/auth/service.ts';
+import { enqueueJob, retentionJob } from '../src/platform/jobs/index.ts';
+import { adminActor, createTestDatabase, type DbKind, type TestDatabase } from './db.ts';
+
+export const HAARLEM = 'GM0392';
+export const TESTDORP = 'GM9901';
+export const TESTDORP_NAME = 'Testdorp';
+
+/** One database, opened as one municipality at a time (PGlite: one connection) or as several at once (PostgreSQL). */
+export class SharedDatabase {
+  private open = new Map<string, Database>();
+  private constructor(
+    readonly kind: DbKind,
+    private readonly first: TestDatabase,
+    private readonly dataDir: string | undefined,
+  ) {
+    this.open.set(first.tenant, first);
+  }
+
+  static async create(kind: DbKind, tenant: string): Promise<SharedDatabase> {
+    const dataDir = kind === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'sb-tenancy-')) : undefined;
+    return new SharedDatabase(kind, await createTestDatabase(kind, { tenant, dataDir }), dataDir);
+  }
+
+  /** The database connected as `tenant` (on PGlite the connection of another tenant is closed first). */
+  async as(tenant: string): Promise<Database> {
+    const existing = this.open.get(tenant);
+    if (existing) return existing;
+    if (this.kind === 'pglite') {
+      for (const [t, db] of this.open) {
+        if (db !== this.first) await db.close();
+        this.open.delete(t);
+      }
+      if (this.first.tenant !== tenant) await this.first.close().catch(() => {});
+      const db = await openPglite(this.dataDir, { tenant });
+      this.open.set(tenant, db);
+      return db;
+    }
+    const db = await openPostgres(this.first.url!, 5, { tenant });
+    this.open.set(tenant, db);
+    return db;
+  }
+
+  async drop(): Promise<void> {
+    for (const db of this.open.values()) if (db !== this.first) await db.close().catch(() => {});
+    await this.first.drop().catch(() => {});
+    if (this.dataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+const admin = (db: Database): ServiceContext => ({ ...systemContext(db.db, db.tenant), actor: adminActor });
+
+/** Haarlem's framework and demo data (scale 1) and a queued job, loaded as Haarlem. */
+export async function loadHaarlem(db: Database): Promise<void> {
+  await seedAll(systemContext(db.db, db.tenant), { demo: true });
+  await enqueueJob(admin(db), retentionJob, {});
+}
+
+/** Testdorp: its own framework (Haarlem's text, renamed), an organisation with a person, a location with a room, a booking, a published activity, a user and a queued job. */
+export async function loadTestdorp(db: Database): Promise<void> {
+  const seed = readFrameworkSeed();
+  const renamed = (name: string) => `${TESTDORP_NAME} ${name}`;
+  const slug = (s: string) => `testdorp-${s}`;
+  await loadFramework(systemContext(db.db, db.tenant), {
+    ...seed,
+    municipality: { code: db.tenant, name: TESTDORP_NAME },
+    themes: seed.themes.map((t) => ({ ...t, slug: slug(t.slug), name: renamed(t.name) })),
+    report: seed.report && { ...seed.report, themeLeads: seed.report.themeLeads.map((l) => ({ ...l, themeSlug: slug(l.themeSlug), organisations: l.organisations.map(renamed) })) },
+    organisations: seed.organisations.map((o) => ({ ...o, name: renamed(o.name) })),
+  });
+  const ctx = admin(db);
+  const org = await createOrganisation(ctx, { name: 'Testdorp Buurtwerk', type: 'volunteer-organisation', description: 'Testdorp buurtwerk' });
+  await createPerson(ctx, org.id, { name: 'Testdorp Medewerker', jobTitle: 'Buurtwerker', generalistArea: 'Sociaal werk', specialisms: ['schulden'], districts: ['noord'], themes: ['testdorp-ontmoeten'], driehoek: [] });
+  const hours = { open: '08:00', close: '22:00' };
+  const location = await createLocation(ctx, { name: 'Testdorp Dorpshuis', address: 'Dorpsstraat 1', postcode: '9999 ZZ', districtCode: 'noord', openingHours: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: hours, sun: hours } });
+  const room = await createRoom(ctx, location.id, { name: 'Testdorp Zaal', capacity: 20 });
+  const start = new Date(Date.now() + 7 * 86_400_000);
+  start.setUTCHours(10, 0, 0, 0);
+  await requestBooking(ctx, { roomId: room.id, organisationId: org.id, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), purpose: 'Testdorp vergadering' });
+  const activity = await createActivity(ctx, activityInputFor({ title: 'Testdorp Koffieochtend', organisationId: org.id, themes: ['testdorp-ontmoeten'], locationId: location.id, locationName: 'Testdorp Dorpshuis', schedule: { kind: 'weekly', startDate: new Date().toISOString().slice(0, 10), startTime: '10:00', endTime: '11:30', weekdays: [1, 2, 3, 4, 5] } }));
+  await publishActivity(ctx, activity.id);
+  await createUser(ctx, { email: 'medewerker@testdorp.example', name: 'Testdorp Gebruiker', roles: ['partner_staff'], organisationId: org.id, password: 'testdorp-wachtwoord-1' });
+  await enqueueJob(ctx, retentionJob, {});
+}
+
+/** Every table with a tenant_id column, with its isolation state. */
+export const tenantTables = (db: Database) => queryRows<TenancyRow>(db.db, sql.raw(tenancyGapsSql));
+
+/** What identifies a municipality's rows in a response: their ids and their names. */
+export interface Fingerprint {
+  ids: Set<string>;
+  texts: string[];
+  /** All of the municipality's rows as text. */
+  corpus: string;
+  /** Values to fill route parameters with. */
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; slug: string; token: string; month: string };
+}
+
+export async function fingerprint(db: Database): Promise<Fingerprint> {
+  const ids = new Set<string>();
+  let corpus = '';
+  for (const { table } of await tenantTables(db)) {
+    for (const r of await queryRows<{ v: string }>(db.db, sql.raw(`select t::text as v from "${table}" t`))) corpus += `${r.v}\n`;
+    const cols = await queryRows<{ column_name: string }>(db.db, sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = ${table} and data_type = 'uuid'`);
+    for (const { column_name } of cols) {
+      for (const r of await queryRows<{ v: string | null }>(db.db, sql.raw(`select distinct "${column_name}"::text as v from "${table}"`))) if (r.v) ids.add(r.v);
+    }
+  }
+  const texts: string[] = [];
+  for (const q of ['select name as v from organisations', 'select title as v from activities', 'select name as v from locations', 'select email as v from users', 'select name as v from organisation_people', 'select name as v from users']) {
+    for (const r of await queryRows<{ v: string }>(db.db, sql.raw(q))) texts.push(r.v);
+  }
+  const one = async (q: string) => (await queryRows<Record<string, string>>(db.db, sql.raw(q)))[0] ?? {};
+  const person = await one('select id, organisation_id from organisation_people order by created_at limit 1');
+  const booking = await one(`select organisation_id, to_char(starts_at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month from bookings order by starts_at limit 1`);
+  const room = await one('select id, location_id from rooms order by created_at limit 1');
+  const user = await one("select id, email from users where email not like 'admin-%' order by created_at limit 1");
+  const reset = await createResetLink(admin(db), user.email, 'http://localhost:3000');
+  return {
+    ids,
+    texts,
+    corpus,
+    params: {
+      user: user.id,
+      organisation: booking.organisation_id,
+      person: person.id,
+      personOrganisation: person.organisation_id,
+      activity: (await one("select id from activities where status = 'published' order by created_at limit 1")).id,
+      location: room.location_id,
+      room: room.id,
+      job: (await one('select id from jobs order by created_at limit 1')).id,
+      slug: (await one('select slug from themes order by position limit 1')).slug,
+      token: new URL(reset.url).pathname.split('/').at(-1)!,
+      month: booking.month,
+    },
+  };
+}
+
+/** A fingerprint's parameters replaced by values that exist nowhere. */
+export function nowhere(f: Fingerprint): Fingerprint['params'] {
+  const uuid = () => crypto.randomUUID();
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month };
+}
+
+/** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
+export function fillPath(route: string, p: Fingerprint['params']): string {
+  return route.replace(/:([a-zA-Z]+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g, (_m, name: string) => {
+    if (name === 'slug') return p.slug;
+    if (name === 'lang') return 'nl';
+    if (name === 'token') return p.token;
+    if (name === 'yearMonth') return p.month;
+    if (name === 'personId') return p.person;
+    if (name === 'file') return 'app.css';
+    if (/gebruikers|users/.test(route)) return p.user;
+    if (/mensen|people/.test(route)) return p.personOrganisation;
+    if (/organisaties|organisations/.test(route)) return p.organisation;
+    if (/activiteiten|activities/.test(route)) return p.activity;
+    if (/locaties|locations/.test(route)) return p.location;
+    if (/ruimtes/.test(route)) return p.room;
+    if (/taken|jobs/.test(route)) return p.job;
+    throw new Error(`no value for :${name} in ${route}`);
+  });
+}
