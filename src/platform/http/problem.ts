@@ -42,10 +42,15 @@ export function toAppError(err: unknown, lang: Lang): AppError | null {
  * the last column of the key that is not the tenant, in camelCase (`email`, `name`, `code`). Null for other errors.
  */
 export function uniqueViolation(err: unknown): string | null {
-  for (let e = err as { code?: string; detail?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  type PgError = { code?: string; detail?: string; constraint?: string; table?: string; cause?: unknown };
+  for (let e = err as PgError | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
     if (e.code !== '23505') continue;
-    const columns = /Key \(([^)]*)\)=/.exec(e.detail ?? '')?.[1].split(',').map((c) => c.trim().replace(/"/g, '')) ?? [];
-    const column = columns.filter((c) => c !== 'tenant_id').at(-1) ?? 'body';
+    // The key is in the detail; under row-level security PostgreSQL leaves the detail out, so the constraint's name
+    // (`users_tenant_email_uq`: table, columns, suffix) names the columns instead.
+    const fromDetail = /Key \(([^)]*)\)=/.exec(e.detail ?? '')?.[1].split(',').map((c) => c.trim().replace(/"/g, ''));
+    const fromName = e.constraint && e.table && e.constraint.startsWith(`${e.table}_`) ? e.constraint.slice(e.table.length + 1).replace(/_(uq|key|pkey|unique)$/, '').split('_') : undefined;
+    const columns = fromDetail ?? fromName ?? [];
+    const column = columns.filter((c) => c !== 'tenant_id' && c !== 'tenant').at(-1) ?? 'body';
     return column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
   }
   return null;
