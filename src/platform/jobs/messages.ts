@@ -31,7 +31,7 @@ export const nl = {
   'jobs.everyHours': '{n} uur',
   'jobs.everyDays': '{n} dag(en)',
   'jobs.everyMinutes': '{n} minuten',
-  'jobs.type.platform.retention': 'Opschonen: mislukte inlogpogingen, verlopen sessies en herstellinks',
+  'jobs.type.platform.retention': 'Opschonen: mislukte inlogpogingen, verlopen sessies, herstellinks en vertrouwde browsers',
   'jobs.error.finished': 'Deze taak is al afgelopen en kan niet meer worden geannuleerd.',
   'jobs.error.enqueueRace': 'De taak kon niet worden aangemaakt. Probeer het opnieuw.',
 } as const;
@@ -68,7 +68,7 @@ export const en: Record<keyof typeof nl, string> = {
   'jobs.everyHours': '{n} hours',
   'jobs.everyDays': '{n} day(s)',
   'jobs.everyMinutes': '{n} minutes',
-  'jobs.type.platform.retention': 'Clean-up: failed login attempts, expired sessions and reset links',
+  'jobs.type.platform.retention': 'Clean-up: failed login attempts, expired sessions, reset links and trusted browsers',
   'jobs.error.finished': 'This job has already finished and can no longer be cancelled.',
   'jobs.error.enqueueRace': 'The job could not be created. Please try again.',
 };

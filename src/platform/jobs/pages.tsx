@@ -17,9 +17,11 @@ const typeLabel = (v: View, type: string) => {
 };
 const statusLabel = (v: View, s: JobStatus) => v.t(`jobs.status.${s}`);
 
+/** A job's result as a person reads it: "sessions: 0, resetLinks: 2" for a flat object, else short JSON. */
 const short = (value: unknown) => {
   if (value === null || value === undefined) return '—';
-  const s = JSON.stringify(value);
+  const flat = typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((x) => x === null || typeof x !== 'object');
+  const s = flat ? Object.entries(value as Record<string, unknown>).map(([k, x]) => `${k}: ${String(x)}`).join(', ') : JSON.stringify(value);
   return s.length > 300 ? `${s.slice(0, 300)}…` : s;
 };
 
@@ -82,7 +84,7 @@ function jobRow(v: View, j: JobView) {
       )}
     </>,
     j.lastError ?? '—',
-    <code>{short(j.result)}</code>,
+    <span>{short(j.result)}</span>,
     `${formatDateTime(v.lang, j.createdAt)} (${j.createdBy})`,
     (j.status === 'queued' || j.status === 'running') && !j.cancelRequested ? <CancelButton v={v} j={j} /> : '—',
   ];
