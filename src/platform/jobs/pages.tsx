@@ -4,8 +4,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
-import type { Child } from 'hono/jsx';
-import { Layout, viewOf, H1, H2, P, Alert, Breadcrumbs, Csrf, Select, type View } from '../ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, Alert, Breadcrumbs, Csrf, Select, Table, type View } from '../ui/page.tsx';
 import { formatDateTime, isMessageKey } from '../i18n/index.ts';
 import { AppError } from '../http/errors.ts';
 import { listJobs, cancelJob, listJobSchedules, type JobView, type ScheduleView } from './queue.ts';
@@ -27,35 +26,6 @@ const short = (value: unknown) => {
 
 const every = (v: View, seconds: number) =>
   seconds % 86_400 === 0 ? v.t('jobs.everyDays', { n: seconds / 86_400 }) : seconds % 3600 === 0 ? v.t('jobs.everyHours', { n: seconds / 3600 }) : v.t('jobs.everyMinutes', { n: Math.round(seconds / 60) });
-
-/** A wide table may scroll sideways: its container is a named region that takes keyboard focus (WCAG 2.1.1). */
-const Table = ({ id, caption, head, rows }: { id: string; caption: string; head: Child[]; rows: Child[][] }) => (
-  <div class="utrecht-table-container" role="region" tabindex={0} aria-labelledby={id}>
-    <table class="utrecht-table">
-      <caption class="utrecht-table__caption" id={id}>
-        {caption}
-      </caption>
-      <thead class="utrecht-table__header">
-        <tr class="utrecht-table__row">
-          {head.map((h) => (
-            <th class="utrecht-table__header-cell" scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody class="utrecht-table__body">
-        {rows.map((r) => (
-          <tr class="utrecht-table__row">
-            {r.map((cell) => (
-              <td class="utrecht-table__cell">{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </div>
-);
 
 const CancelButton = ({ v, j }: { v: View; j: JobView }) => (
   <form method="post" action={`/beheer/taken/${j.id}/annuleren`}>

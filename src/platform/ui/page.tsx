@@ -311,10 +311,16 @@ export const Submit: FC<{ children?: Child }> = ({ children }) => (
   </button>
 );
 
-export const Table: FC<{ caption: string; head: Child[]; rows: Child[][] }> = ({ caption, head, rows }) => (
-  <div class="utrecht-table-container">
+/**
+ * A table with its caption. With `id`, a wide table may scroll sideways: its container is then a named region that
+ * takes keyboard focus (WCAG 2.1.1), labelled by the caption.
+ */
+export const Table: FC<{ caption: string; head: Child[]; rows: Child[][]; id?: string }> = ({ caption, head, rows, id }) => (
+  <div class="utrecht-table-container" {...(id ? { role: 'region', tabindex: 0, 'aria-labelledby': id } : {})}>
     <table class="utrecht-table">
-      <caption class="utrecht-table__caption">{caption}</caption>
+      <caption class="utrecht-table__caption" id={id}>
+        {caption}
+      </caption>
       <thead class="utrecht-table__header">
         <tr class="utrecht-table__row">
           {head.map((h) => (
