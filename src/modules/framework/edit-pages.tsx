@@ -159,12 +159,12 @@ const ThemeEditForm = ({ v, t, content, districts, groups, errors, changeNote }:
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend">{g.title ?? v.t('edit.group', { n: j + 1 })}</legend>
           <TextField name={`ptitle.${j}`} label={v.t('edit.groupTitle')} value={g.title ?? ''} errors={errors} />
-          <TextArea name={`pintro.${j}`} label={v.t('edit.intro')} value={g.intro ?? ''} errors={errors} rows={2} />
+          <TextArea name={`pintro.${j}`} label={v.t('fw.groupIntro')} value={g.intro ?? ''} errors={errors} rows={2} />
           <TextField name={`plist.${j}`} label={v.t('fw.listTitle')} value={g.listTitle ?? ''} errors={errors} />
           {g.items.map((i, n) => (
             <>
               <TextArea name={`pi.${i.key}`} label={`${v.t('fw.principle', { n: n + 1 })} (${i.key})`} value={i.text} errors={errors} rows={2} />
-              {i.description && <TextArea name={`pd.${i.key}`} label={`${v.t('fw.principle', { n: n + 1 })}: ${v.t('edit.intro')}`} value={i.description} errors={errors} rows={4} />}
+              {i.description && <TextArea name={`pd.${i.key}`} label={v.t('fw.principleDescription', { n: n + 1 })} value={i.description} errors={errors} rows={4} />}
             </>
           ))}
           <TextArea name={`pnew.${j}`} label={v.t('fw.newPrinciples')} description={v.t('edit.onePerLine')} value="" errors={errors} rows={2} />
