@@ -49,6 +49,13 @@ const configSchema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** How long one server process shares the results of identical public searches; 0 switches this off. */
     SEARCH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+    /**
+     * The municipality's secret key for resident pseudonyms (reach): base64 or hex, at least 32 bytes; after a
+     * re-keying, the keys oldest first, separated by commas. When empty, the key file in PSEUDONYM_KEY_DIR is used.
+     */
+    PSEUDONYM_KEY: z.string().optional().or(z.literal('').transform(() => undefined)),
+    /** Folder of the key files `<municipality code>.key` (one key per line, oldest first); created on first use. */
+    PSEUDONYM_KEY_DIR: z.string().default('./data/keys'),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     /** Default: info (silent when NODE_ENV=test). */
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),

@@ -7,12 +7,13 @@ import { frameworkModule } from './framework/module.tsx';
 import { networkModule } from './network/module.ts';
 import { placesModule } from './places/module.ts';
 import { catalogueModule } from './catalogue/module.ts';
+import { reachModule } from './reach/module.ts';
 import { addProgrammeSource } from './places/service.ts';
 import { listActivitiesForLocation } from './catalogue/service.ts';
 import { loadFrameworkFile } from './framework/service.ts';
 import { seedNetworkFrom, checkSeedOrganisations } from './network/service.ts';
 
-export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule];
+export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule];
 
 installModules(modules);
 

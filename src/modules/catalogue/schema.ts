@@ -18,6 +18,8 @@ export const activities = pgTable(
     id: id(),
     tenantId: tenantId().references(() => municipalities.code),
     organisationId: uuid('organisation_id').notNull(),
+    /** Other organisations that deliver this activity jointly with `organisationId` (network organisations). */
+    partnerOrganisationIds: uuid('partner_organisation_ids').array().notNull().default(emptyArray),
     title: text('title').notNull(),
     description: text('description').notNull(),
     kind: text('kind').$type<'activity' | 'service'>().notNull().default('activity'),
@@ -78,6 +80,7 @@ export const activities = pgTable(
     index('activities_search_idx').using('gin', t.searchVector),
     index('activities_list_idx').on(t.tenantId, t.status, t.startsAt, t.title, t.id),
     index('activities_org_idx').on(t.tenantId, t.organisationId),
+    index('activities_partner_orgs_idx').using('gin', t.partnerOrganisationIds),
     index('activities_location_idx').on(t.tenantId, t.locationId),
     index('activities_district_idx').on(t.tenantId, t.districtCode, t.neighbourhoodCode),
     index('activities_themes_idx').using('gin', t.themes),

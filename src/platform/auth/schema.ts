@@ -104,3 +104,32 @@ export const trustedDevices = pgTable(
     tenantReference('trusted_devices_user_fk', t, t.userId, users).onDelete('cascade'),
   ],
 );
+
+/**
+ * API tokens for an organisation's own system (`Authorization: Bearer …` on /api/v1). A token acts as the user who
+ * owns it, limited to its scopes, until it expires or is revoked. Only a sha-256 of the token is stored; `prefix`
+ * (the first characters) lets people recognise a token in a list.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    scopes: text('scopes').array().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    uniqueIndex('api_tokens_hash_uq').on(t.tenantId, t.tokenHash),
+    uniqueIndex('api_tokens_user_name_uq').on(t.tenantId, t.userId, t.name),
+    tenantReference('api_tokens_user_fk', t, t.userId, users).onDelete('cascade'),
+  ],
+);

@@ -1,0 +1,27 @@
+// UI text of the reach module, one file per part (plans, sessions, imports, reports). en must have exactly the keys of nl.
+import * as plan from './plan-messages.ts';
+import * as session from './session-messages.ts';
+import * as importing from './import-messages.ts';
+import * as report from './report-messages.ts';
+
+export const nl = {
+  'reach.nav': 'Verantwoording',
+  ...plan.nl,
+  ...session.nl,
+  ...importing.nl,
+  ...report.nl,
+};
+
+export const en: Record<keyof typeof nl, string> = {
+  'reach.nav': 'Accountability',
+  ...plan.en,
+  ...session.en,
+  ...importing.en,
+  ...report.en,
+};
+
+declare module '../../platform/i18n/index.ts' {
+  interface ModuleMessages {
+    reach: typeof nl;
+  }
+}

@@ -1,0 +1,13 @@
+/** @jsxImportSource hono/jsx */
+// The reach module's routes: one register function per part.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../platform/http/env.ts';
+
+export function registerReach(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
+  // plans
+  // sessions
+  // imports
+  // reports
+  void app;
+  void api;
+}

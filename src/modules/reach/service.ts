@@ -1,0 +1,2 @@
+// The reach module's public entry: what other modules (effects, accountability, subsidies) may use.
+export { identifierOf, pseudonymOf, normaliseDate, isBsn, looksLikeBsnHeader, type ResidentIdentity, type IdentifierResult } from './identity.ts';
