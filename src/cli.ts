@@ -173,6 +173,14 @@ tenant
     }
   });
 
+// ------------------------------------------------------------------ API tokens (token create)
+
+
+
+// ------------------------------------------------------------------ reach (import attendance, reach rekey)
+
+
+
 program
   .command('bench')
   .description('Meet de snelheid (zie README, Benchmarks); schrijft bench/results/latest.json')
