@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +10,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    // Pseudonym keys of the test municipality live in a temporary folder, never in ./data.
+    env: { PSEUDONYM_KEY_DIR: path.join(os.tmpdir(), `sb-e2e-keys-${process.pid}`) },
   },
 });
