@@ -1,0 +1,30 @@
+// UI text of the effects module, one file per part. en must have exactly the keys of nl.
+import * as survey from './survey-messages.ts';
+import * as result from './result-messages.ts';
+import * as outflow from './outflow-messages.ts';
+import * as story from './story-messages.ts';
+import * as complaint from './complaint-messages.ts';
+
+export const nl = {
+  'effects.nav': 'Effecten',
+  ...survey.nl,
+  ...result.nl,
+  ...outflow.nl,
+  ...story.nl,
+  ...complaint.nl,
+};
+
+export const en: Record<keyof typeof nl, string> = {
+  'effects.nav': 'Effects',
+  ...survey.en,
+  ...result.en,
+  ...outflow.en,
+  ...story.en,
+  ...complaint.en,
+};
+
+declare module '../../platform/i18n/index.ts' {
+  interface ModuleMessages {
+    effects: typeof nl;
+  }
+}

@@ -1,0 +1,31 @@
+// The effects module as the platform sees it: accountability level 3 — surveys of residents and professionals,
+// the result at outflow of support trajectories, stories ("vertellen"), complaints and objections.
+import type { Module } from '../../platform/module.ts';
+import * as schema from './schema.ts';
+import * as messages from './messages.ts';
+import { effectsRoutes } from './policy.ts';
+import { registerEffects } from './routes.tsx';
+
+export const effectsAuditActions = [
+  // surveys
+  // outflow
+  // stories
+  // complaints
+] as const;
+
+declare module '../../platform/audit/actions.ts' {
+  interface AuditActions {
+    effects: (typeof effectsAuditActions)[number];
+  }
+}
+
+export const effectsModule: Module = {
+  name: 'effects',
+  apiTag: { name: 'effecten', description: 'Enquêtes, resultaat bij uitstroom, verhalen, klachten en bezwaren (verantwoordingsniveau 3)' },
+  routes: { rules: effectsRoutes, register: registerEffects },
+  schema,
+  messages,
+  nav: [{ href: '/effecten', label: 'effects.nav', order: 45, show: (a) => !!a?.roles.some((r) => r !== 'resident' && r !== 'volunteer') }],
+  jobs: [],
+  auditActions: effectsAuditActions,
+};

@@ -1,0 +1,3 @@
+// UI text of the effects module: outflow part. en must have exactly the keys of nl.
+export const nl = {} as const;
+export const en: Record<keyof typeof nl, string> = {};

@@ -1,0 +1,14 @@
+/** @jsxImportSource hono/jsx */
+// The effects module's routes: one register function per part.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../platform/http/env.ts';
+
+export function registerEffects(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
+  // surveys
+  // survey results
+  // trajectories and outflow
+  // stories
+  // complaints and objections
+  void app;
+  void api;
+}

@@ -1,0 +1,2 @@
+// The effects module's public entry: what later modules (indicators, accountability, subsidies) may use.
+export {};
