@@ -1,4 +1,4 @@
-// Demo sessions and attendance. Sessions: every weekly activity once per occurrence in the 52 weeks before today
+// Demo sessions and attendance. Sessions: every chosen weekly activity once per occurrence in the 52 weeks before today
 // (a few cancelled with a reason, public holidays too), with hours, volunteers and the principles applied, and an
 // anonymous headcount. Attendance: a pool of synthetic residents (pass numbers DEMO000000…, some with name and date
 // of birth instead) with coarse attributes — birth year, wijk of residence (weighted by population), target groups —
@@ -12,10 +12,12 @@ import { pseudonymKeys } from './keys.ts';
 import { insertAttendance, insertSessions, type AttendanceRow, type SessionRow } from './demo-bulk.ts';
 import { dateOf, dayNumber, isoWeekday, type DemoActivity, type DemoWorld } from './demo-world.ts';
 
-/** Synthetic residents per unit of scale: with ~200 weekly activities per unit, ~30,000 attendance rows. */
-export const RESIDENTS_PER_SCALE = 560;
+/** Synthetic residents per unit of scale: about 30,000 attendance rows per unit. */
+export const RESIDENTS_PER_SCALE = 610;
 export const WEEKS = 52;
 const BATCH = 10_000;
+/** Attendance is inserted in bigger batches, sorted by date and session, so the indexes are written in order. */
+const ATTENDANCE_BATCH = 25_000;
 
 const holidays = new Set(['01-01', '04-27', '12-25', '12-26']);
 const cancelReasons = ['Vrijwilliger ziek, geen vervanging gevonden', 'Ruimte niet beschikbaar', 'Te weinig aanmeldingen', 'Storm: code oranje', 'Begeleider op cursus', 'Verwarming kapot'];
@@ -64,6 +66,9 @@ export function popularityOf(rng: Rng, world: DemoWorld): Map<string, number> {
   return new Map(world.activities.map((a) => [a.id, Math.min(12, 1 / Math.pow(1 - rng.next() * 0.98, 0.6))]));
 }
 
+const flushWith = (ctx: ServiceContext) => (rows: AttendanceRow[]) =>
+  insertAttendance(ctx, rows.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.sessionId < y.sessionId ? -1 : x.sessionId > y.sessionId ? 1 : 0)));
+
 export async function seedDemoSessionsAndAttendance(
   ctx: ServiceContext,
   rng: Rng,
@@ -75,6 +80,7 @@ export async function seedDemoSessionsAndAttendance(
   onProgress?: (done: number, total: number) => void,
 ): Promise<AttendanceStats> {
   const stats: AttendanceStats = { sessions: 0, cancelled: 0, residents: 0, attendance: 0 };
+  const flush = flushWith(ctx);
   const last = dayNumber(today) - 1;
   const first = last - WEEKS * 7 + 1;
 
@@ -156,13 +162,13 @@ export async function seedDemoSessionsAndAttendance(
         rows.push({ sessionId: s.id, pseudonym, activityId: a.id, organisationId: a.organisationId, date: dateOf(s.day), birthYear, wijkCode: wijk?.code ?? null, targetGroups });
       }
     }
-    if (rows.length >= BATCH) {
-      stats.attendance += await insertAttendance(ctx, rows);
+    if (rows.length >= ATTENDANCE_BATCH) {
+      stats.attendance += await flush(rows);
       rows = [];
       onProgress?.(i + 1, total);
     }
   }
-  stats.attendance += await insertAttendance(ctx, rows);
+  stats.attendance += await flush(rows);
   onProgress?.(total, total);
   return stats;
 }

@@ -7,8 +7,8 @@ import type { Rng } from '../../platform/rng.ts';
 import { reachPlans, reachPlanChoices, reachPlanEntries, reachPlanTargets, reachPlanRevisions } from './schema.ts';
 import type { DemoActivity, DemoWorld } from './demo-world.ts';
 
-/** Crucial activities chosen per sub-goal: a few, a few more in a bigger city. */
-export const choicesPerSubGoal = (scale: number) => 2 + Math.ceil(scale / 2);
+/** Crucial activities chosen per sub-goal, per unit of scale (about 300 activities): a limited number. */
+export const choicesPerSubGoal = (scale: number) => 2 * scale;
 
 const indicators = [
   'Aantal bijeenkomsten; aantal unieke deelnemers; aantal bezoeken',
@@ -28,11 +28,13 @@ export interface PlanStats {
   choices: number;
   entries: number;
   targets: number;
+  /** The activities chosen (also when their plan was there already): only these get sessions and attendance. */
+  chosen: Set<string>;
 }
 
 /** Generates the plans (always the same draws for the same world) and inserts those not there yet. */
 export async function seedDemoPlans(ctx: ServiceContext, rng: Rng, world: DemoWorld, year: number, scale: number, popularity: Map<string, number>): Promise<PlanStats> {
-  const stats: PlanStats = { plans: 0, choices: 0, entries: 0, targets: 0 };
+  const stats: PlanStats = { plans: 0, choices: 0, entries: 0, targets: 0, chosen: new Set() };
   for (const theme of world.themes) {
     const inTheme = world.activities.filter((a) => a.theme === theme.slug);
     const choices: { subGoalKey: string; activity: DemoActivity | null; kind: string; indicators: string; method: string }[] = [];
@@ -49,6 +51,7 @@ export async function seedDemoPlans(ctx: ServiceContext, rng: Rng, world: DemoWo
       const e = entries.get(c.activity.id) ?? { activity: c.activity, subGoals: new Set<string>() };
       e.subGoals.add(c.subGoalKey);
       entries.set(c.activity.id, e);
+      stats.chosen.add(c.activity.id);
     }
     const planned = [...entries.values()].map(({ activity: a, subGoals }) => {
       const sessions = Math.round(a.weekdays.length * rng.int(40, 52));

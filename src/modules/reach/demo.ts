@@ -1,7 +1,8 @@
 // Demo data of the reach module, from a seeded generator: the same seed, scale and day give the same data (the
 // pseudonyms depend on the municipality's key as well). Built on the demo organisations and the published weekly
-// activities of the catalogue: plans for each theme for the current year, the sessions of the 52 weeks before
-// today, and the attendance of a pool of synthetic residents. Volumes grow linearly with the scale: at scale 1
+// activities of the catalogue: plans for each theme for the current year, and for the activities the plans chose
+// (only those need accounting, the call says) the sessions of the 52 weeks before today and the attendance of a
+// pool of synthetic residents. Volumes grow linearly with the scale: at scale 1
 // about 30,000 attendance rows, at scale 34 (the benchmark) about 1,000,000.
 // Seeding again adds nothing: a plan that exists for a theme and year is skipped, and so are the sessions and
 // attendance of an activity that already has sessions.
@@ -28,7 +29,8 @@ export async function seedReachDemo(ctx: ServiceContext, rng: Rng, scale: number
   const popularity = popularityOf(part(1), world);
   const plans = await seedDemoPlans(ctx, part(2), world, year, scale, popularity);
   const skip = new Set((await queryRows<{ activity_id: string }>(ctx.db, sql`select distinct activity_id from reach_sessions where tenant_id = ${ctx.tenant}`)).map((r) => r.activity_id));
-  const stats = await inTransaction(ctx, (tx) => seedDemoSessionsAndAttendance(tx, part(3), world, today, scale, popularity, skip));
+  const accounted = { ...world, activities: world.activities.filter((a) => plans.chosen.has(a.id)) };
+  const stats = await inTransaction(ctx, (tx) => seedDemoSessionsAndAttendance(tx, part(3), accounted, today, scale, popularity, skip));
   if (stats.sessions > 0) await maintain(ctx.db, ['vacuum analyze reach_sessions', 'vacuum analyze reach_attendance']);
   const lines: string[] = [];
   lines.push(plans.plans ? `verantwoording: ${plans.plans} plannen voor ${year} (${fmt(plans.choices)} keuzes, ${fmt(plans.entries)} activiteiten, ${fmt(plans.targets)} bereikdoelen)` : `verantwoording: plannen voor ${year} al aanwezig`);
