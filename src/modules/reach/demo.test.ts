@@ -21,9 +21,7 @@ async function seeded(kind: (typeof dbKinds)[number], dbs: TestDatabase[]) {
   await seedNetworkDemo(ctx, createRng(1), 1);
   await seedPlacesDemo(ctx, createRng(2), 1);
   await seedCatalogueDemo(ctx, createRng(3), 1);
-  const t0 = Date.now();
   const report = await seedReachDemo(ctx, createRng(4), 1);
-  if (process.env.DEMO_TIMING) console.log(kind, `${Date.now() - t0} ms`, report);
   return { db, ctx, report };
 }
 
