@@ -9,6 +9,7 @@ import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { tenancyGapsSql } from '../src/platform/db/tenancy.ts';
 import { demoUsers, DEMO_PASSWORD } from '../src/modules/index.ts';
+import { measureReach } from './reach.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'src', 'cli.ts')];
@@ -19,6 +20,8 @@ export interface BenchOptions {
   /** Demo scale; 34 gives just over 10,000 published activities. */
   scale?: number;
   kinds?: ('pglite' | 'postgres')[];
+  /** Run only one part: 'reach' seeds and measures the reach import and report, without the HTTP measurements. */
+  only?: 'reach';
 }
 
 interface Measurement {
@@ -236,6 +239,7 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
   const pgBase = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const kinds = opts.kinds ?? ['pglite', 'postgres'];
   const figures: Record<string, number> = {};
+  const problems: string[] = [];
   const report: Record<string, unknown> = { startedAt: new Date().toISOString(), duration: opts.duration, connections: opts.connections, scale, machine: { cpus: os.cpus().length, node: process.version } };
   let port = 3900;
   for (const kind of kinds) {
@@ -258,10 +262,14 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
     run(['seed', '--demo', '--scale', String(scale)], env);
     figures[`seed.seconds.${kind}`] = Math.round((Date.now() - t0) / 100) / 10;
     try {
-      await measureServer(env, ++port, targets, opts, kind, figures, report, '');
-      // The same searches on a server that shares no search results: what every search costs by itself.
-      await measureServer({ ...env, SEARCH_CACHE_SECONDS: '0' }, ++port, targets.filter((t) => t.uncached), opts, kind, figures, report, '.uncached');
-      if (kind === 'postgres') await measureTenancyOverhead(env, ++port, opts, kind, figures, report);
+      if (opts.only !== 'reach') {
+        await measureServer(env, ++port, targets, opts, kind, figures, report, '');
+        // The same searches on a server that shares no search results: what every search costs by itself.
+        await measureServer({ ...env, SEARCH_CACHE_SECONDS: '0' }, ++port, targets.filter((t) => t.uncached), opts, kind, figures, report, '.uncached');
+        if (kind === 'postgres') await measureTenancyOverhead(env, ++port, opts, kind, figures, report);
+      }
+      // In this process, on the same database, once every server on it has stopped (PGlite: one process per folder).
+      await measureReach(env, kind, figures, report, problems);
     } finally {
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     }
@@ -275,6 +283,7 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
   fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify(figures, null, 2) + '\n');
   fs.writeFileSync(path.join(root, 'bench', 'results', `run-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ ...report, figures }, null, 2));
   console.log('\nbench/results/latest.json:', JSON.stringify(figures, null, 2));
+  if (problems.length) throw new Error(`Niet alles kon worden gemeten:\n${problems.join('\n')}`);
   return figures;
 }
 
@@ -285,5 +294,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? Number(process.argv[i + 1]) : fallback;
   };
-  await runBench({ duration: arg('duration', 10), connections: arg('connections', 32), scale: arg('scale', 34) });
+  await runBench({ duration: arg('duration', 10), connections: arg('connections', 32), scale: arg('scale', 34), only: process.argv.includes('--only') ? 'reach' : undefined });
 }

@@ -186,10 +186,11 @@ program
   .description('Meet de snelheid (zie README, Benchmarks); schrijft bench/results/latest.json')
   .option('--duration <seconds>', 'duur per meting in seconden', '10')
   .option('--connections <n>', 'gelijktijdige verbindingen', '32')
-  .option('--scale <n>', 'schaal van de demodata (34: ruim 10.000 activiteiten)', '34')
-  .action(async (opts: { duration: string; connections: string; scale: string }) => {
+  .option('--scale <n>', 'schaal van de demodata (34: ruim 10.000 activiteiten en ongeveer 1.000.000 bezoeken)', '34')
+  .addOption(new Option('--only <part>', 'meet alleen dit deel: reach = import van aanwezigheid en bereikrapport').choices(['reach']))
+  .action(async (opts: { duration: string; connections: string; scale: string; only?: 'reach' }) => {
     const { runBench } = await import('../bench/run.ts');
-    await runBench({ duration: Number(opts.duration), connections: Number(opts.connections), scale: Number(opts.scale) });
+    await runBench({ duration: Number(opts.duration), connections: Number(opts.connections), scale: Number(opts.scale), only: opts.only });
   });
 
 program.parseAsync().catch(async (err: unknown) => {

@@ -5,6 +5,7 @@ import * as schema from './schema.ts';
 import * as messages from './messages.ts';
 import { reachRoutes } from './policy.ts';
 import { registerReach } from './routes.tsx';
+import { seedReachDemo } from './demo.ts';
 
 export const reachAuditActions = [
   'reach.plan_change',
@@ -31,6 +32,8 @@ export const reachModule: Module = {
   schema,
   messages,
   nav: [{ href: '/verantwoording', label: 'reach.nav', order: 40, show: (a) => !!a?.roles.some((r) => r !== 'resident') }],
+  demo: seedReachDemo,
+  demoProgress: 'Demodata: plannen, bijeenkomsten en bezoeken…',
   jobs: [],
   auditActions: reachAuditActions,
 };
