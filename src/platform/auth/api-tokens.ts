@@ -158,15 +158,10 @@ export async function listTokenHolders(ctx: ServiceContext): Promise<{ id: strin
   return eligible.map((u) => ({ id: u.id, name: u.name, email: u.email, organisationName: u.organisationId ? (names.get(u.organisationId) ?? null) : null }));
 }
 
-/**
- * Makes a token for oneself (partner staff of an organisation, administrators) or, as an administrator, for another
- * user who may hold one. Returns the token itself — shown this once, never stored — and its view.
- */
-export async function createApiToken(ctx: ServiceContext, raw: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiTokenView }> {
-  const actor = requireHolder(ctx);
+/** The input checked in one pass (shape, dates, holder), so every problem is reported at once; with its holder. */
+async function checkedInput(ctx: ServiceContext, actor: Actor, raw: unknown) {
   const today = amsterdamDate(ctx.now());
   let holder: typeof users.$inferSelect | undefined;
-  // Shape, dates and holder are checked in one pass, so every problem is reported at once.
   const input = await parseChecked(createApiTokenInput, raw, async (p) => {
     const errors: FieldError[] = [];
     if (p.expiresOn && p.expiresOn < today) errors.push({ field: 'expiresOn', code: 'too_small', message: 'error.tokenExpiryPast' });
@@ -179,9 +174,29 @@ export async function createApiToken(ctx: ServiceContext, raw: CreateApiTokenInp
     else if (!mayHoldTokens((await actorFor(ctx.db, holder)).roles, holder.organisationId)) errors.push({ field: 'userId', code: 'not_allowed', message: 'error.tokenHolderNotAllowed' });
     return errors;
   });
-  const lastDay = input.expiresOn ?? addDaysTo(today, DEFAULT_VALID_DAYS);
   const owner = holder as typeof users.$inferSelect | undefined;
   if (!owner) throw notFound();
+  return { input, owner, lastDay: input.expiresOn ?? addDaysTo(today, DEFAULT_VALID_DAYS) };
+}
+
+/** Every problem with a token's input (for the API's request check), or none. */
+export async function checkApiTokenInput(ctx: ServiceContext, raw: unknown): Promise<FieldError[]> {
+  try {
+    await checkedInput(ctx, requireHolder(ctx), raw);
+    return [];
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation') return err.fields;
+    throw err;
+  }
+}
+
+/**
+ * Makes a token for oneself (partner staff of an organisation, administrators) or, as an administrator, for another
+ * user who may hold one. Returns the token itself — shown this once, never stored — and its view.
+ */
+export async function createApiToken(ctx: ServiceContext, raw: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiTokenView }> {
+  const actor = requireHolder(ctx);
+  const { input, owner, lastDay } = await checkedInput(ctx, actor, raw);
   const token = TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
   const scopes = tokenScopes.filter((s) => input.scopes.includes(s));
   return inTransaction(ctx, async (tx) => {
@@ -189,7 +204,7 @@ export async function createApiToken(ctx: ServiceContext, raw: CreateApiTokenInp
     if (taken) throw new AppError('conflict', 'error.tokenNameTaken', [{ field: 'name', code: 'unique', message: 'error.tokenNameTaken' }]);
     const [row] = await tx.db
       .insert(apiTokens)
-      .values({ tenantId: tx.tenant, userId: owner.id, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, SHOWN_CHARS), scopes, expiresAt: endOfDay(lastDay), createdBy: actor.userId || null })
+      .values({ tenantId: tx.tenant, userId: owner.id, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, SHOWN_CHARS), scopes, expiresAt: endOfDay(lastDay), createdBy: actor.userId || null, createdAt: tx.now() })
       .returning();
     await recordAudit(tx, { action: 'api_token.create', subjectType: 'user', subjectId: owner.id, details: { tokenId: row.id, name: row.name, prefix: row.prefix, scopes, expiresOn: lastDay } });
     return { token, apiToken: (await toViews(tx, [row]))[0] };

@@ -1,9 +1,11 @@
 // JSON API of API tokens: list, make and revoke one's own (administrators: anyone's). Only with a session of the
 // website: a request made with a token is refused (sessionOnlyRoutes), so a token cannot make further tokens.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from '../http/env.ts';
+import { invalid } from '../http/errors.ts';
 import { errorResponses, jsonResponse } from '../http/openapi.tsx';
-import { createApiToken, createApiTokenInput, listApiTokens, revokeApiToken, tokenScopes, type ApiTokenView } from './api-tokens.ts';
+import { checkApiTokenInput, createApiToken, createApiTokenInput, listApiTokens, revokeApiToken, tokenScopes, type ApiTokenView } from './api-tokens.ts';
 
 const dateTime = z.iso.datetime({ offset: true });
 const apiTokenSchema = z
@@ -29,6 +31,15 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const tokenJson = (t: ApiTokenView) => ({ ...t, createdAt: t.createdAt.toISOString(), expiresAt: iso(t.expiresAt), lastUsedAt: iso(t.lastUsedAt), revokedAt: iso(t.revokedAt) });
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const secured = { security: [{ sessionCookie: [] }] };
+
+/** A bad token body: its shape, dates and holder in one pass, so every problem is reported at once. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const bodyHook = async (result: { success: boolean; error?: unknown }, c: Context<AppEnv, any, any>): Promise<never> => {
+  if (result.success) return undefined as never;
+  const { target, data } = result as { target?: string; data?: unknown };
+  if (target === 'json') throw invalid(await checkApiTokenInput(c.get('ctx'), data));
+  throw result.error;
+};
 
 export function registerTokenApi(api: OpenAPIHono<AppEnv>) {
   api.openapi(
@@ -57,6 +68,7 @@ export function registerTokenApi(api: OpenAPIHono<AppEnv>) {
       const { token, apiToken } = await createApiToken(c.get('ctx'), c.req.valid('json'));
       return c.json({ ...tokenJson(apiToken), token }, 201);
     },
+    bodyHook,
   );
   api.openapi(
     createRoute({
