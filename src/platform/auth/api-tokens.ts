@@ -135,6 +135,15 @@ function requireHolder(ctx: ServiceContext): Actor {
 
 // ---------------------------------------------------------------- create, list, revoke
 
+/** The user with this e-mail address, for an administrator (the command line names token holders by address). */
+export async function userIdByEmail(ctx: ServiceContext, email: string): Promise<string> {
+  const actor = requireHolder(ctx);
+  if (!hasRole(actor, 'administrator')) throw forbidden();
+  const [u] = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.tenantId, ctx.tenant), eq(users.email, email.trim().toLowerCase())));
+  if (!u) throw new AppError('validation', 'error.unknownUser', [{ field: 'email', message: 'error.unknownUser' }]);
+  return u.id;
+}
+
 /** The users an administrator can make a token for: partner staff of an organisation, and administrators. */
 export async function listTokenHolders(ctx: ServiceContext): Promise<{ id: string; name: string; email: string; organisationName: string | null }[]> {
   const actor = requireHolder(ctx);
