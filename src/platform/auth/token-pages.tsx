@@ -8,8 +8,9 @@ import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, Select, C
 import { readForm, str, list, formErrors, type FormBody } from '../ui/forms.ts';
 import type { FieldError } from '../http/errors.ts';
 import { formatDateTime } from '../i18n/index.ts';
+import { dateFormat } from '../i18n/intl.ts';
 import { organisationDirectory } from '../module.ts';
-import { addDaysTo, amsterdamDate, createApiToken, getApiToken, lastDayOf, listApiTokens, listTokenHolders, mayHoldTokens, revokeApiToken, tokenScopes, DEFAULT_VALID_DAYS, type ApiTokenView } from './api-tokens.ts';
+import { addDaysTo, amsterdamDate, createApiToken, getApiToken, listApiTokens, listTokenHolders, mayHoldTokens, revokeApiToken, tokenScopes, DEFAULT_VALID_DAYS, type ApiTokenView } from './api-tokens.ts';
 
 type Where = { base: '/account/tokens' | '/beheer/tokens'; admin: boolean };
 const own: Where = { base: '/account/tokens', admin: false };
@@ -27,7 +28,10 @@ interface Shown {
 }
 
 const labels = (v: View) => ({ name: v.t('tokens.name'), scopes: v.t('tokens.scopes'), expiresOn: v.t('tokens.expiresOn'), userId: v.t('tokens.holder') });
-const lastDay = (v: View, t: ApiTokenView) => (t.expiresAt ? lastDayOf(t.expiresAt) : '—');
+/** A day as people read it ("2 dec 2027"), Amsterdam time. */
+const day = (v: View, d: Date) => dateFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(d);
+/** The last day a token works. */
+const lastDay = (v: View, t: ApiTokenView) => (t.expiresAt ? day(v, new Date(t.expiresAt.getTime() - 1)) : '—');
 
 const statusText = (v: View, t: ApiTokenView) =>
   t.status === 'revoked' ? v.t('tokens.status.revoked', { when: t.revokedAt ? formatDateTime(v.lang, t.revokedAt) : '—' }) : t.status === 'expired' ? v.t('tokens.status.expired') : v.t('tokens.status.active');
@@ -48,7 +52,7 @@ function tokenRows(v: View, w: Where, tokens: ApiTokenView[]) {
     <code class="utrecht-code">{t.prefix}…</code>,
     ...(w.admin ? [<>{t.userName}<br />{t.userEmail}{t.organisationName ? <><br />{t.organisationName}</> : null}</>] : []),
     t.scopes.map((s) => v.t(`tokens.scopeShort.${s}`)).join(', '),
-    formatDateTime(v.lang, t.createdAt),
+    day(v, t.createdAt),
     lastDay(v, t),
     t.lastUsedAt ? formatDateTime(v.lang, t.lastUsedAt) : v.t('tokens.neverUsed'),
     statusText(v, t),
@@ -66,7 +70,9 @@ const NewToken = ({ v, shown, apiUrl }: { v: View; shown: Shown; apiUrl: string 
         </h2>
         <P>{v.t('tokens.createdFor', { name: shown.apiToken.name, user: shown.apiToken.userName, date: lastDay(v, shown.apiToken) })}</P>
         <P>{v.t('tokens.createdOnce')}</P>
-        <TextField name="token" label={v.t('tokens.tokenLabel')} value={shown.token} autocomplete="off" />
+        <div class="sb-form">
+          <TextField name="token" label={v.t('tokens.tokenLabel')} value={shown.token} autocomplete="off" />
+        </div>
         <P>{v.t('tokens.example')}:</P>
         <pre class="sb-code-block">
           <code class="utrecht-code">{`curl -H "Authorization: Bearer ${shown.token}" ${apiUrl}/activities`}</code>
@@ -111,7 +117,7 @@ async function tokensPage(c: Context<AppEnv>, w: Where, opts: { values?: FormVal
         <Table
           id="tokens"
           caption={title}
-          head={[v.t('tokens.name'), v.t('tokens.prefix'), ...(w.admin ? [v.t('tokens.holder')] : []), v.t('tokens.scopes'), v.t('tokens.created'), v.t('tokens.expiresOn'), v.t('tokens.lastUsed'), v.t('tokens.status'), v.t('tokens.action')]}
+          head={[v.t('tokens.name'), v.t('tokens.prefix'), ...(w.admin ? [v.t('tokens.holder')] : []), v.t('tokens.scopesColumn'), v.t('tokens.created'), v.t('tokens.expiresOn'), v.t('tokens.lastUsed'), v.t('tokens.status'), v.t('tokens.action')]}
           rows={tokenRows(v, w, tokens)}
         />
       )}
