@@ -70,7 +70,7 @@ const NewToken = ({ v, shown, apiUrl }: { v: View; shown: Shown; apiUrl: string 
         </h2>
         <P>{v.t('tokens.createdFor', { name: shown.apiToken.name, user: shown.apiToken.userName, date: lastDay(v, shown.apiToken) })}</P>
         <P>{v.t('tokens.createdOnce')}</P>
-        <div class="sb-form">
+        <div class="sb-form sb-token-field">
           <TextField name="token" label={v.t('tokens.tokenLabel')} value={shown.token} autocomplete="off" />
         </div>
         <P>{v.t('tokens.example')}:</P>
