@@ -175,7 +175,54 @@ tenant
 
 // ------------------------------------------------------------------ API tokens (token create)
 
-
+const token = program.command('token').description('API-tokens voor het eigen systeem van een organisatie (README, "API tokens")');
+/** The CLI acts as the administrator, for the token holder found by e-mail address. */
+const holderByEmail = async (ctx: ServiceContext, email: string) => (await import('./platform/auth/api-tokens.ts')).userIdByEmail(cliAdmin(ctx), email);
+token
+  .command('create')
+  .description('Maak een API-token voor een gebruiker (medewerker van een organisatie of beheerder); de token wordt één keer getoond')
+  .requiredOption('--email <email>', 'e-mailadres van de gebruiker als wie de token handelt')
+  .requiredOption('--name <name>', 'naam van de token, bijvoorbeeld het systeem dat hem gebruikt')
+  .option('--scopes <scopes>', 'read (alleen lezen) of read,write (ook wijzigen)', 'read')
+  .option('--expires <date>', 'laatste geldige dag, JJJJ-MM-DD (standaard over een jaar, hoogstens over twee jaar)')
+  .action(async (opts: { email: string; name: string; scopes: string; expires?: string }) => {
+    const cfg = config();
+    const { createApiToken } = await import('./platform/auth/api-tokens.ts');
+    const { token: made, apiToken } = await withDb('token create', async (ctx) => {
+      const userId = await holderByEmail(ctx, opts.email);
+      const scopes = opts.scopes.split(',').map((s) => s.trim()).filter(Boolean);
+      return createApiToken(cliAdmin(ctx), { name: opts.name, scopes, expiresOn: opts.expires, userId });
+    });
+    console.log(made);
+    const until = apiToken.expiresAt ? ` tot en met ${(await import('./platform/auth/api-tokens.ts')).lastDayOf(apiToken.expiresAt)}` : '';
+    console.error(`Token "${apiToken.name}" voor ${apiToken.userEmail} (${apiToken.scopes.join(', ')}), geldig${until}. Hij wordt maar één keer getoond: bewaar hem nu.`);
+    console.error(`Gebruik: curl -H "Authorization: Bearer ${made}" ${cfg.PUBLIC_URL.replace(/\/$/, '')}/api/v1/activities`);
+  });
+token
+  .command('list')
+  .description('Toon de API-tokens van een gebruiker (zonder de tokens zelf)')
+  .requiredOption('--email <email>', 'e-mailadres van de gebruiker')
+  .action(async (opts: { email: string }) => {
+    const { listApiTokens, lastDayOf } = await import('./platform/auth/api-tokens.ts');
+    const tokens = await withDb('token list', async (ctx) => {
+      const userId = await holderByEmail(ctx, opts.email);
+      return (await listApiTokens(cliAdmin(ctx), { all: true })).filter((t) => t.userId === userId);
+    });
+    if (tokens.length === 0) console.log('Geen tokens.');
+    for (const t of tokens) {
+      const status = t.status === 'revoked' ? `ingetrokken ${t.revokedAt!.toISOString()}` : t.status === 'expired' ? 'verlopen' : 'actief';
+      console.log(`${t.id}  ${t.prefix}…  ${t.name}  [${t.scopes.join(',')}]  geldig t/m ${t.expiresAt ? lastDayOf(t.expiresAt) : '-'}  laatst gebruikt ${t.lastUsedAt?.toISOString() ?? 'nooit'}  ${status}`);
+    }
+  });
+token
+  .command('revoke')
+  .description('Trek een API-token in: hij werkt meteen niet meer')
+  .requiredOption('--id <id>', 'id van de token (zie token list)')
+  .action(async (opts: { id: string }) => {
+    const { revokeApiToken } = await import('./platform/auth/api-tokens.ts');
+    const t = await withDb('token revoke', (ctx) => revokeApiToken(cliAdmin(ctx), opts.id));
+    console.log(`Token "${t.name}" (${t.prefix}…) van ${t.userEmail} is ingetrokken.`);
+  });
 
 // ------------------------------------------------------------------ reach (import attendance, reach rekey)
 

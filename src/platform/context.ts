@@ -11,6 +11,8 @@ export interface ServiceContext {
   lang: Lang;
   /** Set only for the platform's own work (seeding, the CLI's migrations, jobs): never for a web request. */
   system?: true;
+  /** Set when the request was authenticated with an API token (its id): audit rows written during it name it. */
+  apiTokenId?: string;
 }
 
 interface TxState {

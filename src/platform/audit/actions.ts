@@ -18,6 +18,8 @@ export const platformAuditActions = [
   'auth.password_reset',
   'audit.read',
   'job.cancel',
+  'api_token.create',
+  'api_token.revoke',
 ] as const;
 
 export interface AuditActions {

@@ -34,7 +34,7 @@ export async function recordAudit(ctx: ServiceContext, input: AuditInput): Promi
     subjectType: input.subjectType ?? null,
     subjectId: input.subjectId ?? null,
     onBehalfOf: input.onBehalfOf?.organisationId ?? null,
-    details: input.details ?? {},
+    details: ctx.apiTokenId ? { ...input.details, viaApiToken: ctx.apiTokenId } : (input.details ?? {}),
   });
 }
 

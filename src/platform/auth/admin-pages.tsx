@@ -57,6 +57,7 @@ export function registerAdminPages(app: OpenAPIHono<AppEnv>) {
         <UL
           items={[
             { href: '/beheer/gebruikers', label: 'admin.users' as const, order: 10 },
+            { href: '/beheer/tokens', label: 'tokens.title' as const, order: 15 },
             { href: '/beheer/taken', label: 'jobs.title' as const, order: 80 },
             { href: '/beheer/audit', label: 'admin.audit' as const, order: 90 },
             ...adminEntries(),

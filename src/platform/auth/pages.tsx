@@ -12,6 +12,7 @@ import { SESSION_COOKIE } from '../http/app.tsx';
 import { sha256 } from './tokens.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { sameOriginPath } from '../http/redirect.ts';
+import { hasRole } from './roles.ts';
 
 /** Browsers that logged in successfully before carry this cookie; failures made elsewhere do not lock them out. */
 export const DEVICE_COOKIE = 'sb_device';
@@ -103,6 +104,11 @@ export function registerAuthPages(app: OpenAPIHono<AppEnv>) {
         <P>
           <A href="/account/wachtwoord">{v.t('account.changePassword')}</A>
         </P>
+        {hasRole(a, 'partner_staff', 'administrator') && (
+          <P>
+            <A href="/account/tokens">{v.t('tokens.accountLink')}</A>
+          </P>
+        )}
       </Layout>,
     );
   });

@@ -34,6 +34,16 @@ export const platformRoutes: RouteRules = {
   'GET /api/v1/users/:id': ['administrator'],
   'PATCH /api/v1/users/:id': ['administrator'],
   'GET /api/v1/audit-events': ['administrator'],
+  // API tokens: one's own (partner staff of an organisation, administrators), and all of them for administrators
+  'GET /account/tokens': ['partner_staff', 'administrator'],
+  'POST /account/tokens': ['partner_staff', 'administrator'],
+  'POST /account/tokens/:id/intrekken': ['partner_staff', 'administrator'],
+  'GET /beheer/tokens': ['administrator'],
+  'POST /beheer/tokens': ['administrator'],
+  'POST /beheer/tokens/:id/intrekken': ['administrator'],
+  'GET /api/v1/tokens': ['partner_staff', 'administrator'],
+  'POST /api/v1/tokens': ['partner_staff', 'administrator'],
+  'POST /api/v1/tokens/:id/revoke': ['partner_staff', 'administrator'],
   // background jobs
   'GET /beheer/taken': ['administrator'],
   'POST /beheer/taken/:id/annuleren': ['administrator'],
@@ -41,3 +51,6 @@ export const platformRoutes: RouteRules = {
   'GET /api/v1/jobs/:id': ['administrator'],
   'POST /api/v1/jobs/:id/cancel': ['administrator'],
 };
+
+/** Routes a request made with an API token may not use (403): tokens are managed in a browser session only. */
+export const sessionOnlyRoutes: ReadonlySet<string> = new Set(['GET /api/v1/tokens', 'POST /api/v1/tokens', 'POST /api/v1/tokens/:id/revoke']);

@@ -236,7 +236,8 @@ export async function login(ctx: ServiceContext, input: LoginInput, ttlHours: nu
   return { token, actor, deviceToken };
 }
 
-async function actorFor(db: Db, user: typeof users.$inferSelect): Promise<Actor> {
+/** The actor a user is now: their current roles and organisation (sessions and API tokens). */
+export async function actorFor(db: Db, user: typeof users.$inferSelect): Promise<Actor> {
   const roleMap = await rolesOf(db, [user.id]);
   return { userId: user.id, name: user.name, email: user.email, roles: roleMap.get(user.id) ?? [], organisationId: user.organisationId };
 }

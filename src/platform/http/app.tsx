@@ -12,7 +12,10 @@ import { AppError, statusTitleKey, translate } from './errors.ts';
 import { internalProblem, problemFor, problemResponse, toAppError, wantsJson } from './problem.ts';
 import { parseLang, t, type Lang } from '../i18n/index.ts';
 import { resolveSession } from '../auth/service.ts';
-import { platformRoutes } from '../auth/policy.ts';
+import { platformRoutes, sessionOnlyRoutes } from '../auth/policy.ts';
+import { bearerAuth, isApiPath } from '../auth/bearer.ts';
+import { registerTokenPages } from '../auth/token-pages.tsx';
+import { registerTokenApi } from '../auth/token-api.ts';
 import { RouteTable, registerOwned, routeKey, type Access } from './routes.ts';
 import { installModules, type Module } from '../module.ts';
 import { newToken, safeEqual } from '../auth/tokens.ts';
@@ -154,6 +157,9 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
   // The municipality this server serves must exist (else a clear 503 page or problem).
   use(requireKnownTenant(deps.database, deps.config.TENANT));
 
+  // API tokens: `Authorization: Bearer …` on /api/v1 only (pages ignore it); the token's user becomes the actor.
+  use(bearerAuth());
+
   // Access: the rule registered with the route that answers; a route without one is refused (fail closed).
   use(async (c, next) => {
     const found = accessFor(c, table, middleware);
@@ -162,6 +168,8 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
       log.error('route without policy', { route: found.key });
       throw new AppError('forbidden', 'error.forbidden');
     }
+    // Tokens are managed in a browser session only: a token cannot make more tokens.
+    if (c.get('ctx').apiTokenId && sessionOnlyRoutes.has(found.key)) throw new AppError('forbidden', 'error.tokenNotForTokens');
     const actor = c.get('ctx').actor;
     if (!allowed(found.access, actor?.roles ?? null)) {
       if (!actor) {
@@ -217,6 +225,8 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
     registerAuditPages(pages);
     registerJobsPages(pages);
     registerAuthApi(json);
+    registerTokenPages(pages);
+    registerTokenApi(json);
     registerJobsApi(json);
     registerApiDocs(pages, api, deps.config.PUBLIC_URL);
   });
@@ -245,6 +255,9 @@ export const routeRules = (app: App): [string, Access][] => (app as unknown as {
 function renderError(c: Context<AppEnv>, e: AppError) {
   const lang = c.get('lang') ?? 'nl';
   if (e.code === 'unavailable') c.header('Retry-After', String(e.params.seconds ?? 5));
+  // RFC 9110: a 401 names how to authenticate; the API takes a bearer token (or the session cookie).
+  if (e.code === 'unauthenticated' && isApiPath(c.req.path)) c.header('WWW-Authenticate', c.get('authChallenge') ?? 'Bearer realm="Sociale Basis"');
+  else if (e.code === 'forbidden' && c.get('authChallenge')) c.header('WWW-Authenticate', c.get('authChallenge'));
   if (wantsJson(c)) return problemResponse(c, problemFor(e, lang, c.req.path));
   return renderMessage(c, t(lang, statusTitleKey(e.code)), translate(lang, e.messageKey, e.params), e.status, e.fields.map((f) => f.message));
 }

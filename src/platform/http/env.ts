@@ -17,5 +17,7 @@ export type AppEnv = {
     csrfToken: string;
     sessionId: string | null;
     requestId: string;
+    /** The WWW-Authenticate challenge of a refused bearer token (RFC 6750), for the error response. */
+    authChallenge?: string;
   };
 };

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from './env.ts';
 import { API_VERSION } from './api-version.ts';
 import { Layout, viewOf, H1, H2, P, A } from '../ui/page.tsx';
+import { sessionOnlyRoutes } from '../auth/policy.ts';
 
 export const problemSchema = z
   .object({
@@ -57,13 +58,37 @@ export function createApi(moduleTags: ApiTag[] = []) {
   };
   api.use('*', versionMiddleware);
   middlewareOf.set(api, [versionMiddleware]);
-  tagsOf.set(api, [...moduleTags, { name: 'beheer', description: 'Gebruikers en auditlog (alleen beheerders)' }]);
-  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'sb_session' });
+  tagsOf.set(api, [...moduleTags, { name: 'beheer', description: 'Gebruikers en auditlog (alleen beheerders)' }, { name: 'tokens', description: 'API-tokens voor het eigen systeem van een organisatie (beheren kan alleen met een sessie op de website)' }]);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'sb_session', description: 'Sessie van de website (na inloggen).' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'sb_…',
+    description: 'API-token (Authorization: Bearer sb_…), te maken op /account/tokens of met `sociale-basis token create`. De token handelt als zijn gebruiker; scope read: alleen GET, scope write: alle methoden.',
+  });
   return api;
 }
 
+type Doc = ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']>;
+
+/**
+ * Every operation that needs a login (it lists the session cookie) also takes an API token, except the ones a token
+ * may not use (managing tokens): the same rule the bearer check applies.
+ */
+export function withBearer(doc: Doc): Doc {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(item ?? {}) as [string, { security?: Record<string, string[]>[] }][]) {
+      if (!op || typeof op !== 'object' || !Array.isArray(op.security)) continue;
+      const key = `${method.toUpperCase()} /api/v1${path.replace(/\{([^}]+)\}/g, ':$1')}`;
+      if (sessionOnlyRoutes.has(key) || !op.security.some((s) => 'sessionCookie' in s) || op.security.some((s) => 'bearerAuth' in s)) continue;
+      op.security = [...op.security, { bearerAuth: [] }];
+    }
+  }
+  return doc;
+}
+
 export function openApiDocument(api: OpenAPIHono<AppEnv>, publicUrl: string) {
-  return api.getOpenAPI31Document({
+  return withBearer(api.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Sociale Basis API',
@@ -74,7 +99,7 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>, publicUrl: string) {
     },
     servers: [{ url: `${publicUrl.replace(/\/$/, '')}/api/v1`, description: 'Deze server' }],
     tags: tagsOf.get(api) ?? [],
-  });
+  }));
 }
 
 export function registerApiDocs(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>, publicUrl: string) {

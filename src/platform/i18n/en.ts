@@ -1,9 +1,11 @@
 // English UI text (second language). Same keys as nl.ts; the type makes a missing key a compile error.
 import type { PlatformMessageKey } from './nl.ts';
 import * as jobs from '../jobs/messages.ts';
+import * as tokens from '../auth/token-messages.ts';
 
 export const en: Record<PlatformMessageKey, string> = {
   ...jobs.en,
+  ...tokens.en,
   'nav.activities': 'Activities',
   'nav.places': 'Community centres',
   'nav.whoDoesWhat': 'Who does what',
