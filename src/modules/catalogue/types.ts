@@ -97,6 +97,8 @@ export type PageInput = z.input<typeof pageInput>;
 export interface ActivityView {
   id: string;
   organisationId: string;
+  /** Organisations that deliver the activity jointly with `organisationId` (accountability: joint delivery). */
+  partnerOrganisationIds: string[];
   organisationName: string;
   title: string;
   description: string;
