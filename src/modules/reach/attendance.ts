@@ -13,7 +13,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { listNeighbourhoods, listTargetGroups } from '../framework/service.ts';
 
 /** The short fingerprint of a pseudonym shown on the page (first 8 hex digits): enough to tell visits apart. */
-export const fingerprintOf = (pseudonym: Buffer) => pseudonym.subarray(0, 4).toString('hex');
+export const fingerprintOf = (pseudonym: Uint8Array) => Buffer.from(pseudonym.subarray(0, 4)).toString('hex');
 
 export interface VisitView {
   fingerprint: string;
@@ -87,14 +87,17 @@ export async function addParticipant(ctx: ServiceContext, sessionId: string, raw
   const d = parsed.success ? parsed.data : null;
   const who = pseudonymFor(ctx, { passNumber: str(raw?.passNumber), name: str(raw?.name), birthDate: str(raw?.birthDate) });
   if ('errors' in who) errors.push(...who.errors.filter((e) => !errors.some((f) => f.field === e.field)));
-  if (d?.wijkCode) {
+  // The references are checked even when another field is wrong, so every problem is reported at once.
+  const wijk = str(raw?.wijkCode);
+  if (wijk && !errors.some((e) => e.field === 'wijkCode')) {
     const wijken = (await listNeighbourhoods(ctx)).filter((n) => n.kind === 'wijk');
-    if (!wijken.some((w) => w.code === d.wijkCode)) errors.push({ field: 'wijkCode', code: 'unknown_reference', message: 'error.unknownWijk', label: sessionLabelKeys.wijkCode });
+    if (!wijken.some((w) => w.code === wijk)) errors.push({ field: 'wijkCode', code: 'unknown_reference', message: 'error.unknownWijk', label: sessionLabelKeys.wijkCode });
   }
-  if (d?.targetGroups.length) {
+  const groups = Array.isArray(raw?.targetGroups) ? raw.targetGroups : [];
+  if (groups.length) {
     const keys = new Set((await listTargetGroups(ctx)).map((g) => g.key));
-    d.targetGroups.forEach((k, i) => {
-      if (!keys.has(k)) errors.push({ field: `targetGroups.${i}`, code: 'unknown_reference', message: 'reach.attendance.error.unknownTargetGroup', label: sessionLabelKeys.targetGroups });
+    groups.forEach((k, i) => {
+      if (typeof k === 'string' && !keys.has(k) && !errors.some((e) => e.field.startsWith('targetGroups'))) errors.push({ field: `targetGroups.${i}`, code: 'unknown_reference', message: 'reach.attendance.error.unknownTargetGroup', label: sessionLabelKeys.targetGroups });
     });
   }
   if (d?.birthYear !== undefined && d.birthYear > Number(row.date.slice(0, 4))) errors.push({ field: 'birthYear', code: 'too_big', message: 'reach.attendance.error.birthYear', label: sessionLabelKeys.birthYear });

@@ -278,7 +278,14 @@ export async function saveSession(ctx: ServiceContext, activityId: string, raw: 
   const allowed = new Set((await principleOptions(ctx, a)).map((p) => p.key));
   const parsed = sessionInput.safeParse(raw);
   const obj = (raw ?? {}) as Record<string, unknown>;
-  const facts: RowFacts = parsed.success ? parsed.data : { date: typeof obj.date === 'string' ? obj.date : undefined, status: typeof obj.status === 'string' ? obj.status : undefined, cancelReason: typeof obj.cancelReason === 'string' ? obj.cancelReason.trim() : undefined };
+  const facts: RowFacts = parsed.success
+    ? parsed.data
+    : {
+        date: typeof obj.date === 'string' ? obj.date : undefined,
+        status: typeof obj.status === 'string' ? obj.status : undefined,
+        cancelReason: typeof obj.cancelReason === 'string' ? obj.cancelReason.trim() : undefined,
+        principles: Array.isArray(obj.principles) ? obj.principles.filter((k): k is string => typeof k === 'string') : undefined,
+      };
   const shape = parsed.success ? [] : zodIssueFields(parsed.error, sessionLabelKeys);
   const refs = rowErrors(ctx, a, allowed, facts).filter((r) => !shape.some((f) => f.field === r.field || f.field.startsWith(`${r.field}.`)));
   const existing = facts.date && validDate(facts.date) ? (await existingOn(ctx, a.id, facts.date, facts.date)).get(facts.date) : undefined;
