@@ -59,8 +59,9 @@ function toView(r: Row, orgName: string): ActivityView {
   return {
     id: r.id,
     organisationId: r.organisationId,
-    partnerOrganisationIds: r.partnerOrganisationIds,
     organisationName: orgName,
+    partnerOrganisationIds: r.partnerOrganisationIds,
+    partnerOrganisations: [],
     title: r.title,
     description: r.description,
     kind: r.kind,
@@ -99,9 +100,9 @@ function toView(r: Row, orgName: string): ActivityView {
 /** Views with organisation names and, for activities at a known place, that place's current name and address. */
 async function toViews(ctx: ServiceContext, rows: Row[]): Promise<ActivityView[]> {
   const locationIds = rows.map((r) => r.locationId).filter((x): x is string => !!x);
-  const [names, places] = await Promise.all([getOrganisationNames(ctx, rows.map((r) => r.organisationId)), locationIds.length ? getLocationSummaries(ctx, locationIds) : new Map()]);
+  const [names, places] = await Promise.all([getOrganisationNames(ctx, [...new Set(rows.flatMap((r) => [r.organisationId, ...r.partnerOrganisationIds]))]), locationIds.length ? getLocationSummaries(ctx, locationIds) : new Map()]);
   return rows.map((r) => {
-    const v = toView(r, names.get(r.organisationId) ?? '');
+    const v = { ...toView(r, names.get(r.organisationId) ?? ''), partnerOrganisations: r.partnerOrganisationIds.map((id) => ({ id, name: names.get(id) ?? '' })) };
     const place = r.locationId ? places.get(r.locationId) : undefined;
     return place ? { ...v, locationName: place.name, locationAddress: place.address } : v;
   });

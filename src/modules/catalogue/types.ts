@@ -97,9 +97,10 @@ export type PageInput = z.input<typeof pageInput>;
 export interface ActivityView {
   id: string;
   organisationId: string;
-  /** Organisations that deliver the activity jointly with `organisationId` (accountability: joint delivery). */
-  partnerOrganisationIds: string[];
   organisationName: string;
+  /** Organisations that deliver the activity jointly with `organisationId` (joint delivery), with their names. */
+  partnerOrganisationIds: string[];
+  partnerOrganisations: { id: string; name: string }[];
   title: string;
   description: string;
   kind: ActivityKind;
