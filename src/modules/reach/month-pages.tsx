@@ -105,7 +105,9 @@ async function monthPage(c: Context<AppEnv>, sheet: MonthSheet, values: FormBody
   const orgQ = admin && str(values, 'organisationId') ? `&organisatie=${str(values, 'organisationId')}` : '';
   const saved = Number(c.req.query('opgeslagen') ?? NaN);
   const thisMonth = today(c.get('ctx')).slice(0, 7);
-  const head = [v.t('reach.session.date'), v.t('reach.session.status'), v.t('reach.session.cancelReason'), v.t('reach.session.hours'), v.t('reach.session.volunteers'), v.t('reach.session.headcount'), v.t('reach.month.keep'), v.t('reach.month.attendance')];
+  /** The "keep own principles" column only when a registered session has principles other than the month's. */
+  const showKeep = rows.some((r) => r.session && r.session.principles.length > 0 && !same(r.session.principles, list(values, 'principles')));
+  const head = [v.t('reach.session.date'), v.t('reach.session.status'), v.t('reach.session.cancelReason'), v.t('reach.session.hours'), v.t('reach.session.volunteers'), v.t('reach.session.headcount'), ...(showKeep ? [v.t('reach.month.keep')] : []), v.t('reach.month.attendance')];
   const line = (i: number, date: string, dateCell: Child, extraRow: boolean) => {
     const r = extraRow ? undefined : rows[i];
     const at = extraRow ? v.t('reach.month.extra') : dayLabel(v.lang, date);
@@ -131,7 +133,7 @@ async function monthPage(c: Context<AppEnv>, sheet: MonthSheet, values: FormBody
         <td class="utrecht-table__cell">
           <CellInput name={`rows.${i}.headcount`} label={lbl('reach.session.headcount')} value={str(values, `rows.${i}.headcount`)} errors={errors} inputmode="numeric" />
         </td>
-        <td class="utrecht-table__cell">
+        {showKeep && <td class="utrecht-table__cell">
           {own ? (
             <>
               <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={fieldId(`rows.${i}.keepPrinciples`)} name={`rows.${i}.keepPrinciples`} value="1" checked={str(values, `rows.${i}.keepPrinciples`) === '1'} />
@@ -143,7 +145,7 @@ async function monthPage(c: Context<AppEnv>, sheet: MonthSheet, values: FormBody
           ) : (
             '—'
           )}
-        </td>
+        </td>}
         <td class="utrecht-table__cell">{r?.session ? <A href={`/verantwoording/bijeenkomsten/${r.session.id}`}>{v.t('reach.month.attendanceLink', { date: at })}</A> : '—'}</td>
       </tr>
     );
@@ -200,7 +202,7 @@ async function monthPage(c: Context<AppEnv>, sheet: MonthSheet, values: FormBody
                         <th class="utrecht-table__header-cell" scope="row">
                           {dayLabel(v.lang, r.date)}
                         </th>
-                        <td class="utrecht-table__cell" colspan={7}>
+                        <td class="utrecht-table__cell" colspan={head.length - 1}>
                           {v.t('reach.month.otherOrganisation', { organisation: r.otherOrganisation })}
                         </td>
                       </tr>

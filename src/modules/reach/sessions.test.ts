@@ -39,6 +39,7 @@ describe.each(dbKinds)('sessions and attendance (%s)', (kind) => {
   let orgC: string;
   let activityId: string;
   let principle: string;
+  let other: string;
   const as = (actor: Actor | null): ServiceContext => ({ ...ctxFor(database, actor), now: () => NOW });
 
   beforeAll(async () => {
@@ -55,6 +56,7 @@ describe.each(dbKinds)('sessions and attendance (%s)', (kind) => {
     activityId = a.id;
     const theme = (await listThemes(ctx)).find((t) => t.slug === 'ontmoeten')!;
     principle = theme.principleGroups[0].items[0].key;
+    other = theme.principleGroups.flatMap((g) => g.items)[1].key;
   });
   afterAll(async () => database?.drop());
 
@@ -121,6 +123,12 @@ describe.each(dbKinds)('sessions and attendance (%s)', (kind) => {
       ['cancelled', 13, 0],
     ]);
     expect(after.monthPrinciples).toEqual([principle]);
+    // A session with its own principles keeps them when its line says so; the others take the month's.
+    await saveSession(own, activityId, { date: '2026-02-09', principles: [] , headcount: 11, volunteers: 2 });
+    await saveSession(own, activityId, { date: '2026-02-16', principles: [principle, other], headcount: 12, volunteers: 2 });
+    const keep = rows.map((r, i) => ({ ...r, keepPrinciples: i === 2 }));
+    await saveMonthSessions(own, activityId, { month: '2026-02', principles: [principle], rows: keep });
+    expect((await getMonthSheet(own, activityId, '2026-02')).rows.map((r) => r.session!.principles)).toEqual([[principle], [principle], [principle, other], [principle]]);
     // Every problem at once, by row; nothing saved.
     const bad = [
       { date: '2026-02-02', status: 'held', headcount: '7' },
