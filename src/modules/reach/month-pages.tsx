@@ -10,7 +10,8 @@ import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, Select, Checkboxes, 
 import { readForm, str, list, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
-import { getMonthSheet, saveMonthSessions, today, validMonth, type MonthSheet } from './sessions.ts';
+import { today } from './sessions.ts';
+import { getMonthSheet, saveMonthSessions, validMonth, type MonthSheet } from './month.ts';
 import type { MonthRowInput } from './session-input.ts';
 import { SID, dayLabel, monthLabel, monthErrors, numInput, SessionStyles } from './session-views.tsx';
 import { sessionCrumbs } from './session-pages.tsx';

@@ -13,7 +13,8 @@ import { queryRows } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { reachSessions } from './schema.ts';
-import { getMonthSheet, getSession, listDeliveredSessions, listSessions, saveMonthSessions, saveSession } from './sessions.ts';
+import { getSession, listDeliveredSessions, listSessions, saveSession } from './sessions.ts';
+import { getMonthSheet, saveMonthSessions } from './month.ts';
 import { addParticipant, addSessionVolunteer, getSessionAttendance, removeParticipant, setHeadcount } from './attendance.ts';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
