@@ -134,19 +134,21 @@ async function monthPage(c: Context<AppEnv>, sheet: MonthSheet, values: FormBody
         <td class="utrecht-table__cell">
           <CellInput name={`rows.${i}.headcount`} label={lbl('reach.session.headcount')} value={str(values, `rows.${i}.headcount`)} errors={errors} inputmode="numeric" />
         </td>
-        {showKeep && <td class="utrecht-table__cell">
-          {own ? (
-            <>
-              <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={fieldId(`rows.${i}.keepPrinciples`)} name={`rows.${i}.keepPrinciples`} value="1" checked={str(values, `rows.${i}.keepPrinciples`) === '1'} />
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for={fieldId(`rows.${i}.keepPrinciples`)}>
-                <span aria-hidden="true">{v.t('reach.month.ownPrinciples', { n: r!.session!.principles.length })}</span>
-                <span class="sb-visually-hidden">{v.t('reach.month.keepLabel', { date: at })}</span>
-              </label>
-            </>
-          ) : (
-            '—'
-          )}
-        </td>}
+        {showKeep && (
+          <td class="utrecht-table__cell">
+            {own ? (
+              <>
+                <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={fieldId(`rows.${i}.keepPrinciples`)} name={`rows.${i}.keepPrinciples`} value="1" checked={str(values, `rows.${i}.keepPrinciples`) === '1'} />
+                <label class="utrecht-form-label utrecht-form-label--checkbox" for={fieldId(`rows.${i}.keepPrinciples`)}>
+                  <span aria-hidden="true">{v.t('reach.month.ownPrinciples', { n: r!.session!.principles.length })}</span>
+                  <span class="sb-visually-hidden">{v.t('reach.month.keepLabel', { date: at })}</span>
+                </label>
+              </>
+            ) : (
+              '—'
+            )}
+          </td>
+        )}
         <td class="utrecht-table__cell">{r?.session ? <A href={`/verantwoording/bijeenkomsten/${r.session.id}`}>{v.t('reach.month.attendanceLink', { date: at })}</A> : '—'}</td>
       </tr>
     );
