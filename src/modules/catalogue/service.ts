@@ -4,7 +4,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, gt, sql, 
 import type { z } from 'zod';
 import { activities } from './schema.ts';
 import { activityInput, pageInput, searchFilters, type ActivityInput, type ActivityView, type Occurrence, type PageInput, type SearchFilters } from './types.ts';
-import { deriveSchedule, occurrences } from './schedule.ts';
+import { deriveSchedule, occurrences, utcToLocal, localToUtc, dayNumber } from './schedule.ts';
 import { invalidateExports } from './export.ts';
 import { searchTextQuery } from './text-query.ts';
 import { columnsFor, dedupe, fieldLabelKeys, labelled, parse, referenceErrors, shapeErrors, wellFormedParts } from './input.ts';
@@ -60,6 +60,8 @@ function toView(r: Row, orgName: string): ActivityView {
     id: r.id,
     organisationId: r.organisationId,
     organisationName: orgName,
+    partnerOrganisationIds: r.partnerOrganisationIds,
+    partnerOrganisations: [],
     title: r.title,
     description: r.description,
     kind: r.kind,
@@ -98,9 +100,9 @@ function toView(r: Row, orgName: string): ActivityView {
 /** Views with organisation names and, for activities at a known place, that place's current name and address. */
 async function toViews(ctx: ServiceContext, rows: Row[]): Promise<ActivityView[]> {
   const locationIds = rows.map((r) => r.locationId).filter((x): x is string => !!x);
-  const [names, places] = await Promise.all([getOrganisationNames(ctx, rows.map((r) => r.organisationId)), locationIds.length ? getLocationSummaries(ctx, locationIds) : new Map()]);
+  const [names, places] = await Promise.all([getOrganisationNames(ctx, [...new Set(rows.flatMap((r) => [r.organisationId, ...r.partnerOrganisationIds]))]), locationIds.length ? getLocationSummaries(ctx, locationIds) : new Map()]);
   return rows.map((r) => {
-    const v = toView(r, names.get(r.organisationId) ?? '');
+    const v = { ...toView(r, names.get(r.organisationId) ?? ''), partnerOrganisations: r.partnerOrganisationIds.map((id) => ({ id, name: names.get(id) ?? '' })) };
     const place = r.locationId ? places.get(r.locationId) : undefined;
     return place ? { ...v, locationName: place.name, locationAddress: place.address } : v;
   });
@@ -389,4 +391,51 @@ export const isPast = (a: Pick<ActivityView, 'lastEndsAt'>, now: Date) => a.last
 /** Upcoming occurrences of one activity (for its page). */
 export function upcomingOccurrences(a: ActivityView, now: Date, n = 5): Occurrence[] {
   return occurrences(a.schedule, now, new Date(now.getTime() + 400 * 86_400_000), n);
+}
+
+// ------------------------------------------------------------------ for accountability (reach: sessions)
+
+export type { ActivityView } from './types.ts';
+
+/** The local (Amsterdam) calendar date of an instant, YYYY-MM-DD. */
+export const localDateOf = (at: Date): string => utcToLocal(at).date;
+
+/** Local dates (YYYY-MM-DD) of an activity's occurrences that start on a day from `from` to `to` (both included). */
+export function occurrenceDates(a: Pick<ActivityView, 'schedule'>, from: string, to: string): string[] {
+  if (dayNumber(to) < dayNumber(from)) return [];
+  const start = localToUtc(from, '00:00');
+  const end = localToUtc(to, '23:59');
+  const dates = occurrences(a.schedule, start, new Date(end.getTime() + 60_000), 400).map((o) => utcToLocal(o.start).date);
+  return [...new Set(dates)].filter((d) => d >= from && d <= to);
+}
+
+/** Hours of one occurrence (end time − start time; past midnight counts on). */
+export function occurrenceHours(a: Pick<ActivityView, 'schedule'>): number {
+  const mins = (t: string) => {
+    const [h, m] = t.split(':').map(Number);
+    return h * 60 + m;
+  };
+  let d = mins(a.schedule.endTime) - mins(a.schedule.startTime);
+  if (d <= 0) d += 24 * 60;
+  return Math.round((d / 60) * 100) / 100;
+}
+
+/**
+ * Activities an organisation delivers, as owner or as one of its partner organisations (not drafts), by title.
+ * Access is the caller's: the reach module checks that the actor registers for `organisationId`.
+ */
+export async function listDeliveredActivities(ctx: ServiceContext, organisationId: string): Promise<ActivityView[]> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organisationId)) return [];
+  const rows = await ctx.db
+    .select(viewColumns)
+    .from(activities)
+    .where(
+      and(
+        eq(activities.tenantId, ctx.tenant),
+        sql`${activities.status} <> 'draft'`,
+        or(eq(activities.organisationId, organisationId), sql`${activities.partnerOrganisationIds} @> array[${organisationId}]::uuid[]`),
+      ),
+    )
+    .orderBy(asc(activities.title), asc(activities.id));
+  return toViews(ctx, rows);
 }

@@ -98,6 +98,9 @@ export interface ActivityView {
   id: string;
   organisationId: string;
   organisationName: string;
+  /** Organisations that deliver the activity jointly with `organisationId` (joint delivery), with their names. */
+  partnerOrganisationIds: string[];
+  partnerOrganisations: { id: string; name: string }[];
   title: string;
   description: string;
   kind: ActivityKind;

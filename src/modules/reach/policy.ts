@@ -34,7 +34,24 @@ export const readers: Role[] = ['partner_staff', 'volunteer', 'policy_advisor', 
 const planRoutes: RouteRules = {};
 
 // --- sessions (sessions.ts, session-pages.tsx, session-api.ts)
-const sessionRoutes: RouteRules = {};
+const SID = `:id{${ID}}`;
+const sessionRoutes: RouteRules = {
+  'GET /assets/reach/sessions.css': 'public',
+  'GET /verantwoording/bijeenkomsten': sessionStaff,
+  [`GET /verantwoording/bijeenkomsten/${SID}`]: sessionStaff,
+  [`POST /verantwoording/bijeenkomsten/${SID}/bezoekers`]: sessionStaff,
+  [`POST /verantwoording/bijeenkomsten/${SID}/deelnemers`]: sessionStaff,
+  [`POST /verantwoording/bijeenkomsten/${SID}/deelnemers/verwijderen`]: sessionStaff,
+  [`POST /verantwoording/bijeenkomsten/${SID}/vrijwilligers`]: sessionStaff,
+  [`POST /verantwoording/bijeenkomsten/${SID}/vrijwilligers/verwijderen`]: sessionStaff,
+  [`GET /verantwoording/activiteiten/${SID}/bijeenkomst`]: sessionStaff,
+  [`POST /verantwoording/activiteiten/${SID}/bijeenkomst`]: sessionStaff,
+  [`GET /verantwoording/activiteiten/${SID}/maand`]: sessionStaff,
+  [`POST /verantwoording/activiteiten/${SID}/maand`]: sessionStaff,
+  'GET /api/v1/sessions': sessionStaff,
+  'PUT /api/v1/activities/:id/sessions/:date': sessionStaff,
+  'POST /api/v1/sessions/:id/attendance': sessionStaff,
+};
 
 // --- imports (import-*.ts, import-pages.tsx, import-api.ts)
 const importRoutes: RouteRules = {};

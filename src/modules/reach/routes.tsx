@@ -2,10 +2,12 @@
 // The reach module's routes: one register function per part.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
+import { registerSessions } from './session-pages.tsx';
 
 export function registerReach(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
   // plans
   // sessions
+  registerSessions(app, api);
   // imports
   // reports
   void app;
