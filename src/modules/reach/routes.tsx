@@ -2,12 +2,16 @@
 // The reach module's routes: one register function per part.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
+import { registerReportPages } from './report-pages.tsx';
+import { registerReportApi } from './report-api.ts';
 
 export function registerReach(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
   // plans
   // sessions
   // imports
   // reports
+  registerReportPages(app);
+  registerReportApi(api);
   void app;
   void api;
 }
