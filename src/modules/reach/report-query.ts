@@ -143,7 +143,7 @@ export function attendanceQuery(ctx: ServiceContext, s: AttendanceScope): { layo
       sql`coalesce(wk.${col('b', i)}, act.${col('f', i)}, ${sql.raw(String(unknownBoth[i]))})`,
     ];
     if (i === 0) parts.push(sql`q.mo`);
-    for (const g of tgBits) if (g.mask[i] !== 0n) parts.push(sql`(case when ${g.key} = any(q.target_groups) then ${sql.raw(String(g.mask[i]))}::int8 else 0 end)`);
+    parts.push(sql`tg.${col('t', i)}`);
     return sql`bit_or(${sql.join(parts, sql` | `)}) as ${col('s', i)}`;
   };
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -154,13 +154,20 @@ export function attendanceQuery(ctx: ServiceContext, s: AttendanceScope): { layo
     with q as materialized (
       select r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups, count(*) as v,
         bit_or(1::int8 << (r.m - 1)) as mo,
-        ${sql.join(months.map((m) => sql`count(*) filter (where r.m = ${sql.raw(String(m))}) as ${sql.raw(`m${m}`)}`), sql`, `)}
-      from (select r.*, date_part('month', r.date)::int as m from reach_attendance r where ${attendanceWhere(ctx, s)}) r
+        -- visits per month packed in 5-bit fields: one session per activity and date, so a field stays under 32
+        sum(1::int8 << ((r.m - 1) * 5))::int8 as mc
+      from (select r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups, date_part('month', r.date)::int as m from reach_attendance r where ${attendanceWhere(ctx, s)}) r
       group by r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups
+    ),
+    -- the target-group bits of each distinct list of target groups (few), joined back by the list
+    tg as (
+      select d.target_groups, ${sql.join(S.map((i) => sql`(0${sql.join(tgBits.filter((g) => g.mask[i] !== 0n).map((g) => sql` | (case when ${g.key} = any(d.target_groups) then ${sql.raw(String(g.mask[i]))}::int8 else 0 end)`), sql``)})::int8 as ${col('t', i)}`), sql`, `)}
+      from (select distinct target_groups from q) d
     ),
     res as (
       select sum(q.v) as v, ${sql.join(S.map(slotExpr), sql`, `)}
       from q
+      join tg on tg.target_groups = q.target_groups
       left join unnest(${actCols}) as act(${actNames}) on act.id = q.activity_id
       left join unnest(${orgCols}) as org(${orgNames}) on org.id = q.organisation_id
       left join unnest(${wkCols}) as wk(${wkNames}) on wk.code = q.wijk_code
@@ -171,8 +178,9 @@ export function attendanceQuery(ctx: ServiceContext, s: AttendanceScope): { layo
     from res group by ${sCols}
     union all
     select 1 + grouping(q.activity_id, kn.known, q.organisation_id, q.wijk_code, q.target_groups)::int, null, sum(q.v)::int, ${nulls(S.length)},
-      q.activity_id, kn.known, q.organisation_id, q.wijk_code, q.target_groups, ${sql.raw(months.map((m) => `sum(q.m${m})::int8`).join(', '))}
-    from q cross join lateral (select coalesce(q.wijk_code = any(${pgArray(wijkCodes)}::text[]), false) as known) kn
+      q.activity_id, kn.known, q.organisation_id, q.wijk_code, q.target_groups, ${sql.raw(months.map((m) => `sum((q.mc >> ${(m - 1) * 5}) & 31)::int8`).join(', '))}
+    from q left join unnest(${pgArray(wijkCodes)}::text[]) as kw(code) on kw.code = q.wijk_code
+    cross join lateral (select kw.code is not null as known) kn
     group by grouping sets ((q.activity_id, kn.known), (q.organisation_id), (q.wijk_code), (q.target_groups), ())`;
   return { layout: L, query, slots: S };
 }
