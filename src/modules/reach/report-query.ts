@@ -1,11 +1,12 @@
-// The queries behind the reach report, designed for a city-year of a million attendance rows:
-//  - unique residents per category in ONE pass over reach_attendance (the date index): grouped by pseudonym, each
-//    resident gets bit masks of every category they were seen in (theme, sub-goal, organisation, month, wijk,
-//    district, target group). Residents with identical masks are grouped once more in SQL, and the few resulting
-//    rows are counted per bit here. No query per cell; the small tables (activities, organisations, wijken) are
-//    passed as arrays and hash-joined once.
-//  - visits per category in a second pass with GROUPING SETS (one scan, several hash tables);
-//  - sessions, headcounts and volunteers from reach_sessions (one row per session: small).
+// The queries behind the reach report, designed for a city-year of a million attendance rows. Everything the report
+// needs from reach_attendance comes from ONE statement with one pass over the rows (the date index):
+//  - level 1 groups the rows per resident, activity, organisation, wijk and target groups (visits, months seen,
+//    visits per month packed into one integer);
+//  - from it, per resident, bit masks of every category they were seen in (theme, sub-goal, organisation, month,
+//    wijk, district, target group), grouped again by identical masks; the few resulting rows are counted per bit
+//    in report.ts. The small tables (activities, organisations, wijken) are passed as arrays and hash-joined once;
+//  - and, from the same level 1, the visits per activity, organisation, wijk, target groups and month (GROUPING SETS).
+// No query per cell. Sessions, headcounts and volunteers come from reach_sessions (one row per session: small).
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/client.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
