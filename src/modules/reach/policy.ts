@@ -57,6 +57,15 @@ const sessionRoutes: RouteRules = {
 const importRoutes: RouteRules = {};
 
 // --- reports (report.ts, report-pages.tsx, report-api.ts)
-const reportRoutes: RouteRules = {};
+const reportRoutes: RouteRules = {
+  'GET /verantwoording/uitvoering': readers,
+  'GET /verantwoording/bereik': readers,
+  'GET /verantwoording/vrijwilligers': readers,
+  'POST /verantwoording/uitvoering/toelichting': ['partner_staff'],
+  'GET /api/v1/reach': readers,
+  'GET /api/v1/delivery': readers,
+  'GET /api/v1/volunteers': readers,
+  'PUT /api/v1/explanations/:activityId/:year': ['partner_staff'],
+};
 
 export const reachRoutes: RouteRules = { ...planRoutes, ...sessionRoutes, ...importRoutes, ...reportRoutes };

@@ -3,6 +3,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { registerSessions } from './session-pages.tsx';
+import { registerReportPages } from './report-pages.tsx';
+import { registerReportApi } from './report-api.ts';
 
 export function registerReach(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
   // plans
@@ -10,6 +12,8 @@ export function registerReach(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>
   registerSessions(app, api);
   // imports
   // reports
+  registerReportPages(app);
+  registerReportApi(api);
   void app;
   void api;
 }
