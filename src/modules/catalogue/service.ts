@@ -60,6 +60,8 @@ function toView(r: Row, orgName: string): ActivityView {
     id: r.id,
     organisationId: r.organisationId,
     organisationName: orgName,
+    partnerOrganisationIds: r.partnerOrganisationIds,
+    partnerOrganisations: [],
     title: r.title,
     description: r.description,
     kind: r.kind,
@@ -98,9 +100,9 @@ function toView(r: Row, orgName: string): ActivityView {
 /** Views with organisation names and, for activities at a known place, that place's current name and address. */
 async function toViews(ctx: ServiceContext, rows: Row[]): Promise<ActivityView[]> {
   const locationIds = rows.map((r) => r.locationId).filter((x): x is string => !!x);
-  const [names, places] = await Promise.all([getOrganisationNames(ctx, rows.map((r) => r.organisationId)), locationIds.length ? getLocationSummaries(ctx, locationIds) : new Map()]);
+  const [names, places] = await Promise.all([getOrganisationNames(ctx, [...new Set(rows.flatMap((r) => [r.organisationId, ...r.partnerOrganisationIds]))]), locationIds.length ? getLocationSummaries(ctx, locationIds) : new Map()]);
   return rows.map((r) => {
-    const v = toView(r, names.get(r.organisationId) ?? '');
+    const v = { ...toView(r, names.get(r.organisationId) ?? ''), partnerOrganisations: r.partnerOrganisationIds.map((id) => ({ id, name: names.get(id) ?? '' })) };
     const place = r.locationId ? places.get(r.locationId) : undefined;
     return place ? { ...v, locationName: place.name, locationAddress: place.address } : v;
   });
@@ -138,6 +140,24 @@ async function organisationFor(ctx: ServiceContext, requested: string | null | u
   return { id: current ?? own };
 }
 
+/** Joint delivery: each partner must be an existing organisation, not the activity's own, and listed once. */
+async function partnerErrors(ctx: ServiceContext, ids: string[], own: string | undefined): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const exists = await Promise.all(ids.map((id) => organisationExists(ctx, id)));
+  ids.forEach((id, i) => {
+    const field = `partnerOrganisationIds.${i}`;
+    if (!exists[i]) errors.push({ field, code: 'unknown_reference', message: 'error.unknownOrganisation' });
+    else if (id === own) errors.push({ field, code: 'not_allowed', message: 'catalogue.error.partnerIsOwn' });
+    else if (ids.indexOf(id) < i) errors.push({ field, code: 'duplicate', message: 'catalogue.error.partnerDuplicate' });
+  });
+  return errors;
+}
+
+/** Does this organisation deliver the activity: its own organisation, or one of the partners it is delivered jointly with? */
+export function deliversActivity(activity: { organisationId: string; partnerOrganisationIds: readonly string[] }, organisationId: string): boolean {
+  return activity.organisationId === organisationId || activity.partnerOrganisationIds.includes(organisationId);
+}
+
 /**
  * Checks an input in one pass — its shape, the references to the framework, the place and the organisation — and
  * throws every field error at once; returns what to store. `current`: the organisation of the activity being changed.
@@ -154,6 +174,7 @@ async function prepare(ctx: ServiceContext, raw: ActivityInput, current?: string
   }
   const organisation = await organisationFor(ctx, parts.organisationId, current);
   if ('error' in organisation) errors.push(organisation.error);
+  errors.push(...(await partnerErrors(ctx, parts.partnerOrganisationIds, 'id' in organisation ? organisation.id : undefined)));
   const refs = await loadRefs(ctx);
   if (!parsed.success) {
     errors.push(...referenceErrors({ ...parts, districtCode: parts.districtCode || place?.districtCode }, refs).errors);
@@ -170,7 +191,7 @@ async function prepare(ctx: ServiceContext, raw: ActivityInput, current?: string
   const { values, errors: refErrors } = columnsFor(data, refs);
   errors.push(...refErrors);
   if (errors.length || 'error' in organisation) throw invalid(labelled(ctx, dedupe(errors)));
-  return { data, values, organisationId: organisation.id };
+  return { data, values: { ...values, partnerOrganisationIds: data.partnerOrganisationIds }, organisationId: organisation.id };
 }
 
 /** Every field error the input has, without saving (forms use it to show all problems at once); message keys. */

@@ -45,6 +45,8 @@ export type Schedule = z.output<typeof scheduleInput>;
 export const activityInput = z.object({
   /** Administrators choose the organisation; partner staff always publish for their own. */
   organisationId: z.uuid().nullish(),
+  /** Other organisations that deliver this activity jointly (network organisations; not the activity's own). */
+  partnerOrganisationIds: z.array(z.uuid()).max(20).default([]),
   title: text(200).min(3),
   description: text(10_000).min(1),
   kind: z.enum(activityKinds).default('activity'),
@@ -98,6 +100,9 @@ export interface ActivityView {
   id: string;
   organisationId: string;
   organisationName: string;
+  /** Organisations that deliver the activity jointly with `organisationId` (joint delivery), with their names. */
+  partnerOrganisationIds: string[];
+  partnerOrganisations: { id: string; name: string }[];
   title: string;
   description: string;
   kind: ActivityKind;
