@@ -411,3 +411,33 @@ export const isPast = (a: Pick<ActivityView, 'lastEndsAt'>, now: Date) => a.last
 export function upcomingOccurrences(a: ActivityView, now: Date, n = 5): Occurrence[] {
   return occurrences(a.schedule, now, new Date(now.getTime() + 400 * 86_400_000), n);
 }
+
+// ------------------------------------------------------------------ for the reach module (accountability plans)
+
+export interface ActivitySummary {
+  id: string;
+  title: string;
+  organisationId: string;
+  partnerOrganisationIds: string[];
+  themes: string[];
+  status: ActivityView['status'];
+}
+
+const summaryColumns = { id: activities.id, title: activities.title, organisationId: activities.organisationId, partnerOrganisationIds: activities.partnerOrganisationIds, themes: activities.themes, status: activities.status };
+
+/** Activities by id, whatever their status (a plan may name a draft or an ended activity): title and who delivers them. */
+export async function getActivitySummaries(ctx: ServiceContext, ids: string[]): Promise<Map<string, ActivitySummary>> {
+  const valid = [...new Set(ids)].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  if (!valid.length) return new Map();
+  const rows = await ctx.db.select(summaryColumns).from(activities).where(and(eq(activities.tenantId, ctx.tenant), inArray(activities.id, valid)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Published and ended activities of a theme, by title (the choices of an accountability plan). */
+export async function listActivitySummaries(ctx: ServiceContext, filter: { theme: string }): Promise<ActivitySummary[]> {
+  return ctx.db
+    .select(summaryColumns)
+    .from(activities)
+    .where(and(eq(activities.tenantId, ctx.tenant), inArray(activities.status, ['published', 'ended']), sql`${activities.themes} @> array[${filter.theme}]::text[]`))
+    .orderBy(asc(activities.title), asc(activities.id));
+}
