@@ -168,6 +168,8 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (name === 'yearMonth') return p.month;
     if (name === 'personId') return p.person;
     if (name === 'file') return 'app.css';
+    if (name === 'year') return '2022';
+    if (/verantwoording|\/plans\//.test(route)) return crypto.randomUUID(); // a choice or entry of an accountability plan
     if (/gebruikers|users/.test(route)) return p.user;
     if (/mensen|people/.test(route)) return p.personOrganisation;
     if (/organisaties|organisations/.test(route)) return p.organisation;
