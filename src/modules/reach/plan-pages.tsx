@@ -14,9 +14,8 @@ import { diffSnapshots } from './plan-diff.ts';
 import { dateTime, namesFor, planPath, principleLabel, subGoalLabel, Targets, targetsText, tk, type Names } from './plan-views.tsx';
 import { planFieldLabels } from './plan-input.ts';
 
-export const SLUG = ':slug{[a-z0-9-]{1,100}}';
-export const YEAR = ':year{[0-9]{4}}';
-export const PLAN = `/verantwoording/plannen/${SLUG}/${YEAR}`;
+/** A plan's pages: theme slug and year (a year that is no number finds no plan: "not found"). */
+export const PLAN = '/verantwoording/plannen/:slug/:year';
 
 const crumbs = (v: View, plan?: PlanView) => [{ href: '/verantwoording', label: tk(v, 'reach.home.title') }, ...(plan ? [{ href: planPath(plan), label: tk(v, 'reach.plan.title', { theme: plan.themeName, year: plan.year }) }] : [])];
 export const planCrumbs = crumbs;

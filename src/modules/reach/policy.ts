@@ -34,7 +34,7 @@ export const readers: Role[] = ['partner_staff', 'volunteer', 'policy_advisor', 
 // residents; a plan for those who may see one (the service answers "not found" to the rest of them).
 const nonResidents: Role[] = ['volunteer', 'partner_staff', 'social_broker', 'policy_advisor', 'contract_manager', 'administrator', 'auditor'];
 const planReaders: Role[] = ['partner_staff', 'policy_advisor', 'contract_manager', 'administrator'];
-const PLAN = '/verantwoording/plannen/:slug{[a-z0-9-]{1,100}}/:year{[0-9]{4}}';
+const PLAN = '/verantwoording/plannen/:slug/:year';
 const PART = `:id{${ID}}`;
 const planRoutes: RouteRules = {
   'GET /verantwoording': nonResidents,
