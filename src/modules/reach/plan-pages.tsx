@@ -143,8 +143,8 @@ function planPage(v: View, plan: PlanView, names: Names, saved: string | undefin
               {c.activityId && <EntryTable v={v} plan={plan} names={names} choice={c} />}
               <p class="utrecht-paragraph sb-actions">
                 {mayAddEntry(c) && <A href={`${planPath(plan)}/regels/nieuw?activiteit=${c.activityId}`}>{tk(v, 'reach.plan.addEntry')}</A>}
-                {(plan.may.editChoices || plan.may.addChoices) && <A href={`${planPath(plan)}/keuzes/${c.id}`}>{tk(v, 'reach.plan.change')}</A>}
-                {(plan.may.editChoices || plan.may.addChoices) && <A href={`${planPath(plan)}/keuzes/${c.id}/weghalen`}>{tk(v, 'reach.plan.remove')}</A>}
+                {(plan.may.editChoices || plan.may.addChoices) && <A href={`${planPath(plan)}/keuzes/${c.id}`}>{tk(v, 'reach.plan.changeChoice')}</A>}
+                {(plan.may.editChoices || plan.may.addChoices) && <A href={`${planPath(plan)}/keuzes/${c.id}/weghalen`}>{tk(v, 'reach.plan.removeChoice')}</A>}
               </p>
             </article>
           ))}
