@@ -102,6 +102,12 @@ describe.each(dbKinds)('accountability plan over HTTP (%s)', (kind) => {
     expect((await new TestClient(app).get('/api/v1/plans')).status).toBe(401);
   });
 
+  it('documents the plan API in the OpenAPI document', async () => {
+    const doc = (await (await new TestClient(app).get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(doc.paths['/api/v1/plans/{slug}/{year}/entries/{id}'] ?? doc.paths['/plans/{slug}/{year}/entries/{id}'] ?? {}).sort()).toEqual(['delete', 'put']);
+    expect(doc.components.schemas).toHaveProperty('PlanEntryInput');
+  });
+
   it('the API: read, add an entry for a partner organisation (joint delivery), field errors in one pass, remove with a reason', async () => {
     const plan = (await (await staffB.get('/api/v1/plans/ontmoeten/2022')).json()) as { version: number; entries: { id: string; organisationId: string }[]; maxChoicesPerSubGoal: number };
     expect(plan.maxChoicesPerSubGoal).toBe(5);
