@@ -21,6 +21,7 @@ import { getLocationSummaries, locationsTag } from '../places/service.ts';
 import { frameworkTag } from '../framework/service.ts';
 
 export { columnsFor, fieldLabelKeys, labelled };
+export { deliversActivity, getActivitySummaries, listActivitySummaries, type ActivitySummary } from './delivery.ts';
 
 const { searchVector: _sv, ...viewColumns } = getTableColumns(activities);
 type Row = Omit<typeof activities.$inferSelect, 'searchVector'>;
@@ -151,11 +152,6 @@ async function partnerErrors(ctx: ServiceContext, ids: string[], own: string | u
     else if (ids.indexOf(id) < i) errors.push({ field, code: 'duplicate', message: 'catalogue.error.partnerDuplicate' });
   });
   return errors;
-}
-
-/** Does this organisation deliver the activity: its own organisation, or one of the partners it is delivered jointly with? */
-export function deliversActivity(activity: { organisationId: string; partnerOrganisationIds: readonly string[] }, organisationId: string): boolean {
-  return activity.organisationId === organisationId || activity.partnerOrganisationIds.includes(organisationId);
 }
 
 /**
@@ -412,32 +408,3 @@ export function upcomingOccurrences(a: ActivityView, now: Date, n = 5): Occurren
   return occurrences(a.schedule, now, new Date(now.getTime() + 400 * 86_400_000), n);
 }
 
-// ------------------------------------------------------------------ for the reach module (accountability plans)
-
-export interface ActivitySummary {
-  id: string;
-  title: string;
-  organisationId: string;
-  partnerOrganisationIds: string[];
-  themes: string[];
-  status: ActivityView['status'];
-}
-
-const summaryColumns = { id: activities.id, title: activities.title, organisationId: activities.organisationId, partnerOrganisationIds: activities.partnerOrganisationIds, themes: activities.themes, status: activities.status };
-
-/** Activities by id, whatever their status (a plan may name a draft or an ended activity): title and who delivers them. */
-export async function getActivitySummaries(ctx: ServiceContext, ids: string[]): Promise<Map<string, ActivitySummary>> {
-  const valid = [...new Set(ids)].filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
-  if (!valid.length) return new Map();
-  const rows = await ctx.db.select(summaryColumns).from(activities).where(and(eq(activities.tenantId, ctx.tenant), inArray(activities.id, valid)));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** Published and ended activities of a theme, by title (the choices of an accountability plan). */
-export async function listActivitySummaries(ctx: ServiceContext, filter: { theme: string }): Promise<ActivitySummary[]> {
-  return ctx.db
-    .select(summaryColumns)
-    .from(activities)
-    .where(and(eq(activities.tenantId, ctx.tenant), inArray(activities.status, ['published', 'ended']), sql`${activities.themes} @> array[${filter.theme}]::text[]`))
-    .orderBy(asc(activities.title), asc(activities.id));
-}
