@@ -71,6 +71,8 @@ describe.each(dbKinds)('catalogue: joint delivery (%s)', (kind) => {
     await publishActivity(partnerA, a.id);
     const page = await (await new TestClient(app).get(`/activiteiten/${a.id}`)).text();
     expect(page).toContain('Hoofduitvoerder, Meedoener Bewonersgroep');
+    const results = await (await new TestClient(app).get('/activiteiten?q=Buurtmaaltijd')).text();
+    expect(results).toContain('Hoofduitvoerder, Meedoener Bewonersgroep');
     const json = (await (await new TestClient(app).get(`/api/v1/activities/${a.id}`)).json()) as { partnerOrganisationIds: string[] };
     expect(json.partnerOrganisationIds).toEqual([orgB.id]);
     const bad = await client.json('/api/v1/activities', 'POST', { ...activityInputFor(), partnerOrganisationIds: [orgA.id] });
