@@ -8,7 +8,7 @@ import { readForm, str, formErrors, type FormBody } from '../../platform/ui/form
 import type { FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import { listThemes } from '../framework/service.ts';
+import { listPeriods, listThemes } from '../framework/service.ts';
 import { createPlan, getPlan, listPlanRevisions, listPlans, MAX_CHOICES_PER_SUB_GOAL, type PlanView } from './plans.ts';
 import { diffSnapshots } from './plan-diff.ts';
 import { dateTime, namesFor, planPath, principleLabel, subGoalLabel, Targets, targetsText, tk, type Names } from './plan-views.tsx';
@@ -23,7 +23,11 @@ export const planCrumbs = crumbs;
 // ------------------------------------------------------------------ landing
 
 async function landing(ctx: ServiceContext, v: View, body: FormBody, errors: FieldError[]) {
-  const [plans, themes] = await Promise.all([listPlans(ctx), listThemes(ctx).catch(() => [])]);
+  const [plans, themes, periods] = await Promise.all([listPlans(ctx), listThemes(ctx).catch(() => []), listPeriods(ctx)]);
+  // The year offered: this year when it falls in a call period, else the last year of the latest period.
+  const thisYear = ctx.now().getFullYear();
+  const inPeriod = periods.some((p) => p.startYear <= thisYear && (p.endYear === null || thisYear <= p.endYear));
+  const defaultYear = inPeriod || !periods.length ? thisYear : (periods[0].endYear ?? periods[0].startYear);
   const mayCreate = hasRole(ctx.actor, 'administrator', 'policy_advisor', 'partner_staff');
   return (
     <Layout v={v} title={tk(v, 'reach.home.title')}>
@@ -60,7 +64,7 @@ async function landing(ctx: ServiceContext, v: View, body: FormBody, errors: Fie
             <Csrf v={v} />
             <ErrorSummary v={v} errors={errors} />
             <Select name="theme" label={`${tk(v, 'reach.plan.field.theme')} *`} value={str(body, 'theme')} errors={errors} options={[{ value: '', label: tk(v, 'reach.home.chooseTheme') }, ...themes.map((t) => ({ value: t.slug, label: t.name }))]} />
-            <TextField name="year" label={`${tk(v, 'reach.plan.field.year')} *`} value={str(body, 'year') || String(ctx.now().getFullYear())} errors={errors} autocomplete="off" />
+            <TextField name="year" label={`${tk(v, 'reach.plan.field.year')} *`} value={str(body, 'year') || String(defaultYear)} errors={errors} autocomplete="off" />
             <TextArea name="reason" label={`${tk(v, 'reach.plan.field.reason')} *`} description={tk(v, 'reach.plan.reasonHint')} value={str(body, 'reason')} errors={errors} rows={2} />
             <Submit>{tk(v, 'reach.home.create')}</Submit>
           </form>
