@@ -42,6 +42,8 @@ export const activitySchema = z
   .object({
     id: z.uuid(),
     organisation: z.object({ id: z.uuid(), name: z.string() }),
+    partnerOrganisationIds: z.array(z.uuid()).openapi({ description: 'Andere organisaties die de activiteit samen met de organisatie uitvoeren (gezamenlijke uitvoering)' }),
+    partnerOrganisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
     title: z.string(),
     description: z.string(),
     kind: z.enum(['activity', 'service']),
@@ -77,6 +79,8 @@ export function activityJson(a: ActivityView, baseUrl: string) {
   return {
     id: a.id,
     organisation: { id: a.organisationId, name: a.organisationName },
+    partnerOrganisationIds: a.partnerOrganisationIds,
+    partnerOrganisations: a.partnerOrganisations,
     title: a.title,
     description: a.description,
     kind: a.kind,

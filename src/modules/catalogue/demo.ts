@@ -82,6 +82,7 @@ function generate(i: number, rng: Rng, refs: FrameworkRefs, orgIds: string[], pl
     status,
     data: {
       organisationId,
+      partnerOrganisationIds: [],
       title,
       description,
       kind: tpl.kind ?? 'activity',

@@ -22,6 +22,7 @@ export function formFromActivity(a: ActivityView, refs: FrameworkRefs, lang: Vie
   const known = new Set(refs.themes.flatMap((t) => t.principles.map((p) => p.key)));
   return {
     organisationId: a.organisationId,
+    partnerOrganisationIds: a.partnerOrganisationIds,
     title: a.title,
     description: a.description,
     kind: a.kind,
@@ -68,6 +69,7 @@ export function inputFromForm(b: FormBody, refs: FrameworkRefs): { input: Activi
     costError: cents === null,
     input: {
       organisationId: opt('organisationId'),
+      partnerOrganisationIds: list(b, 'partnerOrganisationIds'),
       title: str(b, 'title'),
       description: str(b, 'description'),
       kind: str(b, 'kind') || 'activity',
@@ -167,10 +169,12 @@ interface FormProps {
   errors: FieldError[];
   refs: FrameworkRefs;
   organisations: { id: string; name: string }[] | null;
+  /** Every organisation but the actor's own: the choices for joint delivery. */
+  partners: { id: string; name: string }[];
   locations: { id: string; name: string }[];
 }
 
-const ActivityForm = ({ v, action, values: b, errors, refs, organisations, locations }: FormProps) => {
+const ActivityForm = ({ v, action, values: b, errors, refs, organisations, partners, locations }: FormProps) => {
   const s = (k: string) => str(b, k);
   const l = (k: string) => list(b, k);
   const opts = <T extends string>(xs: readonly T[], label: (x: T) => string) => xs.map((x) => ({ value: x, label: label(x) }));
@@ -185,6 +189,9 @@ const ActivityForm = ({ v, action, values: b, errors, refs, organisations, locat
         <TextField name="title" label={`${tk(v, 'catalogue.field.title')} *`} value={s('title')} errors={errors} required />
         <TextArea name="description" label={`${tk(v, 'catalogue.field.description')} *`} value={s('description')} errors={errors} rows={8} required />
         <Select name="kind" label={tk(v, 'catalogue.field.kind')} value={s('kind')} errors={errors} options={opts(activityKinds, (x) => tk(v, `catalogue.kind.${x}`))} />
+        {partners.length > 0 && (
+          <CheckGroup v={v} name="partnerOrganisationIds" label={tk(v, 'catalogue.field.partnerOrganisations')} hint={tk(v, 'catalogue.edit.partnerOrganisationsHint')} groups={[{ options: partners.map((o) => ({ value: o.id, label: o.name })) }]} values={l('partnerOrganisationIds')} errors={errors} />
+        )}
         <CheckGroup v={v} name="targetGroups" label={tk(v, 'catalogue.field.targetGroups')} groups={[{ options: refs.targetGroups.map((g) => ({ value: g.key, label: g.name[v.lang] })) }]} values={l('targetGroups')} errors={errors} />
       </Section>
       <Section title={tk(v, 'catalogue.edit.framework')}>
@@ -253,6 +260,7 @@ const emptyForm: FormBody = { kind: 'activity', 'schedule.kind': 'weekly', langu
 export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
   const placeChoices = async (ctx: Parameters<typeof listLocations>[0]) => (await listLocations(ctx)).map((l) => ({ id: l.id, name: l.name }));
   const orgChoices = async (ctx: Parameters<typeof listOrganisations>[0]) => (hasRole(ctx.actor, 'administrator') ? (await listOrganisations(ctx)).map((o) => ({ id: o.id, name: o.name })) : null);
+  const partnerChoices = async (ctx: Parameters<typeof listOrganisations>[0]) => (await listOrganisations(ctx)).filter((o) => o.id !== ctx.actor?.organisationId).map((o) => ({ id: o.id, name: o.name }));
 
   const formPage = (v: View, title: string, crumbs: { href: string; label: string }[], props: Omit<FormProps, 'v'>) => (
     <Layout v={v} title={title}>
@@ -331,15 +339,15 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
   app.get('/activiteiten/nieuw', async (c) => {
     const v = viewOf(c);
     const ctx = c.get('ctx');
-    const [refs, organisations, locations] = await Promise.all([loadRefs(ctx), orgChoices(ctx), placeChoices(ctx)]);
-    return c.html(formPage(v, tk(v, 'catalogue.edit.newTitle'), mineCrumbs(v), { action: '/activiteiten/nieuw', values: emptyForm, errors: [], refs, organisations, locations }));
+    const [refs, organisations, locations, partners] = await Promise.all([loadRefs(ctx), orgChoices(ctx), placeChoices(ctx), partnerChoices(ctx)]);
+    return c.html(formPage(v, tk(v, 'catalogue.edit.newTitle'), mineCrumbs(v), { action: '/activiteiten/nieuw', values: emptyForm, errors: [], refs, organisations, partners, locations }));
   });
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const save = async (c: Context<AppEnv, any, any>, existing: ActivityView | null) => {
     const v = viewOf(c);
     const ctx = c.get('ctx');
-    const [refs, organisations, locations, body] = await Promise.all([loadRefs(ctx), orgChoices(ctx), placeChoices(ctx), readForm(c)]);
+    const [refs, organisations, locations, body, partners] = await Promise.all([loadRefs(ctx), orgChoices(ctx), placeChoices(ctx), readForm(c), partnerChoices(ctx)]);
     const { input, costError } = inputFromForm(body, refs);
     let errors: FieldError[] = [];
     if (costError) errors = localiseFields([...(await checkActivityInput(ctx, input)), ...labelled(ctx, [{ field: 'costCents', message: 'catalogue.error.cost' }])], v.lang);
@@ -354,7 +362,7 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
     errors = errors.map((f) => ({ ...f, field: f.field.replace(/\.\d+$/, '') }));
     const title = existing ? tk(v, 'catalogue.edit.editTitle', { title: existing.title }) : tk(v, 'catalogue.edit.newTitle');
     const action = existing ? `/activiteiten/${existing.id}/bewerken` : '/activiteiten/nieuw';
-    return c.html(formPage(v, title, mineCrumbs(v), { action, values: body, errors, refs, organisations, locations }), 400);
+    return c.html(formPage(v, title, mineCrumbs(v), { action, values: body, errors, refs, organisations, partners, locations }), 400);
   };
 
   app.post('/activiteiten/nieuw', (c) => save(c, null));
@@ -363,8 +371,8 @@ export function registerCatalogueEditPages(app: OpenAPIHono<AppEnv>) {
     const v = viewOf(c);
     const ctx = c.get('ctx');
     const a = await getManaged(ctx, c.req.param('id'));
-    const [refs, organisations, locations] = await Promise.all([loadRefs(ctx), orgChoices(ctx), placeChoices(ctx)]);
-    return c.html(formPage(v, tk(v, 'catalogue.edit.editTitle', { title: a.title }), mineCrumbs(v), { action: `/activiteiten/${a.id}/bewerken`, values: formFromActivity(a, refs, v.lang), errors: [], refs, organisations, locations }));
+    const [refs, organisations, locations, partners] = await Promise.all([loadRefs(ctx), orgChoices(ctx), placeChoices(ctx), partnerChoices(ctx)]);
+    return c.html(formPage(v, tk(v, 'catalogue.edit.editTitle', { title: a.title }), mineCrumbs(v), { action: `/activiteiten/${a.id}/bewerken`, values: formFromActivity(a, refs, v.lang), errors: [], refs, organisations, partners, locations }));
   });
 
   app.post(`/activiteiten/${ID}/bewerken`, async (c) => save(c, await getManaged(c.get('ctx'), c.req.param('id'))));

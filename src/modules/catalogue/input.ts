@@ -12,6 +12,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 /** Field labels, so every message says which field it is about. */
 export const fieldLabelKeys = {
   organisationId: 'catalogue.field.organisation',
+  partnerOrganisationIds: 'catalogue.field.partnerOrganisations',
   title: 'catalogue.field.title',
   description: 'catalogue.field.description',
   kind: 'catalogue.field.kind',
@@ -83,7 +84,7 @@ export type ActivityRefs = Pick<ActivityData, 'themes' | 'subGoals' | 'principle
  * The parts of an input that are well-formed, each field on its own, with an empty value for the rest: so that
  * when the shape has errors the references can still be checked in the same pass.
  */
-export function wellFormedParts(raw: unknown): ActivityRefs & { locationId?: string | null; organisationId?: string | null; schedule?: ActivityData['schedule'] } {
+export function wellFormedParts(raw: unknown): ActivityRefs & { locationId?: string | null; organisationId?: string | null; partnerOrganisationIds: string[]; schedule?: ActivityData['schedule'] } {
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const shape = activityInput.shape;
   const part = <K extends keyof typeof shape>(k: K, empty: z.output<(typeof shape)[K]>): z.output<(typeof shape)[K]> => {
@@ -100,6 +101,7 @@ export function wellFormedParts(raw: unknown): ActivityRefs & { locationId?: str
     neighbourhoodCode: part('neighbourhoodCode', null),
     locationId: part('locationId', null),
     organisationId: part('organisationId', null),
+    partnerOrganisationIds: part('partnerOrganisationIds', []),
     schedule: schedule.success ? schedule.data : undefined,
   };
 }

@@ -141,8 +141,8 @@ const Facts = ({ v, a, refs }: { v: View; a: ActivityView; refs: FrameworkRefs }
       {tk(v, a.wheelchairAccessible ? 'catalogue.wheelchairYes' : 'catalogue.wheelchairNo')}
       {a.accessibilityDetails && ` ${a.accessibilityDetails}`}
     </dd>
-    <dt>{tk(v, 'catalogue.organisation')}</dt>
-    <dd>{a.organisationName}</dd>
+    <dt>{tk(v, a.partnerOrganisations.length ? 'catalogue.organisations' : 'catalogue.organisation')}</dt>
+    <dd>{[a.organisationName, ...a.partnerOrganisations.map((o) => o.name)].join(', ')}</dd>
     <dt>{tk(v, 'catalogue.themes')}</dt>
     <dd>
       {a.themes.map((s, i) => (

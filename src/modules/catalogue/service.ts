@@ -21,6 +21,7 @@ import { getLocationSummaries, locationsTag } from '../places/service.ts';
 import { frameworkTag } from '../framework/service.ts';
 
 export { columnsFor, fieldLabelKeys, labelled };
+export { deliversActivity, getActivitySummaries, listActivitySummaries, type ActivitySummary } from './delivery.ts';
 
 const { searchVector: _sv, ...viewColumns } = getTableColumns(activities);
 type Row = Omit<typeof activities.$inferSelect, 'searchVector'>;
@@ -140,6 +141,19 @@ async function organisationFor(ctx: ServiceContext, requested: string | null | u
   return { id: current ?? own };
 }
 
+/** Joint delivery: each partner must be an existing organisation, not the activity's own, and listed once. */
+async function partnerErrors(ctx: ServiceContext, ids: string[], own: string | undefined): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const exists = await Promise.all(ids.map((id) => organisationExists(ctx, id)));
+  ids.forEach((id, i) => {
+    const field = `partnerOrganisationIds.${i}`;
+    if (!exists[i]) errors.push({ field, code: 'unknown_reference', message: 'error.unknownOrganisation' });
+    else if (id === own) errors.push({ field, code: 'not_allowed', message: 'catalogue.error.partnerIsOwn' });
+    else if (ids.indexOf(id) < i) errors.push({ field, code: 'duplicate', message: 'catalogue.error.partnerDuplicate' });
+  });
+  return errors;
+}
+
 /**
  * Checks an input in one pass — its shape, the references to the framework, the place and the organisation — and
  * throws every field error at once; returns what to store. `current`: the organisation of the activity being changed.
@@ -156,6 +170,7 @@ async function prepare(ctx: ServiceContext, raw: ActivityInput, current?: string
   }
   const organisation = await organisationFor(ctx, parts.organisationId, current);
   if ('error' in organisation) errors.push(organisation.error);
+  errors.push(...(await partnerErrors(ctx, parts.partnerOrganisationIds, 'id' in organisation ? organisation.id : undefined)));
   const refs = await loadRefs(ctx);
   if (!parsed.success) {
     errors.push(...referenceErrors({ ...parts, districtCode: parts.districtCode || place?.districtCode }, refs).errors);
@@ -172,7 +187,7 @@ async function prepare(ctx: ServiceContext, raw: ActivityInput, current?: string
   const { values, errors: refErrors } = columnsFor(data, refs);
   errors.push(...refErrors);
   if (errors.length || 'error' in organisation) throw invalid(labelled(ctx, dedupe(errors)));
-  return { data, values, organisationId: organisation.id };
+  return { data, values: { ...values, partnerOrganisationIds: data.partnerOrganisationIds }, organisationId: organisation.id };
 }
 
 /** Every field error the input has, without saving (forms use it to show all problems at once); message keys. */

@@ -45,6 +45,8 @@ export type Schedule = z.output<typeof scheduleInput>;
 export const activityInput = z.object({
   /** Administrators choose the organisation; partner staff always publish for their own. */
   organisationId: z.uuid().nullish(),
+  /** Other organisations that deliver this activity jointly (network organisations; not the activity's own). */
+  partnerOrganisationIds: z.array(z.uuid()).max(20).default([]),
   title: text(200).min(3),
   description: text(10_000).min(1),
   kind: z.enum(activityKinds).default('activity'),

@@ -111,7 +111,7 @@ export const ActivityCard: FC<{ v: View; a: ActivityView; refs: FrameworkRefs }>
         {a.title}
       </a>
     </h3>
-    <p class="utrecht-paragraph sb-meta">{a.organisationName}</p>
+    <p class="utrecht-paragraph sb-meta">{[a.organisationName, ...a.partnerOrganisations.map((o) => o.name)].join(', ')}</p>
     <dl class="sb-facts">
       <dt>{tk(v, 'catalogue.when')}</dt>
       <dd>{scheduleText(v, a.schedule)}</dd>

@@ -30,8 +30,40 @@ export const staff: Role[] = ['partner_staff', 'administrator'];
 export const sessionStaff: Role[] = ['partner_staff', 'volunteer', 'administrator'];
 export const readers: Role[] = ['partner_staff', 'volunteer', 'policy_advisor', 'contract_manager', 'administrator', 'auditor'];
 
-// --- plans (plans.ts, plan-pages.tsx, plan-api.ts)
-const planRoutes: RouteRules = {};
+// --- plans (plans.ts, plan-pages.tsx, plan-forms.tsx, plan-api.ts). The landing is for every signed-in role but
+// residents; a plan for those who may see one (the service answers "not found" to the rest of them).
+const nonResidents: Role[] = ['volunteer', 'partner_staff', 'social_broker', 'policy_advisor', 'contract_manager', 'administrator', 'auditor'];
+const planReaders: Role[] = ['partner_staff', 'policy_advisor', 'contract_manager', 'administrator'];
+const PLAN = '/verantwoording/plannen/:slug/:year';
+const PART = `:id{${ID}}`;
+const planRoutes: RouteRules = {
+  'GET /verantwoording': nonResidents,
+  'POST /verantwoording/plannen': planReaders,
+  [`GET ${PLAN}`]: planReaders,
+  [`GET ${PLAN}/geschiedenis`]: planReaders,
+  [`GET ${PLAN}/keuzes/nieuw`]: planReaders,
+  [`POST ${PLAN}/keuzes/nieuw`]: planReaders,
+  [`GET ${PLAN}/keuzes/${PART}`]: planReaders,
+  [`POST ${PLAN}/keuzes/${PART}`]: planReaders,
+  [`GET ${PLAN}/keuzes/${PART}/weghalen`]: planReaders,
+  [`POST ${PLAN}/keuzes/${PART}/weghalen`]: planReaders,
+  [`GET ${PLAN}/regels/nieuw`]: planReaders,
+  [`POST ${PLAN}/regels/nieuw`]: planReaders,
+  [`GET ${PLAN}/regels/${PART}`]: planReaders,
+  [`POST ${PLAN}/regels/${PART}`]: planReaders,
+  [`GET ${PLAN}/regels/${PART}/weghalen`]: planReaders,
+  [`POST ${PLAN}/regels/${PART}/weghalen`]: planReaders,
+  'GET /api/v1/plans': planReaders,
+  'POST /api/v1/plans': planReaders,
+  'GET /api/v1/plans/:slug/:year': planReaders,
+  'GET /api/v1/plans/:slug/:year/revisions': planReaders,
+  'POST /api/v1/plans/:slug/:year/choices': planReaders,
+  'PUT /api/v1/plans/:slug/:year/choices/:id': planReaders,
+  'DELETE /api/v1/plans/:slug/:year/choices/:id': planReaders,
+  'POST /api/v1/plans/:slug/:year/entries': planReaders,
+  'PUT /api/v1/plans/:slug/:year/entries/:id': planReaders,
+  'DELETE /api/v1/plans/:slug/:year/entries/:id': planReaders,
+};
 
 // --- sessions (sessions.ts, session-pages.tsx, session-api.ts)
 const SID = `:id{${ID}}`;

@@ -5,9 +5,15 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { registerSessions } from './session-pages.tsx';
 import { registerReportPages } from './report-pages.tsx';
 import { registerReportApi } from './report-api.ts';
+import { registerPlanPages } from './plan-pages.tsx';
+import { registerPlanForms } from './plan-forms.tsx';
+import { registerPlanApi } from './plan-api.ts';
 
 export function registerReach(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
   // plans
+  registerPlanPages(app);
+  registerPlanForms(app);
+  registerPlanApi(api);
   // sessions
   registerSessions(app, api);
   // imports
