@@ -61,11 +61,14 @@ function generate(i: number, rng: Rng, refs: FrameworkRefs, orgIds: string[], pl
   const description = `${tpl.description}\n\nDit draagt bij aan: ${goals}.`;
   const start = rng.pick(startTimes[tpl.daypart]);
   const end = addMinutes(start, tpl.minutes);
-  const startDate = dateFrom(season, rng.int(0, 300));
+  const offset = rng.int(0, 300);
   const roll = rng.next();
+  // Weekly activities have run for a year or more (their sessions of the past year are in the reach demo); one-off
+  // and custom ones start within the next ten months.
+  const startDate = roll < 0.7 ? dateFrom(season, -365 - Math.floor(offset / 3)) : dateFrom(season, offset);
   const schedule: ActivityData['schedule'] =
     roll < 0.7
-      ? { kind: 'weekly', startDate, startTime: start, endTime: end, weekdays: rng.sample([1, 2, 3, 4, 5, 6], rng.chance(0.8) ? 1 : 2).sort(), untilDate: rng.chance(0.2) ? dateFrom(startDate, rng.int(120, 360)) : null, endDate: null, rrule: null }
+      ? { kind: 'weekly', startDate, startTime: start, endTime: end, weekdays: rng.sample([1, 2, 3, 4, 5, 6], rng.chance(0.8) ? 1 : 2).sort(), untilDate: rng.chance(0.2) ? dateFrom(season, rng.int(120, 360)) : null, endDate: null, rrule: null }
       : roll < 0.85
         ? { kind: 'one-off', startDate, startTime: start, endTime: end, weekdays: [], endDate: null, untilDate: null, rrule: null }
         : { kind: 'custom', startDate, startTime: start, endTime: end, weekdays: [], rrule: rng.pick(customRules), endDate: null, untilDate: null };

@@ -94,6 +94,7 @@ export async function seedDemoSessionsAndAttendance(
     for (let day = first; day <= last; day++) {
       if (!a.weekdays.includes(isoWeekday(day))) continue;
       const date = dateOf(day);
+      if (date < a.startDate || (a.untilDate !== null && date > a.untilDate)) continue;
       const holiday = holidays.has(date.slice(5));
       const cancelled = holiday || rng.chance(0.03);
       const v = cancelled ? 0 : Math.max(0, volunteers + rng.int(-1, 1));

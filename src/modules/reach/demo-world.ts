@@ -15,6 +15,9 @@ export interface DemoActivity {
   districtCode: string | null;
   /** ISO weekdays, 1 = Monday. */
   weekdays: number[];
+  /** The schedule's first and (if any) last date: sessions fall between them. */
+  startDate: string;
+  untilDate: string | null;
   /** Hours of one session (end time − start time). */
   hours: number;
 }
@@ -60,6 +63,8 @@ export async function loadDemoWorld(ctx: ServiceContext): Promise<DemoWorld | nu
       targetGroups: a.targetGroups,
       districtCode: a.districtCode,
       weekdays: [...a.schedule.weekdays].sort(),
+      startDate: a.schedule.startDate,
+      untilDate: a.schedule.untilDate ?? null,
       hours: hoursBetween(a.schedule.startTime, a.schedule.endTime),
     }));
   const wijken = (await listNeighbourhoods(ctx)).filter((n) => n.kind === 'wijk').map((n) => ({ code: n.code, districtCode: n.districtCode, weight: n.population ?? 1000 }));
