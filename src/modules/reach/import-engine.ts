@@ -139,8 +139,10 @@ export async function importTable(ctx: ServiceContext, table: Table, opts: Impor
     if (opts.inTransaction) await inTransaction(ctx, (tx) => opts.inTransaction!(tx, result, errors));
     return result;
   }
-  return inTransaction(ctx, async (tx) => {
-    let lastWrite = Promise.resolve();
+  // Progress goes to the caller outside the transaction (the job writes it on its own connection; on PGlite's one
+  // connection it waits for the commit), so it is chained here and awaited only after the commit.
+  let lastWrite: Promise<void> = Promise.resolve();
+  const result = await inTransaction(ctx, async (tx) => {
     const written = await writeRows(
       tx,
       { organisationId: opts.organisationId, importId: opts.importId ?? null, createdBy: ctx.actor?.userId || null, source: opts.source ?? 'import', rows: valid, activities: look.activities },
@@ -148,7 +150,6 @@ export async function importTable(ctx: ServiceContext, table: Table, opts: Impor
         lastWrite = lastWrite.then(() => onProgress?.(done, of, 'write'));
       },
     );
-    await lastWrite;
     const result: ImportResult = { status: 'imported', ...base, ...written };
     await recordAudit(tx, {
       action: 'reach.import_finish',
@@ -160,6 +161,8 @@ export async function importTable(ctx: ServiceContext, table: Table, opts: Impor
     if (opts.inTransaction) await opts.inTransaction(tx, result, errors);
     return result;
   });
+  await lastWrite;
+  return result;
 }
 
 async function cancelledSessions(ctx: ServiceContext, rows: { activityId: string; date: string }[]): Promise<Set<string>> {
