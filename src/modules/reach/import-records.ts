@@ -245,7 +245,7 @@ export async function listMappings(ctx: ServiceContext, organisationId: string):
 export const mappingInput = z.object({
   organisationId: z.uuid(),
   name: z.string().trim().min(1).max(100),
-  mapping: z.record(z.enum(templateColumns), z.string().trim().max(200)),
+  mapping: z.partialRecord(z.enum(templateColumns), z.string().trim().max(200)),
 });
 
 /** Saves (or replaces) a named mapping of an organisation: template column → header in its files. */
