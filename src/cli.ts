@@ -226,6 +226,75 @@ token
 
 // ------------------------------------------------------------------ reach (import attendance, reach rekey)
 
+const importCommand = program.command('import').description('Gegevens inlezen');
+importCommand
+  .command('attendance')
+  .description('Lees bezoek in uit een CSV- of Excel-bestand (sjabloon: README, "Bezoekers inlezen"); alles of niets, opnieuw inlezen telt niemand dubbel')
+  .argument('<file>', 'het bestand (CSV of .xlsx, ten hoogste 25 MB)')
+  .requiredOption('--org <organisation>', 'id of exacte naam van de organisatie')
+  .option('--accept-valid', 'sla de geldige regels op, ook als er regels worden afgekeurd')
+  .option('--mapping <name>', 'naam van een opgeslagen kolomkoppeling van de organisatie')
+  .action(async (file: string, opts: { org: string; acceptValid?: boolean; mapping?: string }) => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { importAttendanceFile } = await import('./modules/reach/import-engine.ts');
+    const { findMappingByName } = await import('./modules/reach/import-records.ts');
+    const { listOrganisations } = await import('./modules/network/service.ts');
+    const { default: progress } = await import('cli-progress');
+    const full = path.resolve(file);
+    if (!fs.existsSync(full)) throw new Error(`Bestand niet gevonden: ${full}`);
+    const content = fs.readFileSync(full);
+    const phases = { read: 'lezen', check: 'controleren', write: 'opslaan' } as const;
+    const bar = process.stderr.isTTY ? new progress.SingleBar({ format: 'Bezoek {phase} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true }, progress.Presets.shades_classic) : null;
+    let shown = '';
+    const onProgress = (done: number, total: number, phase: keyof typeof phases) => {
+      if (bar) {
+        if (shown !== phase) bar.start(total, done, { phase: phases[phase] });
+        else bar.update(done);
+      } else if (total > 0 && (shown !== phase || done === total || Math.floor((done * 10) / total) !== Math.floor(((done - 1) * 10) / total))) {
+        // Without a terminal: a line per tenth, so a log shows how far it got.
+        console.error(`Bezoek ${phases[phase]}: ${done}/${total}`);
+      }
+      shown = phase;
+    };
+    try {
+      const r = await withDb('import attendance', async (ctx) => {
+        const admin = cliAdmin(ctx);
+        const orgs = await listOrganisations(admin);
+        const org = orgs.find((o) => o.id === opts.org.trim().toLowerCase()) ?? orgs.find((o) => o.name.toLowerCase() === opts.org.trim().toLowerCase());
+        if (!org) throw new Error(`--org: geen organisatie met id of naam "${opts.org}". Gebruik het id of de exacte naam (zie /organisaties).`);
+        const mapping = opts.mapping ? await findMappingByName(admin, org.id, opts.mapping) : null;
+        if (opts.mapping && !mapping) throw new Error(`--mapping: ${org.name} heeft geen kolomkoppeling "${opts.mapping}" (maak er een op /verantwoording/import/koppelingen).`);
+        return importAttendanceFile(admin, { organisationId: org.id, fileName: path.basename(full), content, mapping: mapping?.mapping ?? null, acceptValid: !!opts.acceptValid }, onProgress);
+      });
+      bar?.stop();
+      console.log(`${path.basename(full)}: ${r.totalRows} regels, ${r.validRows} goedgekeurd, ${r.errors.length} fout(en).`);
+      if (r.status === 'imported') {
+        console.log(`Ingelezen: ${r.newVisits} nieuwe bezoeken, ${r.newSessions} nieuwe bijeenkomsten${r.duplicateRows ? `, ${r.duplicateRows} dubbele regels één keer geteld` : ''}.`);
+      } else {
+        for (const e of r.errors.slice(0, 10)) console.error(`  regel ${e.row}, kolom ${e.column}${e.value ? ` (${e.value})` : ''}: ${e.reason}`);
+        if (r.errors.length > 10) console.error(`  … en nog ${r.errors.length - 10} fout(en).`);
+        console.error('Afgekeurd: er is niets opgeslagen. Verbeter het bestand en lees het opnieuw in, of gebruik --accept-valid om alleen de goedgekeurde regels op te slaan.');
+        process.exitCode = 1;
+      }
+    } finally {
+      bar?.stop();
+    }
+  });
+
+const reach = program.command('reach').description('Bereik: unieke inwoners zonder identiteiten');
+reach
+  .command('rekey')
+  .description('Versleutel alle pseudoniemen opnieuw met een nieuwe sleutel (achteraan in het sleutelbestand); stop eerst de server')
+  .option('--tenant <code>', 'CBS-gemeentecode (standaard TENANT)')
+  .action(async (opts: { tenant?: string }) => {
+    const { rekeyPseudonyms } = await import('./modules/reach/rekey.ts');
+    const code = opts.tenant?.trim();
+    if (code && !/^GM\d{4}$/.test(code)) throw new Error(`--tenant: "${code}" is geen CBS-gemeentecode; gebruik GM gevolgd door vier cijfers, bijvoorbeeld GM0392`);
+    const r = await withDb('reach rekey', (ctx) => rekeyPseudonyms(ctx), code);
+    console.log(`Opnieuw versleuteld: ${r.attendance} bezoeken en ${r.volunteers} vrijwilligersregels. Het sleutelbestand ${r.file} heeft nu ${r.keys} sleutels: bewaar het veilig, met een reservekopie.`);
+  });
+
 
 
 program

@@ -17,6 +17,7 @@ import { createActivity, publishActivity } from '../src/modules/catalogue/servic
 import { activityInputFor } from '../src/modules/catalogue/test-factory.ts';
 import { createResetLink, createUser } from '../src/platform/auth/service.ts';
 import { enqueueJob, retentionJob } from '../src/platform/jobs/index.ts';
+import { startImport } from '../src/modules/reach/import-records.ts';
 import { adminActor, createTestDatabase, type DbKind, type TestDatabase } from './db.ts';
 
 export const HAARLEM = 'GM0392';
@@ -71,6 +72,8 @@ const admin = (db: Database): ServiceContext => ({ ...systemContext(db.db, db.te
 export async function loadHaarlem(db: Database): Promise<void> {
   await seedAll(systemContext(db.db, db.tenant), { demo: true });
   await enqueueJob(admin(db), retentionJob, {});
+  const [a] = await queryRows<{ id: string; organisation_id: string }>(db.db, sql`select id, organisation_id from activities where status = 'published' order by created_at limit 1`);
+  await startImport(admin(db), { organisationId: a.organisation_id, fileName: 'haarlem-bezoek.csv', content: Buffer.from(`activiteit;datum;pasnummer\n${a.id};2026-01-05;HAARLEM01\n`) });
 }
 
 /** Testdorp: its own framework (Haarlem's text, renamed), an organisation with a person, a location with a room, a booking, a published activity, a user and a queued job. */
@@ -98,6 +101,7 @@ export async function loadTestdorp(db: Database): Promise<void> {
   await publishActivity(ctx, activity.id);
   await createUser(ctx, { email: 'medewerker@testdorp.example', name: 'Testdorp Gebruiker', roles: ['partner_staff'], organisationId: org.id, password: 'testdorp-wachtwoord-1' });
   await enqueueJob(ctx, retentionJob, {});
+  await startImport(ctx, { organisationId: org.id, fileName: 'testdorp-bezoek.csv', content: Buffer.from(`activiteit;datum;pasnummer\n${activity.id};2026-01-05;TESTDORP1\n`) });
 }
 
 /** Every table with a tenant_id column, with its isolation state. */
@@ -110,7 +114,7 @@ export interface Fingerprint {
   /** All of the municipality's rows as text. */
   corpus: string;
   /** Values to fill route parameters with. */
-  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; slug: string; token: string; month: string };
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string };
 }
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
@@ -146,6 +150,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       location: room.location_id,
       room: room.id,
       job: (await one('select id from jobs order by created_at limit 1')).id,
+      import: (await one('select id from reach_imports order by created_at limit 1')).id,
       slug: (await one('select slug from themes order by position limit 1')).slug,
       token: new URL(reset.url).pathname.split('/').at(-1)!,
       month: booking.month,
@@ -156,7 +161,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
 /** A fingerprint's parameters replaced by values that exist nowhere. */
 export function nowhere(f: Fingerprint): Fingerprint['params'] {
   const uuid = () => crypto.randomUUID();
-  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month };
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month };
 }
 
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
@@ -168,6 +173,7 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (name === 'yearMonth') return p.month;
     if (name === 'personId') return p.person;
     if (name === 'file') return 'app.css';
+    if (/verantwoording\/import|\/imports\//.test(route)) return p.import;
     if (name === 'year') return '2022';
     if (/verantwoording|\/plans\//.test(route)) return crypto.randomUUID(); // a choice or entry of an accountability plan
     if (/gebruikers|users/.test(route)) return p.user;

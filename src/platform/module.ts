@@ -64,6 +64,11 @@ export interface Module {
   /** The progress line shown while the demo step runs (Dutch, e.g. "Demodata: activiteiten…"). */
   demoProgress?: string;
   jobs: JobDefinition[];
+  /**
+   * Routes that take a larger request body than the platform's 2 MB (file uploads), keyed like the route rules
+   * (`POST /path`), with the limit and the message shown when a body is larger still.
+   */
+  uploadLimits?: Record<string, { maxBytes: number; message: MessageKey; params?: Record<string, string | number> }>;
   /** Every audit action the module records (its `AuditActions` declaration types them). */
   auditActions: readonly string[];
   organisations?: OrganisationDirectory;

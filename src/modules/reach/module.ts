@@ -6,6 +6,9 @@ import * as messages from './messages.ts';
 import { reachRoutes } from './policy.ts';
 import { registerReach } from './routes.tsx';
 import { seedReachDemo } from './demo.ts';
+import { reachImportJob } from './import-records.ts';
+import { MAX_FILE_BYTES } from './import-parse.ts';
+import type { JobDefinition } from '../../platform/jobs/define.ts';
 
 export const reachAuditActions = [
   'reach.plan_change',
@@ -34,6 +37,12 @@ export const reachModule: Module = {
   nav: [{ href: '/verantwoording', label: 'reach.nav', order: 40, show: (a) => !!a?.roles.some((r) => r !== 'resident') }],
   demo: seedReachDemo,
   demoProgress: 'Demodata: plannen, bijeenkomsten en bezoeken…',
-  jobs: [],
+  jobs: [reachImportJob as unknown as JobDefinition],
   auditActions: reachAuditActions,
+  // Attendance files up to 25 MB (the page's multipart form; the API's base64, a third larger).
+  uploadLimits: {
+    'POST /verantwoording/import': { maxBytes: MAX_FILE_BYTES + 256 * 1024, message: 'reach.import.error.uploadTooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } },
+    'POST /verantwoording/import/koppelingen': { maxBytes: MAX_FILE_BYTES + 256 * 1024, message: 'reach.import.error.uploadTooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } },
+    'POST /api/v1/imports': { maxBytes: Math.ceil((MAX_FILE_BYTES * 4) / 3) + 256 * 1024, message: 'reach.import.error.uploadTooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } },
+  },
 };

@@ -86,7 +86,21 @@ const sessionRoutes: RouteRules = {
 };
 
 // --- imports (import-*.ts, import-pages.tsx, import-api.ts)
-const importRoutes: RouteRules = {};
+const importRoutes: RouteRules = {
+  'GET /verantwoording/import': staff,
+  'POST /verantwoording/import': staff,
+  'GET /verantwoording/import/sjabloon.csv': staff,
+  'GET /verantwoording/import/sjabloon.xlsx': staff,
+  'GET /verantwoording/import/koppelingen': staff,
+  'POST /verantwoording/import/koppelingen': staff,
+  [`GET /verantwoording/import/:id{${ID}}`]: staff,
+  [`GET /verantwoording/import/:id{${ID}}/fouten.csv`]: staff,
+  [`GET /verantwoording/import/:id{${ID}}/fouten.xlsx`]: staff,
+  [`POST /verantwoording/import/:id{${ID}}/geldige-regels`]: staff,
+  'POST /api/v1/attendance': staff,
+  'POST /api/v1/imports': staff,
+  'GET /api/v1/imports/:id': staff,
+};
 
 // --- reports (report.ts, report-pages.tsx, report-api.ts)
 const reportRoutes: RouteRules = {

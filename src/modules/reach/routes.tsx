@@ -8,6 +8,9 @@ import { registerReportApi } from './report-api.ts';
 import { registerPlanPages } from './plan-pages.tsx';
 import { registerPlanForms } from './plan-forms.tsx';
 import { registerPlanApi } from './plan-api.ts';
+import { registerImportPages } from './import-pages.tsx';
+import { registerMappingPages } from './import-mapping-pages.tsx';
+import { registerImportApi } from './import-api.ts';
 
 export function registerReach(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
   // plans
@@ -17,6 +20,9 @@ export function registerReach(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>
   // sessions
   registerSessions(app, api);
   // imports
+  registerMappingPages(app);
+  registerImportPages(app);
+  registerImportApi(api);
   // reports
   registerReportPages(app);
   registerReportApi(api);

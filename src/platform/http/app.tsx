@@ -123,7 +123,19 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
     }),
   );
 
-  use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', 'error.payloadTooLarge'); } }));
+  // Request bodies up to 2 MB; a module may allow more on its own upload routes (Module.uploadLimits), with its own message.
+  const defaultLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', 'error.payloadTooLarge'); } });
+  const uploadLimits = new Map<string, MiddlewareHandler>();
+  for (const m of modules) {
+    for (const [key, limit] of Object.entries(m.uploadLimits ?? {})) {
+      if (!m.routes?.rules[key]) throw new Error(`${m.name}: upload limit for ${key}, which is not one of its routes.`);
+      uploadLimits.set(key, bodyLimit({ maxSize: limit.maxBytes, onError: () => { throw new AppError('payload_too_large', limit.message, [], limit.params); } }));
+    }
+  }
+  use((c, next) => {
+    const key = uploadLimits.size && unsafe(c.req.method) ? accessFor(c, table, middleware)?.key : undefined;
+    return ((key && uploadLimits.get(key)) || defaultLimit)(c, next);
+  });
 
   // Personal data must not be kept by browsers or proxies: every answer to a signed-in request (its pages show
   // who is signed in), and every answer under the paths that carry personal data, signed in or not.
