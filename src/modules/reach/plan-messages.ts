@@ -19,7 +19,7 @@ export const nl = {
   'reach.plan.field.district': 'Stadsdeel',
   'reach.plan.field.plannedResidents': 'Aantal unieke inwoners',
   // errors
-  'reach.plan.error.yearOutsidePeriods': 'dit jaar valt in geen enkele subsidieperiode van het kader (periodes: {periods})',
+  'reach.plan.error.yearOutsidePeriods': 'dit jaar valt in geen enkele subsidieperiode van het kader (periodes: {periods}); na de laatste periode kunt u tot en met volgend jaar plannen',
   'reach.plan.error.unknownTheme': 'dit thema bestaat niet in de subsidieperiode van dit jaar',
   'reach.plan.error.notAtTable': 'uw organisatie zit niet aan deze thematafel',
   'reach.plan.error.exists': 'er is al een plan voor dit thema en dit jaar',
@@ -136,7 +136,7 @@ export const en: Record<keyof typeof nl, string> = {
   'reach.plan.field.targetGroup': 'Target group',
   'reach.plan.field.district': 'District',
   'reach.plan.field.plannedResidents': 'Number of unique residents',
-  'reach.plan.error.yearOutsidePeriods': 'this year falls in none of the framework’s call periods (periods: {periods})',
+  'reach.plan.error.yearOutsidePeriods': 'this year falls in none of the framework’s call periods (periods: {periods}); after the last period you can plan up to next year',
   'reach.plan.error.unknownTheme': 'this theme does not exist in the call period of this year',
   'reach.plan.error.notAtTable': 'your organisation is not at this theme table',
   'reach.plan.error.exists': 'there already is a plan for this theme and year',

@@ -102,7 +102,18 @@ export async function mayCreatePlan(ctx: ServiceContext, themeSlug: string): Pro
   return editsAllChoices(ctx) || (await isTableMember(ctx, themeSlug, null));
 }
 
-/** A new (empty) plan for a theme and a year; the year must fall in one of the framework's call periods. */
+/**
+ * The call period a plan year belongs to: the period containing it; after the last period has ended, that latest
+ * period (its framework applies until a policy advisor starts a new one), up to next year. Earlier years: none.
+ */
+export function periodOfYear<P extends { startYear: number; endYear: number | null }>(periods: P[], year: number, thisYear: number): P | undefined {
+  const within = periods.find((x) => x.startYear <= year && (x.endYear === null || year <= x.endYear));
+  if (within) return within;
+  const latest = [...periods].sort((a, b) => b.startYear - a.startYear)[0];
+  return latest && latest.endYear !== null && year > latest.endYear && year <= thisYear + 1 ? latest : undefined;
+}
+
+/** A new (empty) plan for a theme and a year; the year must fall in one of the framework's call periods (or after the last, up to next year). */
 export async function createPlan(ctx: ServiceContext, raw: CreatePlanInput): Promise<PlanView> {
   requireActor(ctx);
   if (!hasRole(ctx.actor, 'administrator', 'policy_advisor', 'partner_staff')) throw forbidden();
@@ -110,7 +121,7 @@ export async function createPlan(ctx: ServiceContext, raw: CreatePlanInput): Pro
   let periodCode = '';
   const input = await checked(createPlanInput, raw, async (p) => {
     const errors: FieldError[] = [];
-    const period = p.year === undefined ? undefined : periods.find((x) => x.startYear <= p.year! && (x.endYear === null || p.year! <= x.endYear));
+    const period = p.year === undefined ? undefined : periodOfYear(periods, p.year, ctx.now().getUTCFullYear());
     if (p.year !== undefined && !period) {
       const list = periods.map((x) => `${x.startYear}–${x.endYear ?? '…'}`).join(', ') || '—';
       errors.push({ field: 'year', code: 'outside_period', message: 'reach.plan.error.yearOutsidePeriods', params: { periods: list } });
