@@ -16,6 +16,8 @@ export const SURVEY_CSS = `
 .sb-survey legend { font-weight: bold; padding: 0; margin-block-end: 0.5rem; }
 .sb-survey .utrecht-form-field--radio, .sb-survey .utrecht-form-field--checkbox { display: flex; gap: 0.5rem; align-items: center; min-height: 44px; }
 .sb-survey .utrecht-form-field--radio input, .sb-survey .utrecht-form-field--checkbox input { width: 1.5rem; height: 1.5rem; margin: 0; flex: none; }
+/* Answer labels in normal weight, so the question (the legend) stands out. */
+.sb-survey .utrecht-form-label--radio-button, .sb-survey .utrecht-form-label--checkbox { font-weight: normal; }
 .sb-scale { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; }
 .sb-scale .utrecht-form-field--radio { min-width: 3rem; }
 .sb-survey textarea, .sb-survey select, .sb-survey input[type=text], .sb-survey input[type=date] { width: 100%; box-sizing: border-box; font-size: 1rem; }
