@@ -6,6 +6,7 @@ import * as messages from './messages.ts';
 import { effectsRoutes } from './policy.ts';
 import { registerEffects } from './routes.tsx';
 import { seedSurveySets } from './survey-sets.ts';
+import { surveyTokensJob } from './survey-jobs.ts';
 
 export const effectsAuditActions = [
   // surveys
@@ -35,6 +36,9 @@ export const effectsModule: Module = {
   nav: [{ href: '/effecten', label: 'effects.nav', order: 45, show: (a) => !!a?.roles.some((r) => r !== 'resident' && r !== 'volunteer') }],
   // surveys: the standard question sets (other parts: chain your seed step here)
   seed: (ctx) => seedSurveySets(ctx),
-  jobs: [],
+  jobs: [
+    // surveys
+    surveyTokensJob,
+  ],
   auditActions: effectsAuditActions,
 };

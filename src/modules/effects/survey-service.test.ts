@@ -9,7 +9,8 @@ import { createSurvey, getSurvey, listSurveys, saveQuestion, setSurveyStatus, mo
 import { addStandardSet, listStandardSets, seedSurveySets, readStandardSets } from './survey-sets.ts';
 import { issueSubmissionToken, submitResponse, startKiosk, endKiosk, listConsents, deleteConsent } from './survey-answer.ts';
 import { advisorActor, buildOpenSurvey, typicalAnswers } from './test-survey-factory.ts';
-import { surveyConsents, surveyResponses, surveyAnswers } from './schema.ts';
+import { surveyConsents, surveyResponses, surveyAnswers, surveyTokens } from './schema.ts';
+import { purgeSurveyTokens } from './survey-jobs.ts';
 
 describe.each(dbKinds)('surveys (%s)', (kind) => {
   let database: TestDatabase;
@@ -151,6 +152,16 @@ describe.each(dbKinds)('surveys (%s)', (kind) => {
       expect((await appErrorOf(submitResponse(anonymous, s.id, 'public', { token: 'verzonnen', answers: typicalAnswers(s) }))).code).toBe('conflict');
       await setSurveyStatus(advisor, s.id, 'closed');
       expect((await appErrorOf(issueSubmissionToken(anonymous, s.id))).messageKey).toBe('effects.answer.closed');
+    });
+
+    it('the daily clean-up removes tokens a day after they expired', async () => {
+      const s = await buildOpenSurvey(advisor, { titleNl: 'Opruimen' });
+      await issueSubmissionToken(anonymous, s.id);
+      const count = async () => (await database.db.select().from(surveyTokens).where(sql`${surveyTokens.surveyId} = ${s.id}`)).length;
+      await purgeSurveyTokens({ ...ctx, now: () => new Date(Date.now() + 47 * 3600_000) });
+      expect(await count()).toBe(1);
+      await purgeSurveyTokens({ ...ctx, now: () => new Date(Date.now() + 49 * 3600_000) });
+      expect(await count()).toBe(0);
     });
 
     it('a draft survey is not found for the public', async () => {
