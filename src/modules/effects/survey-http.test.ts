@@ -136,4 +136,12 @@ describe.each(dbKinds)('surveys over HTTP (%s)', (kind) => {
     expect(full.responseCount).toBe(5);
     expect(await (await staffA.get(`/effecten/enquetes/${survey.id}/toestemming`)).text()).toContain('06 12345678');
   });
+
+  it('documents the two-step public flow in OpenAPI', async () => {
+    const doc = (await (await new TestClient(app).get('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { summary?: string; security?: unknown }>> };
+    const path = (end: string) => Object.entries(doc.paths).find(([k]) => k.endsWith(end))?.[1];
+    expect(path('/surveys/{id}/form')?.get?.summary).toContain('eenmalig verzendtoken');
+    expect(path('/surveys/{id}/responses')?.post?.summary).toContain('token uit stap 1');
+    expect(path('/surveys/{id}')?.get?.security).toBeTruthy();
+  });
 });
