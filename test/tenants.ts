@@ -19,6 +19,8 @@ import { createResetLink, createUser } from '../src/platform/auth/service.ts';
 import { enqueueJob, retentionJob } from '../src/platform/jobs/index.ts';
 import { startImport } from '../src/modules/reach/import-records.ts';
 import { adminActor, createTestDatabase, type DbKind, type TestDatabase } from './db.ts';
+import { buildOpenSurvey, typicalAnswers, typicalQuestions } from '../src/modules/effects/test-survey-factory.ts';
+import { issueSubmissionToken, submitResponse } from '../src/modules/effects/survey-answer.ts';
 
 export const HAARLEM = 'GM0392';
 export const TESTDORP = 'GM9901';
@@ -74,6 +76,15 @@ export async function loadHaarlem(db: Database): Promise<void> {
   await enqueueJob(admin(db), retentionJob, {});
   const [a] = await queryRows<{ id: string; organisation_id: string }>(db.db, sql`select id, organisation_id from activities where status = 'published' order by created_at limit 1`);
   await startImport(admin(db), { organisationId: a.organisation_id, fileName: 'haarlem-bezoek.csv', content: Buffer.from(`activiteit;datum;pasnummer\n${a.id};2026-01-05;HAARLEM01\n`) });
+  await surveyWithResponse(db, 'Haarlem', 'ontmoeten');
+}
+
+/** effects (surveys): an open survey with one public response and a consent for follow-up. */
+async function surveyWithResponse(db: Database, name: string, theme: string) {
+  const ctx = admin(db);
+  const s = await buildOpenSurvey(ctx, { titleNl: `${name} enquête`, themeSlugs: [theme] }, typicalQuestions.map((q) => ({ ...q, subGoals: [] })));
+  const { token } = await issueSubmissionToken(ctx, s.id);
+  await submitResponse(ctx, s.id, 'public', { token, answers: typicalAnswers(s), consent: { contact: `inwoner@${name.toLowerCase()}.example` } });
 }
 
 /** Testdorp: its own framework (Haarlem's text, renamed), an organisation with a person, a location with a room, a booking, a published activity, a user and a queued job. */
@@ -102,6 +113,7 @@ export async function loadTestdorp(db: Database): Promise<void> {
   await createUser(ctx, { email: 'medewerker@testdorp.example', name: 'Testdorp Gebruiker', roles: ['partner_staff'], organisationId: org.id, password: 'testdorp-wachtwoord-1' });
   await enqueueJob(ctx, retentionJob, {});
   await startImport(ctx, { organisationId: org.id, fileName: 'testdorp-bezoek.csv', content: Buffer.from(`activiteit;datum;pasnummer\n${activity.id};2026-01-05;TESTDORP1\n`) });
+  await surveyWithResponse(db, TESTDORP_NAME, 'testdorp-ontmoeten');
 }
 
 /** Every table with a tenant_id column, with its isolation state. */
@@ -114,7 +126,7 @@ export interface Fingerprint {
   /** All of the municipality's rows as text. */
   corpus: string;
   /** Values to fill route parameters with. */
-  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string };
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string };
 }
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
@@ -154,6 +166,8 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       slug: (await one('select slug from themes order by position limit 1')).slug,
       token: new URL(reset.url).pathname.split('/').at(-1)!,
       month: booking.month,
+      survey: (await one('select id from surveys order by created_at limit 1')).id,
+      question: (await one('select id from survey_questions order by position limit 1')).id,
     },
   };
 }
@@ -161,7 +175,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
 /** A fingerprint's parameters replaced by values that exist nowhere. */
 export function nowhere(f: Fingerprint): Fingerprint['params'] {
   const uuid = () => crypto.randomUUID();
-  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month };
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid() };
 }
 
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
@@ -183,6 +197,8 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (/locaties|locations/.test(route)) return p.location;
     if (/ruimtes/.test(route)) return p.room;
     if (/taken|jobs/.test(route)) return p.job;
+    if (name === 'qid') return p.question;
+    if (/enquete|surveys/.test(route)) return p.survey;
     throw new Error(`no value for :${name} in ${route}`);
   });
 }

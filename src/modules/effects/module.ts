@@ -5,9 +5,17 @@ import * as schema from './schema.ts';
 import * as messages from './messages.ts';
 import { effectsRoutes } from './policy.ts';
 import { registerEffects } from './routes.tsx';
+import { seedSurveySets } from './survey-sets.ts';
+import { surveyTokensJob } from './survey-jobs.ts';
 
 export const effectsAuditActions = [
   // surveys
+  'survey.create',
+  'survey.update',
+  'survey.status',
+  'survey.paper',
+  'survey.kiosk',
+  'survey.consentDelete',
   // outflow
   // stories
   // complaints
@@ -26,6 +34,11 @@ export const effectsModule: Module = {
   schema,
   messages,
   nav: [{ href: '/effecten', label: 'effects.nav', order: 45, show: (a) => !!a?.roles.some((r) => r !== 'resident' && r !== 'volunteer') }],
-  jobs: [],
+  // surveys: the standard question sets (other parts: chain your seed step here)
+  seed: (ctx) => seedSurveySets(ctx),
+  jobs: [
+    // surveys
+    surveyTokensJob,
+  ],
   auditActions: effectsAuditActions,
 };

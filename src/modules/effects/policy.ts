@@ -1,11 +1,17 @@
 // Who may do what in the effects module: the route rules (one section per part), and the record-level rules the
 // services start with.
 import type { RouteRules } from '../../platform/http/routes.ts';
-import type { Role } from '../../platform/auth/roles.ts';
+import { hasRole, type Actor, type Role } from '../../platform/auth/roles.ts';
+import { actsForOrganisation } from '../network/service.ts';
 
 export const ID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 // ------------------------------------------------------------------ record-level rules
+
+// surveys: who builds (and enters paper forms for, starts a kiosk for) a survey. The municipality's surveys
+// (owner null): policy advisors; an organisation's: its own staff; administrators: every survey.
+export const managesSurvey = (actor: Actor | null | undefined, ownerOrganisationId: string | null): boolean =>
+  ownerOrganisationId === null ? hasRole(actor, 'policy_advisor', 'administrator') : actsForOrganisation(actor, ownerOrganisationId);
 
 // ------------------------------------------------------------------ routes
 
@@ -13,7 +19,46 @@ export const staff: Role[] = ['partner_staff', 'administrator'];
 export const advisors: Role[] = ['policy_advisor', 'administrator'];
 
 // --- surveys (survey-*.ts)
-const surveyRoutes: RouteRules = {};
+/** Who builds surveys: partner staff (their organisation's), policy advisors (the municipality's), administrators. */
+export const surveyBuilders: Role[] = ['partner_staff', 'policy_advisor', 'administrator'];
+const S = `/effecten/enquetes/:id{${ID}}`;
+const Q = `${S}/vragen/:qid{${ID}}`;
+const P = `/enquete/:id{${ID}}`;
+const surveyRoutes: RouteRules = {
+  'GET /assets/effects/surveys.css': 'public',
+  'GET /effecten/enquetes': surveyBuilders,
+  'GET /effecten/enquetes/nieuw': surveyBuilders,
+  'POST /effecten/enquetes/nieuw': surveyBuilders,
+  [`GET ${S}`]: surveyBuilders,
+  [`POST ${S}`]: surveyBuilders,
+  [`POST ${S}/status`]: surveyBuilders,
+  [`POST ${S}/standaardset`]: surveyBuilders,
+  [`POST ${S}/onderdelen`]: surveyBuilders,
+  [`POST ${S}/onderdelen/:sid{${ID}}/weghalen`]: surveyBuilders,
+  [`GET ${S}/vragen/nieuw`]: surveyBuilders,
+  [`POST ${S}/vragen/nieuw`]: surveyBuilders,
+  [`GET ${Q}`]: surveyBuilders,
+  [`POST ${Q}`]: surveyBuilders,
+  [`POST ${Q}/omhoog`]: surveyBuilders,
+  [`POST ${Q}/omlaag`]: surveyBuilders,
+  [`POST ${Q}/weghalen`]: surveyBuilders,
+  [`GET ${S}/papier`]: surveyBuilders,
+  [`POST ${S}/papier`]: surveyBuilders,
+  [`POST ${S}/kiosk`]: surveyBuilders,
+  [`GET ${S}/toestemming`]: surveyBuilders,
+  [`POST ${S}/toestemming/:cid{${ID}}/weghalen`]: surveyBuilders,
+  // answering: anonymous; the kiosk pages check the kiosk cookie a staff member set (survey-public-pages.tsx)
+  [`GET ${P}`]: 'public',
+  [`POST ${P}`]: 'public',
+  [`GET ${P}/bedankt`]: 'public',
+  [`GET ${P}/kiosk`]: 'public',
+  [`POST ${P}/kiosk`]: 'public',
+  [`POST ${P}/kiosk/stoppen`]: 'public',
+  'GET /api/v1/surveys': surveyBuilders,
+  'GET /api/v1/surveys/:id': surveyBuilders,
+  'GET /api/v1/surveys/:id/form': 'public',
+  'POST /api/v1/surveys/:id/responses': 'public',
+};
 
 // --- survey results (result-*.ts)
 const resultRoutes: RouteRules = {};

@@ -2,9 +2,11 @@
 // The effects module's routes: one register function per part.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
+import { registerSurveys } from './survey-routes.ts';
 
 export function registerEffects(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
   // surveys
+  registerSurveys(app, api);
   // survey results
   // trajectories and outflow
   // stories
