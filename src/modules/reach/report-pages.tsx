@@ -81,6 +81,7 @@ const FilterInput: FC<{ v: View; name: string; value?: string; type: string; err
 const FilterForm: FC<{ v: View; kind: Kind; raw: Record<string, string>; opts: Options; errors: FieldError[] }> = ({ v, kind, raw, opts, errors }) => (
   <form method="get" action={`/verantwoording/${kind}`} class="sb-form" aria-labelledby="filters-titel">
     <H2 id="filters-titel">{v.t('reach.report.filters')}</H2>
+    <div class="sb-filter-grid">
     <FilterInput v={v} name="year" type="number" value={raw.year} errors={errors} />
     <FilterInput v={v} name="from" type="date" value={raw.from} errors={errors} />
     <FilterInput v={v} name="to" type="date" value={raw.to} errors={errors} />
@@ -91,6 +92,7 @@ const FilterForm: FC<{ v: View; kind: Kind; raw: Record<string, string>; opts: O
     <FilterSelect v={v} name="wijk" value={raw.wijk} errors={errors} options={opts.refs.wijken.map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }))} />
     <FilterSelect v={v} name="organisation" value={raw.organisation} errors={errors} options={opts.organisations.map((o) => ({ value: o.id, label: o.name }))} />
     <FilterSelect v={v} name="activity" value={raw.activity} errors={errors} options={opts.activities.map((a) => ({ value: a.id, label: a.title }))} />
+    </div>
     <button type="submit" class="utrecht-button utrecht-button--primary-action">
       {v.t('reach.report.filter')}
     </button>
