@@ -1,5 +1,3 @@
-import os from 'node:os';
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,7 +8,5 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     setupFiles: ['test/setup.ts'],
-    // Pseudonym keys of test municipalities live in a temporary folder, never in ./data.
-    env: { PSEUDONYM_KEY_DIR: path.join(os.tmpdir(), `sb-test-keys-${process.pid}`) },
   },
 });

@@ -4,14 +4,14 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, Select, TextField, Csrf, Submit, Table } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, Select, TextField, Csrf, Submit, Table, FileField } from '../../platform/ui/page.tsx';
 import { formErrors } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { getOrganisation } from '../network/service.ts';
 import { fileHeaders, listMappings, saveMapping } from './import-records.ts';
 import { templateColumns, requiredColumns } from './import-validate.ts';
-import { FileField, IMPORT_PATH } from './import-pages.tsx';
+import { ATTENDANCE_FILE_TYPES, IMPORT_PATH } from './import-pages.tsx';
 
 const PATH = `${IMPORT_PATH}/koppelingen`;
 
@@ -64,7 +64,7 @@ async function mappingPage(c: Context<AppEnv>, opts: { errors?: FieldError[]; st
                 <ErrorSummary v={v} errors={errors} />
                 <input type="hidden" name="organisationId" value={org.id} />
                 <input type="hidden" name="stap" value="1" />
-                <FileField v={v} name="file" label={v.t('reach.mapping.sample')} description={v.t('reach.mapping.sampleHint')} errors={errors} />
+                <FileField name="file" label={v.t('reach.mapping.sample')} description={v.t('reach.mapping.sampleHint')} errors={errors} accept={ATTENDANCE_FILE_TYPES} required />
                 <Submit>{v.t('reach.mapping.read')}</Submit>
               </form>
             </>

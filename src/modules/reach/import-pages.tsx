@@ -5,7 +5,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, Select, Csrf, Submit, Table, UL, fieldId, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, Select, Csrf, Submit, Table, UL, FileField, type View } from '../../platform/ui/page.tsx';
 import { formErrors } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { translate } from '../../platform/http/errors.ts';
@@ -24,31 +24,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const statusLabel = (v: View, s: ImportView['status']) => v.t(`reach.import.status.${s}`);
 
-/** A file input in the platform's form-field markup (the UI helpers have none). */
-export const FileField = ({ v, name, label, description, errors }: { v: View; name: string; label: string; description: string; errors: FieldError[] }) => {
-  const err = errors.find((e) => e.field === name);
-  const id = fieldId(name);
-  return (
-    <div class={`utrecht-form-field${err ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      <div class="utrecht-form-field-description" id={`${id}-beschrijving`}>
-        {description}
-      </div>
-      {err && (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {err.message}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <input class="utrecht-textbox utrecht-textbox--html-input" type="file" id={id} name={name} accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required aria-invalid={err ? 'true' : undefined} aria-describedby={`${id}-beschrijving${err ? ` ${id}-fout` : ''}`} />
-      </div>
-    </div>
-  );
-};
+export const ATTENDANCE_FILE_TYPES = '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The organisation the page works for: staff their own; an administrator the one chosen (?organisatie=). */
 async function organisationOf(c: Context<AppEnv>, chosen?: string): Promise<{ id: string; name: string } | null> {
@@ -97,7 +73,7 @@ async function uploadPage(c: Context<AppEnv>, errors: FieldError[] = [], status:
           <P>
             {v.t('reach.import.organisation')}: <strong>{org.name}</strong>
           </P>
-          <FileField v={v} name="file" label={v.t('reach.import.file')} description={v.t('reach.import.fileHint', { max: MAX_FILE_BYTES / 1024 / 1024 })} errors={errors} />
+          <FileField name="file" label={v.t('reach.import.file')} description={v.t('reach.import.fileHint', { max: MAX_FILE_BYTES / 1024 / 1024 })} errors={errors} accept={ATTENDANCE_FILE_TYPES} required />
           <Select name="mapping" label={v.t('reach.import.mapping')} description={v.t('reach.import.mappingHint')} value="" errors={errors} options={[{ value: '', label: v.t('reach.import.noMapping') }, ...mappings.map((m) => ({ value: m.id, label: m.name }))]} />
           <div class="utrecht-form-field utrecht-form-field--checkbox">
             <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="veld-acceptValid" name="acceptValid" value="1" />

@@ -234,6 +234,22 @@ export const TextField: FC<FieldProps & { value?: string; type?: string; autocom
   </FieldShell>
 );
 
+/** A file to upload (the form needs enctype="multipart/form-data"); `accept` lists the file types offered. */
+export const FileField: FC<FieldProps & { accept?: string }> = (p) => (
+  <FieldShell {...p}>
+    <input
+      class={`utrecht-textbox utrecht-textbox--html-input${errorFor(p.errors, p.name) ? ' utrecht-textbox--invalid' : ''}`}
+      id={fieldId(p.name)}
+      name={p.name}
+      type="file"
+      accept={p.accept}
+      required={p.required}
+      aria-invalid={errorFor(p.errors, p.name) ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.errors, p.description)}
+    />
+  </FieldShell>
+);
+
 export const TextArea: FC<FieldProps & { value?: string; rows?: number }> = (p) => (
   <FieldShell {...p}>
     <textarea
