@@ -5,12 +5,26 @@ import * as schema from './schema.ts';
 import * as messages from './messages.ts';
 import { effectsRoutes } from './policy.ts';
 import { registerEffects } from './routes.tsx';
+import { seedRegisters } from './outflow-terms.ts';
 
 export const effectsAuditActions = [
   // surveys
   // outflow
+  'effects.domain.saved',
+  'effects.trajectory.registered',
+  'effects.trajectory.ended',
   // stories
+  'effects.story.created',
+  'effects.story.updated',
+  'effects.story.submitted',
+  'effects.story.reviewed',
+  'effects.story.consent_withdrawn',
   // complaints
+  'effects.complaint.registered',
+  'effects.complaint.updated',
+  'effects.complaint.extended',
+  'effects.complaint.decided',
+  'effects.complaint.complainant_read',
 ] as const;
 
 declare module '../../platform/audit/actions.ts' {
@@ -26,6 +40,8 @@ export const effectsModule: Module = {
   schema,
   messages,
   nav: [{ href: '/effecten', label: 'effects.nav', order: 45, show: (a) => !!a?.roles.some((r) => r !== 'resident' && r !== 'volunteer') }],
+  // registers (outflow, stories, complaints): keyed lists and complaint types
+  seed: (ctx) => seedRegisters(ctx),
   jobs: [],
   auditActions: effectsAuditActions,
 };

@@ -1,11 +1,47 @@
 // Who may do what in the effects module: the route rules (one section per part), and the record-level rules the
 // services start with.
 import type { RouteRules } from '../../platform/http/routes.ts';
-import type { Role } from '../../platform/auth/roles.ts';
+import { hasRole, type Actor, type Role } from '../../platform/auth/roles.ts';
+import { actsForOrganisation, isStaffOf } from '../network/service.ts';
 
 export const ID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 // ------------------------------------------------------------------ record-level rules
+
+// --- registers: trajectories (outflow-*.ts), stories (story-*.ts), complaints (complaint-*.ts)
+// Partner staff see and write the records of their own organisation; policy advisors and administrators see all;
+// contract managers read complaints; auditors see aggregate figures only (no single record).
+
+/** Sees every record of the registers: policy advisors and administrators. */
+export const readsAllRegisters = (actor: Actor | null | undefined): boolean => hasRole(actor, 'policy_advisor', 'administrator');
+
+/** Registers trajectories and stories for an organisation: its own staff, or an administrator. */
+export const registersRecordsFor = (actor: Actor | null | undefined, organisationId: string): boolean => actsForOrganisation(actor, organisationId);
+
+/** Reads one trajectory or story of an organisation: its own staff, policy advisors and administrators. */
+export const readsRecordOf = (actor: Actor | null | undefined, organisationId: string): boolean => readsAllRegisters(actor) || isStaffOf(actor, organisationId);
+
+/** Reads aggregate figures (outflow report, complaint figures): every role that works with the registers, auditors too. */
+export const readsRegisterFigures = (actor: Actor | null | undefined): boolean => hasRole(actor, 'partner_staff', 'policy_advisor', 'contract_manager', 'administrator', 'auditor');
+
+/**
+ * Reviews a story: never its author; a colleague of the same organisation, a policy advisor or an administrator.
+ */
+export const reviewsStory = (actor: Actor | null | undefined, story: { organisationId: string; authorUserId: string }): boolean =>
+  !!actor && actor.userId !== story.authorUserId && (readsAllRegisters(actor) || (hasRole(actor, 'partner_staff') && isStaffOf(actor, story.organisationId)));
+
+/** Reads one complaint or objection: policy advisors, administrators, contract managers, the handler, staff of the organisation concerned. */
+export const readsComplaint = (actor: Actor | null | undefined, c: { organisationId: string | null; handlerUserId: string | null }): boolean =>
+  !!actor &&
+  (readsAllRegisters(actor) || hasRole(actor, 'contract_manager') || (!!c.handlerUserId && actor.userId === c.handlerUserId) || (!!c.organisationId && isStaffOf(actor, c.organisationId)));
+
+/** Registers and handles complaints and objections: policy advisors and administrators (the municipality), and the handler. */
+export const handlesComplaint = (actor: Actor | null | undefined, c: { handlerUserId: string | null } | null): boolean =>
+  !!actor && (readsAllRegisters(actor) || (!!c?.handlerUserId && actor.userId === c.handlerUserId));
+
+/** Sees the complainant's name and contact: the handler, administrators, and staff of the organisation concerned (audited). */
+export const seesComplainant = (actor: Actor | null | undefined, c: { organisationId: string | null; handlerUserId: string | null }): boolean =>
+  !!actor && (hasRole(actor, 'administrator') || (!!c.handlerUserId && actor.userId === c.handlerUserId) || (!!c.organisationId && isStaffOf(actor, c.organisationId)));
 
 // ------------------------------------------------------------------ routes
 
