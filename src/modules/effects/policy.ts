@@ -54,13 +54,57 @@ const surveyRoutes: RouteRules = {};
 // --- survey results (result-*.ts)
 const resultRoutes: RouteRules = {};
 
+// --- registers: who reads them (the services check which records)
+const recordReaders: Role[] = ['partner_staff', 'policy_advisor', 'administrator'];
+const figureReaders: Role[] = ['partner_staff', 'policy_advisor', 'contract_manager', 'administrator', 'auditor'];
+const complaintReaders: Role[] = ['partner_staff', 'policy_advisor', 'contract_manager', 'administrator'];
+
 // --- trajectories and outflow (outflow-*.ts)
-const outflowRoutes: RouteRules = {};
+const outflowRoutes: RouteRules = {
+  'GET /effecten/trajecten': recordReaders,
+  'GET /effecten/trajecten/nieuw': staff,
+  'POST /effecten/trajecten': staff,
+  'GET /effecten/trajecten/:id': recordReaders,
+  'POST /effecten/trajecten/:id/afsluiten': staff,
+  'GET /effecten/uitstroom': figureReaders,
+  'GET /effecten/leefgebieden': ['administrator'],
+  'POST /effecten/leefgebieden': ['administrator'],
+  'GET /api/v1/outflow': figureReaders,
+  'GET /api/v1/trajectories': recordReaders,
+  'POST /api/v1/trajectories': staff,
+  'POST /api/v1/trajectories/:id/end': staff,
+};
 
 // --- stories (story-*.ts)
-const storyRoutes: RouteRules = {};
+const storyRoutes: RouteRules = {
+  'GET /effecten/verhalen': recordReaders,
+  'GET /effecten/verhalen/nieuw': staff,
+  'POST /effecten/verhalen': staff,
+  'GET /effecten/verhalen/:id': recordReaders,
+  'GET /effecten/verhalen/:id/bewerken': staff,
+  'POST /effecten/verhalen/:id': staff,
+  'POST /effecten/verhalen/:id/beoordelen': recordReaders,
+  'POST /effecten/verhalen/:id/intrekken': recordReaders,
+  'GET /effecten/verhalen/:id/foto': recordReaders,
+  'GET /api/v1/stories': recordReaders,
+  'POST /api/v1/stories/check': recordReaders,
+};
 
 // --- complaints and objections (complaint-*.ts)
-const complaintRoutes: RouteRules = {};
+const complaintRoutes: RouteRules = {
+  'GET /effecten/klachten': complaintReaders,
+  'GET /effecten/klachten/nieuw': advisors,
+  'POST /effecten/klachten': advisors,
+  'GET /effecten/klachten/cijfers': figureReaders,
+  'GET /effecten/klachten/:id': complaintReaders,
+  'POST /effecten/klachten/:id/voortgang': advisors,
+  'POST /effecten/klachten/:id/verlengen': advisors,
+  'GET /api/v1/complaints': complaintReaders,
+  'POST /api/v1/complaints': advisors,
+  'GET /api/v1/complaints/figures': figureReaders,
+  'GET /api/v1/complaints/:id': complaintReaders,
+  'PATCH /api/v1/complaints/:id': advisors,
+  'POST /api/v1/complaints/:id/extension': advisors,
+};
 
 export const effectsRoutes: RouteRules = { ...surveyRoutes, ...resultRoutes, ...outflowRoutes, ...storyRoutes, ...complaintRoutes };
