@@ -17,6 +17,10 @@ import { createActivity, publishActivity } from '../src/modules/catalogue/servic
 import { activityInputFor } from '../src/modules/catalogue/test-factory.ts';
 import { createResetLink, createUser } from '../src/platform/auth/service.ts';
 import { enqueueJob, retentionJob } from '../src/platform/jobs/index.ts';
+import { registerTrajectory } from '../src/modules/effects/outflow-trajectories.ts';
+import { seedRegisters } from '../src/modules/effects/outflow-terms.ts';
+import { createStory } from '../src/modules/effects/story-service.ts';
+import { registerComplaint } from '../src/modules/effects/complaint-service.ts';
 import { adminActor, createTestDatabase, type DbKind, type TestDatabase } from './db.ts';
 
 export const HAARLEM = 'GM0392';
@@ -71,6 +75,18 @@ const admin = (db: Database): ServiceContext => ({ ...systemContext(db.db, db.te
 export async function loadHaarlem(db: Database): Promise<void> {
   await seedAll(systemContext(db.db, db.tenant), { demo: true });
   await enqueueJob(admin(db), retentionJob, {});
+  await addRegisterRecords(db, 'Haarlem');
+}
+
+/** The effects registers: a trajectory, a story and a complaint of the municipality's first organisation. */
+async function addRegisterRecords(db: Database, label: string): Promise<void> {
+  await seedRegisters(systemContext(db.db, db.tenant));
+  const ctx = { ...admin(db), actor: { ...adminActor, userId: crypto.randomUUID() } };
+  const [org] = await queryRows<{ id: string }>(db.db, sql`select id from organisations order by created_at limit 1`);
+  const [theme] = await queryRows<{ slug: string }>(db.db, sql`select slug from themes order by position limit 1`);
+  await registerTrajectory(ctx, { organisationId: org.id, passNumber: `${label.slice(0, 2).toUpperCase()}12345`, kindKey: 'coaching', themeSlug: theme.slug, startDate: '2025-01-01' });
+  await createStory(ctx, { organisationId: org.id, title: `${label} verhaal van de koffieochtend`, body: 'Zij kwam weer onder de mensen.', storyDate: '2025-02-01', consentMedia: ['text'], consentUses: ['internal'], consentUntil: '2030-01-01' });
+  await registerComplaint(ctx, { typeKey: 'klacht', receivedDate: '2025-03-01', subject: `${label} klacht over de openingstijden`, organisationId: org.id });
 }
 
 /** Testdorp: its own framework (Haarlem's text, renamed), an organisation with a person, a location with a room, a booking, a published activity, a user and a queued job. */
@@ -98,6 +114,7 @@ export async function loadTestdorp(db: Database): Promise<void> {
   await publishActivity(ctx, activity.id);
   await createUser(ctx, { email: 'medewerker@testdorp.example', name: 'Testdorp Gebruiker', roles: ['partner_staff'], organisationId: org.id, password: 'testdorp-wachtwoord-1' });
   await enqueueJob(ctx, retentionJob, {});
+  await addRegisterRecords(db, TESTDORP_NAME);
 }
 
 /** Every table with a tenant_id column, with its isolation state. */
@@ -110,7 +127,7 @@ export interface Fingerprint {
   /** All of the municipality's rows as text. */
   corpus: string;
   /** Values to fill route parameters with. */
-  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; slug: string; token: string; month: string };
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; slug: string; token: string; month: string; trajectory: string; story: string; complaint: string };
 }
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
@@ -124,7 +141,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
     }
   }
   const texts: string[] = [];
-  for (const q of ['select name as v from organisations', 'select title as v from activities', 'select name as v from locations', 'select email as v from users', 'select name as v from organisation_people', 'select name as v from users']) {
+  for (const q of ['select name as v from organisations', 'select title as v from activities', 'select name as v from locations', 'select email as v from users', 'select name as v from organisation_people', 'select name as v from users', 'select title as v from effects_stories', 'select subject as v from effects_complaints']) {
     for (const r of await queryRows<{ v: string }>(db.db, sql.raw(q))) texts.push(r.v);
   }
   const one = async (q: string) => (await queryRows<Record<string, string>>(db.db, sql.raw(q)))[0] ?? {};
@@ -149,6 +166,9 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       slug: (await one('select slug from themes order by position limit 1')).slug,
       token: new URL(reset.url).pathname.split('/').at(-1)!,
       month: booking.month,
+      trajectory: (await one('select id from effects_trajectories order by created_at limit 1')).id,
+      story: (await one('select id from effects_stories order by created_at limit 1')).id,
+      complaint: (await one('select id from effects_complaints order by created_at limit 1')).id,
     },
   };
 }
@@ -156,7 +176,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
 /** A fingerprint's parameters replaced by values that exist nowhere. */
 export function nowhere(f: Fingerprint): Fingerprint['params'] {
   const uuid = () => crypto.randomUUID();
-  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month };
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, trajectory: uuid(), story: uuid(), complaint: uuid() };
 }
 
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
@@ -175,6 +195,9 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (/locaties|locations/.test(route)) return p.location;
     if (/ruimtes/.test(route)) return p.room;
     if (/taken|jobs/.test(route)) return p.job;
+    if (/trajecten|trajectories/.test(route)) return p.trajectory;
+    if (/verhalen|stories/.test(route)) return p.story;
+    if (/klachten|complaints/.test(route)) return p.complaint;
     throw new Error(`no value for :${name} in ${route}`);
   });
 }
