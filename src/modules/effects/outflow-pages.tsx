@@ -13,6 +13,8 @@ import { outflowReport, type OutflowCell } from './outflow-report.ts';
 import { listTerms, saveDomain, termName, type TermView } from './outflow-terms.ts';
 import { RegisterLinks, frameworkOptions, organisationOptions, fmtDate, fmtShare, fmtNumber } from './register-ui.tsx';
 import { localDate } from './complaint-deadline.ts';
+import { outflowChart } from './outflow-chart.ts';
+import { raw } from 'hono/html';
 
 const scoreOptions = (v: View) => [{ value: '', label: v.t('effects.outflow.noScore') }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))];
 
@@ -231,6 +233,12 @@ export function registerOutflowPages(app: OpenAPIHono<AppEnv>) {
     const domainName = (k: string) => termName(domains.find((d) => d.key === k) ?? { nameNl: k, nameEn: k }, v.lang);
     const head = [v.t('effects.complaint.figures.group'), v.t('effects.outflow.report.ended'), v.t('effects.outflow.result.reached'), v.t('effects.outflow.result.partly'), v.t('effects.outflow.result.not')];
     const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
+    const chart = outflowChart(r.byTheme, {
+      title: `${v.t('effects.outflow.report.byTheme')} (${year})`,
+      description: v.t('effects.outflow.report.chartDescription'),
+      results: { reached: v.t('effects.outflow.result.reached'), partly: v.t('effects.outflow.result.partly'), not: v.t('effects.outflow.result.not') },
+      themeName: fw.themeName,
+    });
     return c.html(
       <Layout v={v} title={v.t('effects.outflow.report.title')}>
         <H1>{v.t('effects.outflow.report.title')}</H1>
@@ -249,6 +257,7 @@ export function registerOutflowPages(app: OpenAPIHono<AppEnv>) {
           <P>{v.t('effects.outflow.report.empty')}</P>
         ) : (
           <>
+            {chart && <figure class="sb-chart-figure">{raw(chart)}</figure>}
             <Table caption={`${v.t('effects.outflow.report.byTheme')} (${year})`} head={head} rows={[CellRow(v, r.total, v.t('effects.outflow.report.total')), ...r.byTheme.map((cell) => CellRow(v, cell, fw.themeName(cell.themeSlug)))]} />
             <Table caption={`${v.t('effects.outflow.report.byDistrict')} (${year})`} head={head} rows={r.byThemeDistrict.map((cell) => CellRow(v, cell, `${fw.themeName(cell.themeSlug)} · ${fw.districtName(cell.districtCode) || v.t('effects.outflow.report.noDistrict')}`))} />
             <H2>{v.t('effects.outflow.report.domains')}</H2>

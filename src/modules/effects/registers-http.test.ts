@@ -50,6 +50,12 @@ describe.each(dbKinds)('registers over HTTP (%s)', (kind) => {
     const end = await staff.postForm(`${ok.headers.get('location')!.split('?')[0]}/afsluiten`, { endDate: '2026-02-01', endingReasonKey: 'doelen-bereikt', result: 'reached', 'endScores.sociaal-netwerk': '4' }, ok.headers.get('location')!);
     expect(end.status).toBe(303);
     for (const path of ['/effecten/trajecten', '/effecten/uitstroom?jaar=2026']) expect((await staff.get(path)).status).toBe(200);
+    // The organisation's own figures are exact, so its chart is drawn: an SVG image with a title, no inline style.
+    const report = await (await staff.get('/effecten/uitstroom?jaar=2026')).text();
+    expect(report).toMatch(/<svg[^>]*role="img"[^>]*>/);
+    expect(report).toContain('<title id="uitstroom-grafiek-titel">');
+    expect(report).not.toMatch(/<style|style="/);
+    expect(await (await advisor.get('/effecten/uitstroom?jaar=2026')).text()).not.toContain('<svg');
     expect((await auditor.get('/effecten/trajecten')).status).toBe(403);
     expect((await auditor.get('/effecten/uitstroom')).status).toBe(200);
   });
