@@ -43,7 +43,18 @@ describe.each([true, false])('registers (JavaScript %s)', (javaScriptEnabled) =>
     expect(await page.textContent('main')).toContain('Het verhaal is ingediend');
     expect(await page.textContent('main')).toContain('Ingediend');
     await expectAccessible(page);
-    for (const path of ['/effecten/trajecten', '/effecten/trajecten/nieuw', '/effecten/uitstroom', '/effecten/klachten', '/effecten/klachten/cijfers']) await visit(page, path);
+    for (const path of ['/effecten/trajecten', '/effecten/uitstroom', '/effecten/klachten', '/effecten/klachten/cijfers']) await visit(page, path);
+    // A trajectory registered and ended today shows in this year's outflow chart (the organisation's own figures).
+    await visit(page, '/effecten/trajecten/nieuw');
+    await page.getByLabel('Pasnummer').fill(`HP${javaScriptEnabled ? '1111' : '2222'}7777`);
+    await submitAndWait(page, 'Traject opslaan');
+    expect(await page.textContent('main')).toContain('Het traject is opgeslagen');
+    expect(await page.textContent('main')).not.toContain('7777');
+    await expectAccessible(page);
+    await submitAndWait(page, 'Afsluiten opslaan');
+    expect(await page.textContent('main')).toContain('Het traject is afgesloten');
+    await visit(page, '/effecten/uitstroom');
+    expect(await page.locator('main svg[role="img"]').count()).toBe(1);
     await ctx.close();
   });
 

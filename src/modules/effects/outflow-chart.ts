@@ -33,6 +33,8 @@ export function outflowChart(cells: OutflowCell[], text: ChartText, id = 'uitstr
     marks: [Plot.barX(data, Plot.stackX({ y: 'theme', x: 'share', fill: 'result' })), Plot.ruleX([0])],
   }) as unknown as Element;
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
+  // The whole SVG is one image (role="img"): its parts carry no ARIA names of their own.
+  for (const el of [...svg.querySelectorAll('[aria-label], [aria-description], [aria-hidden]')]) for (const a of ['aria-label', 'aria-description', 'aria-hidden']) el.removeAttribute(a);
   svg.removeAttribute('style');
   // Without a fixed size the SVG scales to the width of its container (its viewBox keeps the proportions).
   svg.removeAttribute('width');
