@@ -18,6 +18,10 @@ import { activityInputFor } from '../src/modules/catalogue/test-factory.ts';
 import { createResetLink, createUser } from '../src/platform/auth/service.ts';
 import { enqueueJob, retentionJob } from '../src/platform/jobs/index.ts';
 import { startImport } from '../src/modules/reach/import-records.ts';
+import { registerTrajectory } from '../src/modules/effects/outflow-trajectories.ts';
+import { seedRegisters } from '../src/modules/effects/outflow-terms.ts';
+import { createStory } from '../src/modules/effects/story-service.ts';
+import { registerComplaint } from '../src/modules/effects/complaint-service.ts';
 import { adminActor, createTestDatabase, type DbKind, type TestDatabase } from './db.ts';
 import { buildOpenSurvey, typicalAnswers, typicalQuestions } from '../src/modules/effects/test-survey-factory.ts';
 import { issueSubmissionToken, submitResponse } from '../src/modules/effects/survey-answer.ts';
@@ -77,6 +81,7 @@ export async function loadHaarlem(db: Database): Promise<void> {
   const [a] = await queryRows<{ id: string; organisation_id: string }>(db.db, sql`select id, organisation_id from activities where status = 'published' order by created_at limit 1`);
   await startImport(admin(db), { organisationId: a.organisation_id, fileName: 'haarlem-bezoek.csv', content: Buffer.from(`activiteit;datum;pasnummer\n${a.id};2026-01-05;HAARLEM01\n`) });
   await surveyWithResponse(db, 'Haarlem', 'ontmoeten');
+  await addRegisterRecords(db, 'Haarlem');
 }
 
 /** effects (surveys): an open survey with one public response and a consent for follow-up. */
@@ -85,6 +90,17 @@ async function surveyWithResponse(db: Database, name: string, theme: string) {
   const s = await buildOpenSurvey(ctx, { titleNl: `${name} enquête`, themeSlugs: [theme] }, typicalQuestions.map((q) => ({ ...q, subGoals: [] })));
   const { token } = await issueSubmissionToken(ctx, s.id);
   await submitResponse(ctx, s.id, 'public', { token, answers: typicalAnswers(s), consent: { contact: `inwoner@${name.toLowerCase()}.example` } });
+}
+
+/** The effects registers: a trajectory, a story and a complaint of the municipality's first organisation. */
+async function addRegisterRecords(db: Database, label: string): Promise<void> {
+  await seedRegisters(systemContext(db.db, db.tenant));
+  const ctx = { ...admin(db), actor: { ...adminActor, userId: crypto.randomUUID() } };
+  const [org] = await queryRows<{ id: string }>(db.db, sql`select id from organisations order by created_at limit 1`);
+  const [theme] = await queryRows<{ slug: string }>(db.db, sql`select slug from themes order by position limit 1`);
+  await registerTrajectory(ctx, { organisationId: org.id, passNumber: `${label.slice(0, 2).toUpperCase()}12345`, kindKey: 'coaching', themeSlug: theme.slug, startDate: '2025-01-01' });
+  await createStory(ctx, { organisationId: org.id, title: `${label} verhaal van de koffieochtend`, body: 'Zij kwam weer onder de mensen.', storyDate: '2025-02-01', consentMedia: ['text'], consentUses: ['internal'], consentUntil: '2030-01-01' });
+  await registerComplaint(ctx, { typeKey: 'klacht', receivedDate: '2025-03-01', subject: `${label} klacht over de openingstijden`, organisationId: org.id });
 }
 
 /** Testdorp: its own framework (Haarlem's text, renamed), an organisation with a person, a location with a room, a booking, a published activity, a user and a queued job. */
@@ -114,6 +130,7 @@ export async function loadTestdorp(db: Database): Promise<void> {
   await enqueueJob(ctx, retentionJob, {});
   await startImport(ctx, { organisationId: org.id, fileName: 'testdorp-bezoek.csv', content: Buffer.from(`activiteit;datum;pasnummer\n${activity.id};2026-01-05;TESTDORP1\n`) });
   await surveyWithResponse(db, TESTDORP_NAME, 'testdorp-ontmoeten');
+  await addRegisterRecords(db, TESTDORP_NAME);
 }
 
 /** Every table with a tenant_id column, with its isolation state. */
@@ -126,7 +143,7 @@ export interface Fingerprint {
   /** All of the municipality's rows as text. */
   corpus: string;
   /** Values to fill route parameters with. */
-  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string };
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string };
 }
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
@@ -140,7 +157,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
     }
   }
   const texts: string[] = [];
-  for (const q of ['select name as v from organisations', 'select title as v from activities', 'select name as v from locations', 'select email as v from users', 'select name as v from organisation_people', 'select name as v from users']) {
+  for (const q of ['select name as v from organisations', 'select title as v from activities', 'select name as v from locations', 'select email as v from users', 'select name as v from organisation_people', 'select name as v from users', 'select title as v from effects_stories', 'select subject as v from effects_complaints']) {
     for (const r of await queryRows<{ v: string }>(db.db, sql.raw(q))) texts.push(r.v);
   }
   const one = async (q: string) => (await queryRows<Record<string, string>>(db.db, sql.raw(q)))[0] ?? {};
@@ -168,6 +185,9 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       month: booking.month,
       survey: (await one('select id from surveys order by created_at limit 1')).id,
       question: (await one('select id from survey_questions order by position limit 1')).id,
+      trajectory: (await one('select id from effects_trajectories order by created_at limit 1')).id,
+      story: (await one('select id from effects_stories order by created_at limit 1')).id,
+      complaint: (await one('select id from effects_complaints order by created_at limit 1')).id,
     },
   };
 }
@@ -175,7 +195,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
 /** A fingerprint's parameters replaced by values that exist nowhere. */
 export function nowhere(f: Fingerprint): Fingerprint['params'] {
   const uuid = () => crypto.randomUUID();
-  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid() };
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid() };
 }
 
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
@@ -199,6 +219,9 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (/taken|jobs/.test(route)) return p.job;
     if (name === 'qid') return p.question;
     if (/enquete|surveys/.test(route)) return p.survey;
+    if (/trajecten|trajectories/.test(route)) return p.trajectory;
+    if (/verhalen|stories/.test(route)) return p.story;
+    if (/klachten|complaints/.test(route)) return p.complaint;
     throw new Error(`no value for :${name} in ${route}`);
   });
 }

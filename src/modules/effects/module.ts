@@ -7,6 +7,7 @@ import { effectsRoutes } from './policy.ts';
 import { registerEffects } from './routes.tsx';
 import { seedSurveySets } from './survey-sets.ts';
 import { surveyTokensJob } from './survey-jobs.ts';
+import { seedRegisters } from './outflow-terms.ts';
 
 export const effectsAuditActions = [
   // surveys
@@ -17,8 +18,21 @@ export const effectsAuditActions = [
   'survey.kiosk',
   'survey.consentDelete',
   // outflow
+  'effects.domain.saved',
+  'effects.trajectory.registered',
+  'effects.trajectory.ended',
   // stories
+  'effects.story.created',
+  'effects.story.updated',
+  'effects.story.submitted',
+  'effects.story.reviewed',
+  'effects.story.consent_withdrawn',
   // complaints
+  'effects.complaint.registered',
+  'effects.complaint.updated',
+  'effects.complaint.extended',
+  'effects.complaint.decided',
+  'effects.complaint.complainant_read',
 ] as const;
 
 declare module '../../platform/audit/actions.ts' {
@@ -34,8 +48,8 @@ export const effectsModule: Module = {
   schema,
   messages,
   nav: [{ href: '/effecten', label: 'effects.nav', order: 45, show: (a) => !!a?.roles.some((r) => r !== 'resident' && r !== 'volunteer') }],
-  // surveys: the standard question sets (other parts: chain your seed step here)
-  seed: (ctx) => seedSurveySets(ctx),
+  // Reference data: the standard question sets (surveys), the keyed lists and complaint types (registers).
+  seed: async (ctx) => [...(await seedSurveySets(ctx)), ...(await seedRegisters(ctx))],
   jobs: [
     // surveys
     surveyTokensJob,

@@ -2,7 +2,7 @@
 // services start with.
 import type { RouteRules } from '../../platform/http/routes.ts';
 import { hasRole, type Actor, type Role } from '../../platform/auth/roles.ts';
-import { actsForOrganisation } from '../network/service.ts';
+import { actsForOrganisation, isStaffOf } from '../network/service.ts';
 
 export const ID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -12,6 +12,40 @@ export const ID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[
 // (owner null): policy advisors; an organisation's: its own staff; administrators: every survey.
 export const managesSurvey = (actor: Actor | null | undefined, ownerOrganisationId: string | null): boolean =>
   ownerOrganisationId === null ? hasRole(actor, 'policy_advisor', 'administrator') : actsForOrganisation(actor, ownerOrganisationId);
+// --- registers: trajectories (outflow-*.ts), stories (story-*.ts), complaints (complaint-*.ts)
+// Partner staff see and write the records of their own organisation; policy advisors and administrators see all;
+// contract managers read complaints; auditors see aggregate figures only (no single record).
+
+/** Sees every record of the registers: policy advisors and administrators. */
+export const readsAllRegisters = (actor: Actor | null | undefined): boolean => hasRole(actor, 'policy_advisor', 'administrator');
+
+/** Registers trajectories and stories for an organisation: its own staff, or an administrator. */
+export const registersRecordsFor = (actor: Actor | null | undefined, organisationId: string): boolean => actsForOrganisation(actor, organisationId);
+
+/** Reads one trajectory or story of an organisation: its own staff, policy advisors and administrators. */
+export const readsRecordOf = (actor: Actor | null | undefined, organisationId: string): boolean => readsAllRegisters(actor) || isStaffOf(actor, organisationId);
+
+/** Reads aggregate figures (outflow report, complaint figures): every role that works with the registers, auditors too. */
+export const readsRegisterFigures = (actor: Actor | null | undefined): boolean => hasRole(actor, 'partner_staff', 'policy_advisor', 'contract_manager', 'administrator', 'auditor');
+
+/**
+ * Reviews a story: never its author; a colleague of the same organisation, a policy advisor or an administrator.
+ */
+export const reviewsStory = (actor: Actor | null | undefined, story: { organisationId: string; authorUserId: string }): boolean =>
+  !!actor && actor.userId !== story.authorUserId && (readsAllRegisters(actor) || (hasRole(actor, 'partner_staff') && isStaffOf(actor, story.organisationId)));
+
+/** Reads one complaint or objection: policy advisors, administrators, contract managers, the handler, staff of the organisation concerned. */
+export const readsComplaint = (actor: Actor | null | undefined, c: { organisationId: string | null; handlerUserId: string | null }): boolean =>
+  !!actor &&
+  (readsAllRegisters(actor) || hasRole(actor, 'contract_manager') || (!!c.handlerUserId && actor.userId === c.handlerUserId) || (!!c.organisationId && isStaffOf(actor, c.organisationId)));
+
+/** Registers and handles complaints and objections: policy advisors and administrators (the municipality), and the handler. */
+export const handlesComplaint = (actor: Actor | null | undefined, c: { handlerUserId: string | null } | null): boolean =>
+  !!actor && (readsAllRegisters(actor) || (!!c?.handlerUserId && actor.userId === c.handlerUserId));
+
+/** Sees the complainant's name and contact: the handler, administrators, and staff of the organisation concerned (audited). */
+export const seesComplainant = (actor: Actor | null | undefined, c: { organisationId: string | null; handlerUserId: string | null }): boolean =>
+  !!actor && (hasRole(actor, 'administrator') || (!!c.handlerUserId && actor.userId === c.handlerUserId) || (!!c.organisationId && isStaffOf(actor, c.organisationId)));
 
 // ------------------------------------------------------------------ routes
 
@@ -63,13 +97,57 @@ const surveyRoutes: RouteRules = {
 // --- survey results (result-*.ts)
 const resultRoutes: RouteRules = {};
 
+// --- registers: who reads them (the services check which records)
+const recordReaders: Role[] = ['partner_staff', 'policy_advisor', 'administrator'];
+const figureReaders: Role[] = ['partner_staff', 'policy_advisor', 'contract_manager', 'administrator', 'auditor'];
+const complaintReaders: Role[] = ['partner_staff', 'policy_advisor', 'contract_manager', 'administrator'];
+
 // --- trajectories and outflow (outflow-*.ts)
-const outflowRoutes: RouteRules = {};
+const outflowRoutes: RouteRules = {
+  'GET /effecten/trajecten': recordReaders,
+  'GET /effecten/trajecten/nieuw': staff,
+  'POST /effecten/trajecten': staff,
+  'GET /effecten/trajecten/:id': recordReaders,
+  'POST /effecten/trajecten/:id/afsluiten': staff,
+  'GET /effecten/uitstroom': figureReaders,
+  'GET /effecten/leefgebieden': ['administrator'],
+  'POST /effecten/leefgebieden': ['administrator'],
+  'GET /api/v1/outflow': figureReaders,
+  'GET /api/v1/trajectories': recordReaders,
+  'POST /api/v1/trajectories': staff,
+  'POST /api/v1/trajectories/:id/end': staff,
+};
 
 // --- stories (story-*.ts)
-const storyRoutes: RouteRules = {};
+const storyRoutes: RouteRules = {
+  'GET /effecten/verhalen': recordReaders,
+  'GET /effecten/verhalen/nieuw': staff,
+  'POST /effecten/verhalen': staff,
+  'GET /effecten/verhalen/:id': recordReaders,
+  'GET /effecten/verhalen/:id/bewerken': staff,
+  'POST /effecten/verhalen/:id': staff,
+  'POST /effecten/verhalen/:id/beoordelen': recordReaders,
+  'POST /effecten/verhalen/:id/intrekken': recordReaders,
+  'GET /effecten/verhalen/:id/foto': recordReaders,
+  'GET /api/v1/stories': recordReaders,
+  'POST /api/v1/stories/check': recordReaders,
+};
 
 // --- complaints and objections (complaint-*.ts)
-const complaintRoutes: RouteRules = {};
+const complaintRoutes: RouteRules = {
+  'GET /effecten/klachten': complaintReaders,
+  'GET /effecten/klachten/nieuw': advisors,
+  'POST /effecten/klachten': advisors,
+  'GET /effecten/klachten/cijfers': figureReaders,
+  'GET /effecten/klachten/:id': complaintReaders,
+  'POST /effecten/klachten/:id/voortgang': advisors,
+  'POST /effecten/klachten/:id/verlengen': advisors,
+  'GET /api/v1/complaints': complaintReaders,
+  'POST /api/v1/complaints': advisors,
+  'GET /api/v1/complaints/figures': figureReaders,
+  'GET /api/v1/complaints/:id': complaintReaders,
+  'PATCH /api/v1/complaints/:id': advisors,
+  'POST /api/v1/complaints/:id/extension': advisors,
+};
 
 export const effectsRoutes: RouteRules = { ...surveyRoutes, ...resultRoutes, ...outflowRoutes, ...storyRoutes, ...complaintRoutes };

@@ -4,3 +4,8 @@
 export type { SurveyView, SurveyFull, QuestionView, QuestionType, Audience, Channel, ResponseContext } from './survey-types.ts';
 export { managesSurvey } from './policy.ts';
 export { getSurvey, listSurveys } from './survey-service.ts';
+// --- registers: result at outflow, stories, complaints and objections
+export { outflowReport, type OutflowReport, type OutflowCell, type OutflowFilters } from './outflow-report.ts';
+export { listReportableStories, type ReportableFilters } from './story-service.ts';
+export { complaintReport, type ComplaintReport, type ComplaintFigures } from './complaint-report.ts';
+export { listComplaints, getComplaint, type ComplaintView } from './complaint-service.ts';

@@ -1,0 +1,179 @@
+// JSON API of the registers: the outflow figures, trajectories, reportable stories and the anonymisation check,
+// complaints and objections. The same service functions as the pages.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../platform/http/env.ts';
+import { errorResponses, jsonResponse } from '../../platform/http/openapi.tsx';
+import { outflowReport, outflowFilters } from './outflow-report.ts';
+import { registerTrajectory, endTrajectory, listTrajectories, trajectoryInput, endTrajectoryInput, outflowResults, type TrajectoryView } from './outflow-trajectories.ts';
+import { listReportableStories, reportableFilters, consentUses } from './story-service.ts';
+import { anonymisationWarnings, warningKinds } from './story-anonymise.ts';
+import { registerComplaint, progressComplaint, extendComplaint, getComplaint, listComplaints, complaintInput, progressInput, extensionInput, complaintFilters, complaintStatuses, complaintDecisions, type ComplaintView } from './complaint-service.ts';
+import { complaintReport, complaintReportFilters } from './complaint-report.ts';
+
+const TAG = 'effecten';
+const auth = [{ sessionCookie: [] }];
+const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+const count = z.number().int().nullable().openapi({ description: 'null: minder dan 5, niet getoond (kleine-aantallenregel)' });
+const share = z.number().nullable();
+
+const cellSchema = z
+  .object({
+    themeSlug: z.string().nullable(),
+    districtCode: z.string().nullable(),
+    ended: count,
+    reached: count,
+    partly: count,
+    not: count,
+    shareReached: share,
+    sharePartly: share,
+    shareNot: share,
+    suppressed: z.boolean(),
+    domains: z.array(z.object({ domainKey: z.string(), n: count, averageChange: z.number().nullable().openapi({ description: 'Gemiddelde van einde min start (schaal 1–5)' }) })),
+  })
+  .openapi('OutflowCell');
+const outflowSchema = z.object({ year: z.number().int(), theme: z.string().nullable(), district: z.string().nullable(), total: cellSchema, byTheme: z.array(cellSchema), byThemeDistrict: z.array(cellSchema) }).openapi('OutflowReport');
+
+const trajectorySchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    kindKey: z.string(),
+    themeSlug: z.string(),
+    subGoals: z.array(z.string()),
+    wijkCode: z.string().nullable(),
+    districtCode: z.string().nullable(),
+    startDate: z.string(),
+    goals: z.array(z.string()),
+    endDate: z.string().nullable(),
+    endingReasonKey: z.string().nullable(),
+    result: z.enum(outflowResults).nullable(),
+    scores: z.array(z.object({ domainKey: z.string(), start: z.number().int().nullable(), end: z.number().int().nullable() })),
+  })
+  .openapi('Trajectory');
+const trajectoryJson = (t: TrajectoryView) => t;
+
+const storySchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    title: z.string(),
+    body: z.string(),
+    photo: z.boolean().openapi({ description: 'Er is een foto en de inwoner gaf toestemming voor de foto' }),
+    photoAlt: z.string(),
+    storyDate: z.string(),
+    themeSlug: z.string().nullable(),
+    subGoals: z.array(z.string()),
+    principles: z.array(z.string()),
+    districtCode: z.string().nullable(),
+    activityId: z.string().nullable(),
+    consentUntil: z.string().nullable(),
+  })
+  .openapi('ReportableStory');
+
+const complaintSchema = z
+  .object({
+    id: z.uuid(),
+    typeKey: z.string(),
+    receivedDate: z.string(),
+    subject: z.string(),
+    description: z.string(),
+    decisionReference: z.string(),
+    handlerUserId: z.uuid().nullable(),
+    organisationId: z.uuid().nullable(),
+    activityId: z.uuid().nullable(),
+    themeSlug: z.string().nullable(),
+    status: z.enum(complaintStatuses),
+    decision: z.enum(complaintDecisions).nullable(),
+    decisionText: z.string(),
+    decidedDate: z.string().nullable(),
+    extensionDays: z.number().int(),
+    extensionReason: z.string(),
+    deadline: z.string().openapi({ description: 'Laatste dag van de termijn (ontvangst + termijn van de soort + verlenging)' }),
+    overdue: z.boolean().openapi({ description: 'Nog open na de laatste dag van de termijn' }),
+    handledInTime: z.boolean().nullable(),
+    complainant: z.object({ name: z.string(), contact: z.string() }).nullable().openapi({ description: 'Alleen voor de behandelaar en de betrokken organisatie; elke keer vastgelegd in de auditlog' }),
+  })
+  .openapi('Complaint');
+const complaintJson = (k: ComplaintView) => {
+  const { type: _type, handlerName: _name, ...rest } = k;
+  return rest;
+};
+const figuresSchema = z.object({ key: z.string().nullable(), received: z.number().int(), handled: z.number().int(), open: z.number().int(), overdue: z.number().int(), medianDays: z.number().nullable(), inTimeShare: z.number().nullable() });
+
+export function registerRegistersApi(api: OpenAPIHono<AppEnv>) {
+  api.openapi(
+    createRoute({ method: 'get', path: '/outflow', tags: [TAG], summary: 'Resultaat bij uitstroom: doelen bereikt en verandering per leefgebied, per thema en stadsdeel', security: auth, request: { query: outflowFilters }, responses: { 200: jsonResponse(outflowSchema, 'De cijfers'), ...errorResponses(401, 403) } }),
+    async (c) => c.json(await outflowReport(c.get('ctx'), c.req.valid('query')), 200),
+  );
+  api.openapi(
+    createRoute({ method: 'get', path: '/trajectories', tags: [TAG], summary: 'Trajecten van de eigen organisatie (beleidsadviseurs en beheerders: alle)', security: auth, request: { query: z.object({ organisation: z.uuid().optional() }) }, responses: { 200: jsonResponse(z.array(trajectorySchema), 'Trajecten'), ...errorResponses(401, 403) } }),
+    async (c) => c.json((await listTrajectories(c.get('ctx'), { organisationId: c.req.valid('query').organisation })).map(trajectoryJson), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/trajectories',
+      tags: [TAG],
+      summary: 'Een traject registreren. Het pasnummer (of naam + geboortedatum) wordt een pseudoniem en wordt niet bewaard of teruggegeven.',
+      security: auth,
+      request: { body: { required: true, content: { 'application/json': { schema: trajectoryInput.openapi('TrajectoryInput') } } } },
+      responses: { 201: jsonResponse(trajectorySchema, 'Geregistreerd'), ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json(trajectoryJson(await registerTrajectory(c.get('ctx'), c.req.valid('json'))), 201),
+  );
+  api.openapi(
+    createRoute({ method: 'post', path: '/trajectories/{id}/end', tags: [TAG], summary: 'Een traject afsluiten met het resultaat bij uitstroom', security: auth, request: { params: idParam, body: { required: true, content: { 'application/json': { schema: endTrajectoryInput.openapi('TrajectoryEnd') } } } }, responses: { 200: jsonResponse(trajectorySchema, 'Afgesloten'), ...errorResponses(401, 403, 404) } }),
+    async (c) => c.json(trajectoryJson(await endTrajectory(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/stories',
+      tags: [TAG],
+      summary: 'Verhalen die een rapportage mag gebruiken: goedgekeurd, toestemming geldig op de datum en voor het gebruik',
+      description: `Gebruik: ${consentUses.join(', ')} (standaard council).`,
+      security: auth,
+      request: { query: reportableFilters },
+      responses: { 200: jsonResponse(z.array(storySchema), 'Verhalen'), ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json(await listReportableStories(c.get('ctx'), c.req.valid('query')), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/stories/check',
+      tags: [TAG],
+      summary: 'De anonimiseringscontrole: mogelijke namen, adressen, postcodes, telefoonnummers en e-mailadressen in een tekst',
+      security: auth,
+      request: { body: { required: true, content: { 'application/json': { schema: z.object({ text: z.string().max(10_000) }).openapi('StoryCheck') } } } },
+      responses: { 200: jsonResponse(z.object({ warnings: z.array(z.object({ kind: z.enum(warningKinds), match: z.string() })) }), 'Waarschuwingen'), ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json({ warnings: anonymisationWarnings(c.req.valid('json').text) }, 200),
+  );
+
+  api.openapi(
+    createRoute({ method: 'get', path: '/complaints', tags: [TAG], summary: 'Klachten en bezwaren (zonder gegevens van de indiener)', security: auth, request: { query: complaintFilters }, responses: { 200: jsonResponse(z.array(complaintSchema), 'Klachten en bezwaren'), ...errorResponses(401, 403) } }),
+    async (c) => c.json((await listComplaints(c.get('ctx'), c.req.valid('query'))).map(complaintJson), 200),
+  );
+  api.openapi(
+    createRoute({ method: 'post', path: '/complaints', tags: [TAG], summary: 'Een klacht of bezwaar registreren', security: auth, request: { body: { required: true, content: { 'application/json': { schema: complaintInput.openapi('ComplaintInput') } } } }, responses: { 201: jsonResponse(complaintSchema, 'Geregistreerd'), ...errorResponses(401, 403) } }),
+    async (c) => c.json(complaintJson(await registerComplaint(c.get('ctx'), c.req.valid('json'))), 201),
+  );
+  api.openapi(
+    createRoute({ method: 'get', path: '/complaints/figures', tags: [TAG], summary: 'Cijfers per jaar: aantallen per soort, organisatie en thema, mediane behandeltijd, deel binnen de termijn', security: auth, request: { query: complaintReportFilters }, responses: { 200: jsonResponse(z.object({ year: z.number().int(), total: figuresSchema, byType: z.array(figuresSchema), byOrganisation: z.array(figuresSchema), byTheme: z.array(figuresSchema) }).openapi('ComplaintFigures'), 'Cijfers'), ...errorResponses(401, 403) } }),
+    async (c) => c.json(await complaintReport(c.get('ctx'), c.req.valid('query')), 200),
+  );
+  api.openapi(
+    createRoute({ method: 'get', path: '/complaints/{id}', tags: [TAG], summary: 'Eén klacht of bezwaar (het lezen van de indiener wordt vastgelegd)', security: auth, request: { params: idParam }, responses: { 200: jsonResponse(complaintSchema, 'De zaak'), ...errorResponses(401, 403, 404) } }),
+    async (c) => c.json(complaintJson(await getComplaint(c.get('ctx'), c.req.valid('param').id)), 200),
+  );
+  api.openapi(
+    createRoute({ method: 'patch', path: '/complaints/{id}', tags: [TAG], summary: 'Voortgang: in behandeling, of afgehandeld met beslissing en datum', security: auth, request: { params: idParam, body: { required: true, content: { 'application/json': { schema: progressInput.openapi('ComplaintProgress') } } } }, responses: { 200: jsonResponse(complaintSchema, 'Bijgewerkt'), ...errorResponses(401, 403, 404) } }),
+    async (c) => c.json(complaintJson(await progressComplaint(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))), 200),
+  );
+  api.openapi(
+    createRoute({ method: 'post', path: '/complaints/{id}/extension', tags: [TAG], summary: 'De termijn één keer verlengen, met reden (bezwaar: Awb 7:10, klacht: Awb 9:11)', security: auth, request: { params: idParam, body: { required: true, content: { 'application/json': { schema: extensionInput.openapi('ComplaintExtension') } } } }, responses: { 200: jsonResponse(complaintSchema, 'Verlengd'), ...errorResponses(401, 403, 404, 409) } }),
+    async (c) => c.json(complaintJson(await extendComplaint(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))), 200),
+  );
+}
