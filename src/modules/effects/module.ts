@@ -8,6 +8,7 @@ import { registerEffects } from './routes.tsx';
 import { seedSurveySets } from './survey-sets.ts';
 import { surveyTokensJob } from './survey-jobs.ts';
 import { seedRegisters } from './outflow-terms.ts';
+import { MAX_PHOTO_BYTES } from './story-service.ts';
 
 export const effectsAuditActions = [
   // surveys
@@ -55,4 +56,9 @@ export const effectsModule: Module = {
     surveyTokensJob,
   ],
   auditActions: effectsAuditActions,
+  // Story photos up to 5 MB (the story form is multipart; the rest of the form is small).
+  uploadLimits: {
+    'POST /effecten/verhalen': { maxBytes: MAX_PHOTO_BYTES + 512 * 1024, message: 'effects.story.error.uploadTooLarge' },
+    'POST /effecten/verhalen/:id': { maxBytes: MAX_PHOTO_BYTES + 512 * 1024, message: 'effects.story.error.uploadTooLarge' },
+  },
 };

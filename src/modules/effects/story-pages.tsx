@@ -5,7 +5,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, TextField, TextArea, Select, Checkboxes, Csrf, Submit, Table, Breadcrumbs, fieldId, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, TextField, TextArea, Select, Checkboxes, Csrf, Submit, Table, Breadcrumbs, FileField, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, list, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
@@ -89,22 +89,7 @@ async function storyForm(c: Context<AppEnv>, opts: { story?: StoryView; values: 
         <Checkboxes name="principles" label={v.t('effects.story.field.principles')} values={list(values, 'principles')} errors={errors} options={fw.principles} />
         <Select name="districtCode" label={v.t('effects.field.district')} value={str(values, 'districtCode')} errors={errors} options={[{ value: '', label: v.t('effects.none') }, ...fw.districts]} />
         {activities.length > 0 && <Select name="activityId" label={v.t('effects.story.field.activity')} value={str(values, 'activityId')} errors={errors} options={[{ value: '', label: v.t('effects.none') }, ...activities.map((a) => ({ value: a.id, label: a.title }))]} />}
-        <div class={`utrecht-form-field${errors.some((e) => e.field === 'photo') ? ' utrecht-form-field--invalid' : ''}`}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for={fieldId('photo')}>
-              {v.t('effects.story.field.photo')}
-            </label>
-          </div>
-          <div class="utrecht-form-field-description" id={`${fieldId('photo')}-beschrijving`}>
-            {v.t('effects.story.field.photoHint')}
-          </div>
-          {errors.find((e) => e.field === 'photo') && (
-            <div class="utrecht-form-field-error-message" id={`${fieldId('photo')}-fout`}>
-              {errors.find((e) => e.field === 'photo')!.message}
-            </div>
-          )}
-          <input class="utrecht-textbox" type="file" id={fieldId('photo')} name="photo" accept="image/jpeg,image/png" aria-describedby={`${fieldId('photo')}-beschrijving`} />
-        </div>
+        <FileField name="photo" label={v.t('effects.story.field.photo')} description={v.t('effects.story.field.photoHint')} errors={errors} accept="image/jpeg,image/png" />
         {story?.hasPhoto && <Checkboxes name="removePhoto" label={v.t('effects.story.photoOf')} values={[]} options={[{ value: '1', label: v.t('effects.story.field.removePhoto') }]} />}
         <TextField name="photoAlt" label={v.t('effects.story.field.photoAlt')} description={v.t('effects.story.field.photoAltHint')} value={str(values, 'photoAlt')} errors={errors} />
         <fieldset class="utrecht-form-fieldset">
