@@ -280,7 +280,10 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
     if (v !== undefined) figures[name] = v;
   }
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench', 'results', 'latest.json'), JSON.stringify(figures, null, 2) + '\n');
+  // A partial run (--only) replaces its own figures and keeps the others of the last full run.
+  const latestFile = path.join(root, 'bench', 'results', 'latest.json');
+  const kept = opts.only && fs.existsSync(latestFile) ? (JSON.parse(fs.readFileSync(latestFile, 'utf8')) as Record<string, number>) : {};
+  fs.writeFileSync(latestFile, JSON.stringify({ ...kept, ...figures }, null, 2) + '\n');
   fs.writeFileSync(path.join(root, 'bench', 'results', `run-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ ...report, figures }, null, 2));
   console.log('\nbench/results/latest.json:', JSON.stringify(figures, null, 2));
   if (problems.length) throw new Error(`Niet alles kon worden gemeten:\n${problems.join('\n')}`);
