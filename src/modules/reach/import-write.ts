@@ -87,6 +87,9 @@ export async function writeRows(tx: ServiceContext, input: WriteInput, onProgres
     visits.push({ sessionKey, row: r });
   }
   seen.clear();
+  // In date and session order: consecutive rows then land on the same pages of the table's indexes (a file usually
+  // lists its sessions in turn). Which row wins for a resident is settled above, so the order changes no outcome.
+  visits.sort((x, y) => (x.row.date < y.row.date ? -1 : x.row.date > y.row.date ? 1 : x.sessionKey < y.sessionKey ? -1 : x.sessionKey > y.sessionKey ? 1 : 0));
   let newVisits = 0;
   for (let i = 0; i < visits.length; i += BATCH) {
     const part = visits.slice(i, i + BATCH);
