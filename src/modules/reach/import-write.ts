@@ -90,13 +90,11 @@ export async function writeRows(tx: ServiceContext, input: WriteInput, onProgres
   // In date and session order: consecutive rows then land on the same pages of the table's indexes (a file usually
   // lists its sessions in turn). Which row wins for a resident is settled above, so the order changes no outcome.
   visits.sort((x, y) => (x.row.date < y.row.date ? -1 : x.row.date > y.row.date ? 1 : x.sessionKey < y.sessionKey ? -1 : x.sessionKey > y.sessionKey ? 1 : 0));
-  let newVisits = 0;
-  for (let i = 0; i < visits.length; i += BATCH) {
+  // One statement per batch. The next batch (its pseudonyms: HMAC) is prepared while the database stores this one.
+  const statement = (i: number) => {
     const part = visits.slice(i, i + BATCH);
     const sess = part.map((v) => ids.get(v.sessionKey)!);
-    const [row] = await queryRows<{ n: number }>(
-      tx.db,
-      sql`with ins as (
+    return sql`with ins as (
             insert into reach_attendance (tenant_id, session_id, pseudonym, activity_id, organisation_id, date, birth_year, wijk_code, target_groups, import_id, created_at)
             select ${tx.tenant}, p.s, decode(p.p, 'hex'), p.a, p.o, p.d, p.y, p.w, case when p.t = '' then '{}'::text[] else string_to_array(p.t, ',') end, ${input.importId}::uuid, ${now}
             from unnest(${pgArray(sess.map((s) => s.id))}::uuid[], ${pgArray(part.map((v) => pseudonymOf(tx.tenant, v.row.identifier!, keys).toString('hex')))}::text[],
@@ -105,8 +103,16 @@ export async function writeRows(tx: ServiceContext, input: WriteInput, onProgres
                  as p(s, p, a, o, d, y, w, t)
             on conflict do nothing
             returning 1)
-          select count(*)::int as n from ins`,
-    );
+          select count(*)::int as n from ins`;
+  };
+  let newVisits = 0;
+  let next = visits.length ? statement(0) : null;
+  for (let i = 0; i < visits.length; i += BATCH) {
+    const pending = queryRows<{ n: number }>(tx.db, next!);
+    pending.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+    await new Promise((resolve) => setImmediate(resolve)); // let the driver send it
+    next = i + BATCH < visits.length ? statement(i + BATCH) : null;
+    const [row] = await pending;
     newVisits += Number(row?.n ?? 0);
     onProgress?.(Math.min(i + BATCH, visits.length), visits.length);
   }
