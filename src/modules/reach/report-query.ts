@@ -109,9 +109,16 @@ export function countAttendance(s: Pick<AttendanceScope, 'refs' | 'meta' | 'orgI
   const visits = new Map<string, number>();
   const orgOverlap = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
-  const districtOf = new Map(s.refs.wijken.map((w) => [w.code, w.districtCode ?? UNKNOWN]));
+  // The category keys, made once: wijk → [wijk, district], organisation → key (null: not in the range's list).
+  const wijkKeys = new Map(s.refs.wijken.map((w) => [w.code, [`wijk:${w.code}`, `district:${w.districtCode ?? UNKNOWN}`] as const]));
   const targetGroups = new Set(s.refs.targetGroups.map((g) => g.key));
   const orgs = new Set(s.orgIds);
+  const orgKeys = new Map<string, string>();
+  const orgKey = (o: string) => {
+    let k = orgKeys.get(o);
+    if (k === undefined) orgKeys.set(o, (k = `organisation:${o}`));
+    return k;
+  };
   const meta = new Map(s.meta.map((a) => [a.id, { keys: [...a.themes.map((t) => `theme:${t}`), ...a.subGoals.map((g) => `subGoal:${g}`)], district: `district:${a.districtCode ?? UNKNOWN}` }]));
   const monthKeys = Array.from({ length: 12 }, (_, i) => [`month:${i + 1}`, `quarter:${Math.ceil((i + 1) / 3)}`]);
   let unique = 0;
@@ -146,16 +153,16 @@ export function countAttendance(s: Pick<AttendanceScope, 'refs' | 'meta' | 'orgI
       add(visits, k, v);
     }
     // Organisation.
-    add(visits, `organisation:${r.organisation_id}`, v);
+    const ok = orgKey(r.organisation_id);
+    add(visits, ok, v);
     if (orgs.has(r.organisation_id)) {
-      cats.add(`organisation:${r.organisation_id}`);
+      cats.add(ok);
       mine.add(r.organisation_id);
     }
     // Wijk and district of residence; unknown residence counts under the activity's district and "wijk onbekend".
-    const known = r.wijk_code !== null && districtOf.has(r.wijk_code);
+    const known = r.wijk_code === null ? undefined : wijkKeys.get(r.wijk_code);
     if (known) {
-      const w = `wijk:${r.wijk_code}`;
-      const d = `district:${districtOf.get(r.wijk_code!)}`;
+      const [w, d] = known;
       cats.add(w).add(d);
       add(visits, w, v);
       add(visits, d, v);
