@@ -61,7 +61,8 @@ export interface AttendanceFigures {
   orgOverlap: Map<string, number>;
 }
 
-interface Level1 {
+/** One group of the attendance statement (see attendanceQuery). */
+export interface Level1 {
   rid: number;
   activity_id: string;
   organisation_id: string;
