@@ -11,9 +11,12 @@ import type { ActivityInfo, ValidRow } from './import-validate.ts';
 
 const BATCH = 5000;
 
+/** Backslash and double quote escaped (most values — ids, dates, hex — have neither: returned as they are). */
+const escapeElement = (t: string) => (/[\\"]/.test(t) ? t.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : t);
+
 /** A PostgreSQL array literal of text values (cast it in SQL: `${pgArray(xs)}::uuid[]`). Portable over both drivers. */
 export function pgArray(values: readonly (string | number | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${escapeElement(String(v))}"`)).join(',')}}`;
 }
 
 export interface WriteInput {
@@ -89,7 +92,19 @@ export async function writeRows(tx: ServiceContext, input: WriteInput, onProgres
   seen.clear();
   // In date and session order: consecutive rows then land on the same pages of the table's indexes (a file usually
   // lists its sessions in turn). Which row wins for a resident is settled above, so the order changes no outcome.
-  visits.sort((x, y) => (x.row.date < y.row.date ? -1 : x.row.date > y.row.date ? 1 : x.sessionKey < y.sessionKey ? -1 : x.sessionKey > y.sessionKey ? 1 : 0));
+  const bySession = new Map<string, typeof visits>();
+  for (const v of visits) {
+    const list = bySession.get(v.sessionKey);
+    if (list) list.push(v);
+    else bySession.set(v.sessionKey, [v]);
+  }
+  const sessionOrder = [...bySession.keys()].sort((x, y) => {
+    const dx = x.slice(x.indexOf('|') + 1);
+    const dy = y.slice(y.indexOf('|') + 1);
+    return dx < dy ? -1 : dx > dy ? 1 : x < y ? -1 : x > y ? 1 : 0;
+  });
+  visits.length = 0;
+  for (const k of sessionOrder) for (const v of bySession.get(k)!) visits.push(v);
   // One statement per batch. The next batch (its pseudonyms: HMAC) is prepared while the database stores this one.
   const statement = (i: number) => {
     const part = visits.slice(i, i + BATCH);
