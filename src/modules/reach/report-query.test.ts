@@ -104,4 +104,14 @@ describe('countAttendance', () => {
       'targetGroup:onbekend': 1,
     });
   });
+
+  it('keeps counting past its first thousand categories', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => row(i, 'a2', `o${i}`, 'WK01', [], { 2: 1 }));
+    const g = countAttendance({ refs, meta, orgIds: many.map((r) => r.organisation_id) }, many);
+    expect(g.unique).toBe(1500);
+    expect(g.residents.get('organisation:o1499')).toBe(1);
+    expect(g.visits.get('organisation:o0')).toBe(1);
+    expect(g.residents.get('month:2')).toBe(1500);
+    expect(g.overlap).toBe(0);
+  });
 });

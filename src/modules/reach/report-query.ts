@@ -106,37 +106,71 @@ export async function attendanceFigures(ctx: ServiceContext, s: AttendanceScope)
 
 /** The category counts of the level-1 groups (sorted by `rid`), in one walk. Exported for the tests. */
 export function countAttendance(s: Pick<AttendanceScope, 'refs' | 'meta' | 'orgIds'>, rows: Level1[]): AttendanceFigures {
-  const residents = new Map<string, number>();
-  const visits = new Map<string, number>();
-  const orgOverlap = new Map<string, number>();
-  const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
-  // The category keys, made once: wijk → [wijk, district], organisation → key (null: not in the range's list).
-  const wijkKeys = new Map(s.refs.wijken.map((w) => [w.code, [`wijk:${w.code}`, `district:${w.districtCode ?? UNKNOWN}`] as const]));
+  // Every category key gets a number once; the walk then only indexes typed arrays.
+  const ids = new Map<string, number>();
+  const keys: string[] = [];
+  const id = (k: string) => {
+    let n = ids.get(k);
+    if (n === undefined) {
+      ids.set(k, (n = keys.length));
+      keys.push(k);
+    }
+    return n;
+  };
+  const unknownWijk = id(`wijk:${UNKNOWN}`);
+  const unknownDistrict = id(`district:${UNKNOWN}`);
+  const wijken = new Map(s.refs.wijken.map((w) => [w.code, [id(`wijk:${w.code}`), id(`district:${w.districtCode ?? UNKNOWN}`)] as const]));
   const targetGroups = new Set(s.refs.targetGroups.map((g) => g.key));
   const orgs = new Set(s.orgIds);
-  const orgKeys = new Map<string, string>();
-  const orgKey = (o: string) => {
-    let k = orgKeys.get(o);
-    if (k === undefined) orgKeys.set(o, (k = `organisation:${o}`));
-    return k;
+  const acts = new Map(s.meta.map((a) => [a.id, { cats: [...a.themes.map((t) => id(`theme:${t}`)), ...a.subGoals.map((g) => id(`subGoal:${g}`))], district: id(`district:${a.districtCode ?? UNKNOWN}`) }]));
+  const months = Array.from({ length: 12 }, (_, i) => [id(`month:${i + 1}`), id(`quarter:${Math.ceil((i + 1) / 3)}`)]);
+  const orgIds = new Map<string, number>();
+  const orgOf = (o: string) => {
+    let n = orgIds.get(o);
+    if (n === undefined) orgIds.set(o, (n = id(`organisation:${o}`)));
+    return n;
   };
-  const meta = new Map(s.meta.map((a) => [a.id, { keys: [...a.themes.map((t) => `theme:${t}`), ...a.subGoals.map((g) => `subGoal:${g}`)], district: `district:${a.districtCode ?? UNKNOWN}` }]));
-  const monthKeys = Array.from({ length: 12 }, (_, i) => [`month:${i + 1}`, `quarter:${Math.ceil((i + 1) / 3)}`]);
+  const tgIds = new Map<string, number>();
+  const tgOf = (g: string) => {
+    let n = tgIds.get(g);
+    if (n === undefined) tgIds.set(g, (n = id(`targetGroup:${g}`)));
+    return n;
+  };
+  let size = 1024;
+  let seenBy = new Int32Array(size).fill(-1); // the last resident counted in each category
+  let residentsOf = new Float64Array(size);
+  let visitsOf = new Float64Array(size);
+  const room = () => {
+    if (keys.length <= size) return;
+    while (size < keys.length) size *= 2;
+    const seenBefore = seenBy;
+    seenBy = new Int32Array(size).fill(-1);
+    seenBy.set(seenBefore);
+    const residentsBefore = residentsOf;
+    residentsOf = new Float64Array(size);
+    residentsOf.set(residentsBefore);
+    const visitsBefore = visitsOf;
+    visitsOf = new Float64Array(size);
+    visitsOf.set(visitsBefore);
+  };
+  room();
+  const orgOverlap = new Map<string, number>();
   let unique = 0;
   let identified = 0;
   let overlap = 0;
   let current = -1;
-  const cats = new Set<string>();
   const mine = new Set<string>();
+  const seen = (c: number) => {
+    if (seenBy[c] !== current) {
+      seenBy[c] = current;
+      residentsOf[c]++;
+    }
+  };
   const flush = () => {
-    if (current === -1) return;
-    unique++;
-    for (const c of cats) add(residents, c, 1);
     if (mine.size >= 2) {
       overlap++;
-      for (const o of mine) add(orgOverlap, o, 1);
+      for (const o of mine) orgOverlap.set(o, (orgOverlap.get(o) ?? 0) + 1);
     }
-    cats.clear();
     mine.clear();
   };
   for (const r of rows) {
@@ -144,51 +178,61 @@ export function countAttendance(s: Pick<AttendanceScope, 'refs' | 'meta' | 'orgI
     if (rid !== current) {
       flush();
       current = rid;
+      unique++;
     }
     const v = Number(r.v);
     identified += v;
-    const a = meta.get(r.activity_id);
+    const a = acts.get(r.activity_id);
+    const org = orgOf(r.organisation_id);
+    const tgs = (r.target_groups ?? []).map(tgOf);
+    room();
     // Theme and sub-goals through the activity.
-    for (const k of a?.keys ?? []) {
-      cats.add(k);
-      add(visits, k, v);
+    for (const c of a?.cats ?? []) {
+      seen(c);
+      visitsOf[c] += v;
     }
-    // Organisation.
-    const ok = orgKey(r.organisation_id);
-    add(visits, ok, v);
+    // Organisation (residents: of the range's organisations only).
+    visitsOf[org] += v;
     if (orgs.has(r.organisation_id)) {
-      cats.add(ok);
+      seen(org);
       mine.add(r.organisation_id);
     }
     // Wijk and district of residence; unknown residence counts under the activity's district and "wijk onbekend".
-    const known = r.wijk_code === null ? undefined : wijkKeys.get(r.wijk_code);
+    const known = r.wijk_code === null ? undefined : wijken.get(r.wijk_code);
     if (known) {
-      const [w, d] = known;
-      cats.add(w).add(d);
-      add(visits, w, v);
-      add(visits, d, v);
+      for (const c of known) {
+        seen(c);
+        visitsOf[c] += v;
+      }
     } else {
-      const d = a?.district ?? `district:${UNKNOWN}`;
-      cats.add(d).add(`wijk:${UNKNOWN}`);
-      add(visits, `wijk:${UNKNOWN}`, v);
-      add(visits, a?.district ?? `district:${UNKNOWN}`, v);
+      const d = a?.district ?? unknownDistrict;
+      seen(d);
+      seen(unknownWijk);
+      visitsOf[unknownWijk] += v;
+      visitsOf[d] += v;
     }
-    // Months and quarters.
+    // Months and quarters: visits per month in 5-bit fields.
     for (let m = 0; m < 12; m++) {
       const n = m < 6 ? (Number(r.ma) >>> (m * 5)) & 31 : (Number(r.mb) >>> ((m - 6) * 5)) & 31;
       if (n === 0) continue;
-      const [mk, qk] = monthKeys[m];
-      cats.add(mk).add(qk);
-      add(visits, mk, n);
-      add(visits, qk, n);
+      for (const c of months[m]) {
+        seen(c);
+        visitsOf[c] += n;
+      }
     }
-    // Target groups of the participant.
-    for (const g of r.target_groups ?? []) {
-      add(visits, `targetGroup:${g}`, v);
-      if (targetGroups.has(g)) cats.add(`targetGroup:${g}`);
-    }
+    // Target groups of the participant (residents: of the framework's list only).
+    (r.target_groups ?? []).forEach((g, i) => {
+      visitsOf[tgs[i]] += v;
+      if (targetGroups.has(g)) seen(tgs[i]);
+    });
   }
   flush();
+  const residents = new Map<string, number>();
+  const visits = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (residentsOf[i] > 0) residents.set(k, residentsOf[i]);
+    if (visitsOf[i] > 0) visits.set(k, visitsOf[i]);
+  });
   return { residents, visits, unique, identified, overlap, orgOverlap };
 }
 
