@@ -148,6 +148,13 @@ export function checkRows(table: Table, cols: Columns, look: Lookups, onRow?: (d
   let totalRows = 0;
   const header = (c: TemplateColumn) => table.headers[cols[c]!] || c;
   const thisYear = Number(look.today.slice(0, 4));
+  // A file has a few hundred session dates over many thousands of rows: each text is normalised once.
+  const dates = new Map<string, string | null>();
+  const dateOf = (text: string) => {
+    let d = dates.get(text);
+    if (d === undefined) dates.set(text, (d = normaliseDate(text)));
+    return d;
+  };
   table.rows.forEach((r, n) => {
     if (onRow && n % 5000 === 0) onRow(n);
     if (r.cells.every((c) => cellText(c) === '' && !isFormulaWithoutResult(c as Cell))) return;
@@ -176,7 +183,7 @@ export function checkRows(table: Table, cols: Columns, look: Lookups, onRow?: (d
     // Date: valid, not in the future.
     const rawDate = get('datum');
     const dateText = cellText(rawDate);
-    const date = dateText === '' ? null : normaliseDate(rawDate instanceof Date || typeof rawDate === 'number' ? rawDate : dateText);
+    const date = dateText === '' ? null : rawDate instanceof Date || typeof rawDate === 'number' ? normaliseDate(rawDate) : dateOf(dateText);
     if (!dateText) fail('datum', 'reach.import.reason.dateMissing');
     else if (!date) fail('datum', 'reach.import.reason.date', dateText);
     else if (date > look.today) fail('datum', 'reach.import.reason.dateFuture', dateText);

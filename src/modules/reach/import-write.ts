@@ -11,9 +11,12 @@ import type { ActivityInfo, ValidRow } from './import-validate.ts';
 
 const BATCH = 5000;
 
+/** Backslash and double quote escaped (most values — ids, dates, hex — have neither: returned as they are). */
+const escapeElement = (t: string) => (/[\\"]/.test(t) ? t.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : t);
+
 /** A PostgreSQL array literal of text values (cast it in SQL: `${pgArray(xs)}::uuid[]`). Portable over both drivers. */
 export function pgArray(values: readonly (string | number | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${escapeElement(String(v))}"`)).join(',')}}`;
 }
 
 export interface WriteInput {
@@ -87,13 +90,26 @@ export async function writeRows(tx: ServiceContext, input: WriteInput, onProgres
     visits.push({ sessionKey, row: r });
   }
   seen.clear();
-  let newVisits = 0;
-  for (let i = 0; i < visits.length; i += BATCH) {
+  // In date and session order: consecutive rows then land on the same pages of the table's indexes (a file usually
+  // lists its sessions in turn). Which row wins for a resident is settled above, so the order changes no outcome.
+  const bySession = new Map<string, typeof visits>();
+  for (const v of visits) {
+    const list = bySession.get(v.sessionKey);
+    if (list) list.push(v);
+    else bySession.set(v.sessionKey, [v]);
+  }
+  const sessionOrder = [...bySession.keys()].sort((x, y) => {
+    const dx = x.slice(x.indexOf('|') + 1);
+    const dy = y.slice(y.indexOf('|') + 1);
+    return dx < dy ? -1 : dx > dy ? 1 : x < y ? -1 : x > y ? 1 : 0;
+  });
+  visits.length = 0;
+  for (const k of sessionOrder) for (const v of bySession.get(k)!) visits.push(v);
+  // One statement per batch. The next batch (its pseudonyms: HMAC) is prepared while the database stores this one.
+  const statement = (i: number) => {
     const part = visits.slice(i, i + BATCH);
     const sess = part.map((v) => ids.get(v.sessionKey)!);
-    const [row] = await queryRows<{ n: number }>(
-      tx.db,
-      sql`with ins as (
+    return sql`with ins as (
             insert into reach_attendance (tenant_id, session_id, pseudonym, activity_id, organisation_id, date, birth_year, wijk_code, target_groups, import_id, created_at)
             select ${tx.tenant}, p.s, decode(p.p, 'hex'), p.a, p.o, p.d, p.y, p.w, case when p.t = '' then '{}'::text[] else string_to_array(p.t, ',') end, ${input.importId}::uuid, ${now}
             from unnest(${pgArray(sess.map((s) => s.id))}::uuid[], ${pgArray(part.map((v) => pseudonymOf(tx.tenant, v.row.identifier!, keys).toString('hex')))}::text[],
@@ -102,8 +118,16 @@ export async function writeRows(tx: ServiceContext, input: WriteInput, onProgres
                  as p(s, p, a, o, d, y, w, t)
             on conflict do nothing
             returning 1)
-          select count(*)::int as n from ins`,
-    );
+          select count(*)::int as n from ins`;
+  };
+  let newVisits = 0;
+  let next = visits.length ? statement(0) : null;
+  for (let i = 0; i < visits.length; i += BATCH) {
+    const pending = queryRows<{ n: number }>(tx.db, next!);
+    pending.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+    await new Promise((resolve) => setImmediate(resolve)); // let the driver send it
+    next = i + BATCH < visits.length ? statement(i + BATCH) : null;
+    const [row] = await pending;
     newVisits += Number(row?.n ?? 0);
     onProgress?.(Math.min(i + BATCH, visits.length), visits.length);
   }

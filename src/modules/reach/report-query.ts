@@ -1,49 +1,22 @@
 // The queries behind the reach report, designed for a city-year of a million attendance rows. Everything the report
-// needs from reach_attendance comes from ONE statement with one pass over the rows (the date index):
-//  - level 1 groups the rows per resident, activity, organisation, wijk and target groups (visits, months seen,
-//    visits per month packed into one integer);
-//  - from it, per resident, bit masks of every category they were seen in (theme, sub-goal, organisation, month,
-//    wijk, district, target group), grouped again by identical masks; the few resulting rows are counted per bit
-//    in report.ts. The small tables (activities, organisations, wijken) are passed as arrays and hash-joined once;
-//  - and, from the same level 1, the visits per activity, organisation, wijk, target groups and month (GROUPING SETS).
-// No query per cell. Sessions, headcounts and volunteers come from reach_sessions (one row per session: small).
+// needs from reach_attendance comes from ONE statement with one pass over the rows: they are grouped per resident,
+// activity, organisation, wijk and target groups (visits, and visits per month packed into two integers), which at a
+// million rows leaves tens of thousands of groups, sorted by resident and numbered (the pseudonym itself is not
+// returned). From those, attendanceFigures counts in memory, in one walk, the unique residents per category (theme,
+// sub-goal, organisation, month, quarter, wijk, district, target group), the overlap between organisations and the
+// identified visits per category. No query per cell. Sessions, headcounts and volunteers come from reach_sessions
+// (one row per session: small).
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/client.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import type { ActivityMeta, ReportFilters, ReportRefs } from './report-filters.ts';
 
-const BITS_PER_SLOT = 62;
 export const UNKNOWN = '';
 
 /** A PostgreSQL array literal of strings (passed as one parameter and cast in SQL). */
 export const pgArray = (xs: (string | number | bigint)[]) => `{${xs.map((x) => (typeof x === 'string' ? `"${x.replace(/["\\]/g, '\\$&')}"` : String(x))).join(',')}}`;
 
-export type Dim = 'theme' | 'subGoal' | 'organisation' | 'month' | 'wijk' | 'district' | 'targetGroup';
-
-/** Bit positions of every category of every dimension, in slots of 62 bits (bigint columns). */
-export class BitLayout {
-  private pos = new Map<string, number>();
-  readonly entries: { dim: Dim; key: string; slot: number; bit: bigint }[] = [];
-  add(dim: Dim, key: string) {
-    const k = `${dim}\u0000${key}`;
-    if (this.pos.has(k)) return;
-    const p = this.entries.length;
-    this.pos.set(k, p);
-    this.entries.push({ dim, key, slot: Math.floor(p / BITS_PER_SLOT), bit: 1n << BigInt(p % BITS_PER_SLOT) });
-  }
-  get slots() {
-    return Math.max(1, Math.ceil(this.entries.length / BITS_PER_SLOT));
-  }
-  /** The slot values (one bigint per slot) of a set of categories. */
-  mask(items: [Dim, string][]): bigint[] {
-    const out = Array.from({ length: this.slots }, () => 0n);
-    for (const [dim, key] of items) {
-      const p = this.pos.get(`${dim}\u0000${key}`);
-      if (p !== undefined) out[Math.floor(p / BITS_PER_SLOT)] |= 1n << BigInt(p % BITS_PER_SLOT);
-    }
-    return out;
-  }
-}
+export type Dim = 'theme' | 'subGoal' | 'organisation' | 'month' | 'quarter' | 'wijk' | 'district' | 'targetGroup';
 
 export interface AttendanceScope {
   filters: ReportFilters;
@@ -55,9 +28,6 @@ export interface AttendanceScope {
   activityIds: string[] | null;
   orgIds: string[];
 }
-
-const col = (name: string, i: number) => sql.raw(`${name}${i + 1}`);
-const slotsOf = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** The WHERE conditions every attendance query shares (tenant, dates, filters). */
 export function attendanceWhere(ctx: ServiceContext, s: AttendanceScope): SQL {
@@ -76,140 +46,194 @@ export function attendanceWhere(ctx: ServiceContext, s: AttendanceScope): SQL {
   return sql.join(parts, sql` and `);
 }
 
-export interface ResidentGroup {
-  residents: number;
-  visits: number;
-  masks: bigint[];
-}
-
-export interface VisitGroup {
-  set: 'activity' | 'organisation' | 'wijk' | 'targetGroups' | 'month';
-  activityId: string | null;
-  wijkKnown: boolean | null;
-  organisationId: string | null;
-  wijkCode: string | null;
-  targetGroups: string[] | null;
-  month: number | null;
-  visits: number;
-}
-
 export interface AttendanceFigures {
-  layout: BitLayout;
-  groups: ResidentGroup[];
-  visits: VisitGroup[];
+  /** Unique residents per category, keyed `dim:key` (a resident counts once per category). */
+  residents: Map<string, number>;
+  /** Identified visits per category, keyed `dim:key`. */
+  visits: Map<string, number>;
+  /** Unique residents in all. */
+  unique: number;
+  /** Identified visits in all. */
+  identified: number;
+  /** Residents reached by two or more organisations. */
+  overlap: number;
+  /** Per organisation: its residents also reached by another organisation. */
+  orgOverlap: Map<string, number>;
+}
+
+/** One group of the attendance statement (see attendanceQuery). */
+export interface Level1 {
+  rid: number;
+  activity_id: string;
+  organisation_id: string;
+  wijk_code: string | null;
+  target_groups: string[] | null;
+  v: number;
+  ma: number;
+  mb: number;
 }
 
 /**
- * Everything the report needs from reach_attendance, in one statement with one pass over the rows (the date index):
- * level 1 groups the rows per resident, activity, organisation, wijk and target groups (visits, months seen, visits
- * per month); from it, (a) per resident the category masks, grouped by identical masks, and (b) the visits per
- * activity, organisation, wijk, target groups and month.
+ * The one statement over reach_attendance: groups per resident (numbered, `rid`, in pseudonym order), activity,
+ * organisation, wijk and target groups, with the visits and the visits per month in 5-bit fields (one session per
+ * activity and date, so a field stays under 32): months 1–6 in `ma`, 7–12 in `mb`.
  */
-export function attendanceQuery(ctx: ServiceContext, s: AttendanceScope): { layout: BitLayout; query: SQL; slots: number[] } {
-  const L = new BitLayout();
-  for (let m = 1; m <= 12; m++) L.add('month', String(m)); // months first: positions 0..11 of slot 1
-  for (const t of s.refs.themes) L.add('theme', t.slug);
-  for (const g of s.refs.subGoals) L.add('subGoal', g.key);
-  for (const g of s.refs.targetGroups) L.add('targetGroup', g.key);
-  for (const d of s.refs.districts) L.add('district', d.code);
-  L.add('district', UNKNOWN);
-  for (const w of s.refs.wijken) L.add('wijk', w.code);
-  L.add('wijk', UNKNOWN);
-  for (const o of s.orgIds) L.add('organisation', o);
-  const S = slotsOf(L.slots);
-  const districtOf = new Map(s.refs.wijken.map((w) => [w.code, w.districtCode ?? UNKNOWN]));
-
-  // Per activity: its themes and sub-goals; and, for visitors without a known wijk, the activity's district.
-  const actIds = s.meta.map((a) => a.id);
-  const actBits = s.meta.map((a) => L.mask([...a.themes.map((t): [Dim, string] => ['theme', t]), ...a.subGoals.map((g): [Dim, string] => ['subGoal', g])]));
-  const actFallback = s.meta.map((a) => L.mask([['district', a.districtCode ?? UNKNOWN], ['wijk', UNKNOWN]]));
-  const orgBits = s.orgIds.map((o) => L.mask([['organisation', o]]));
-  const wijkCodes = s.refs.wijken.map((w) => w.code);
-  const wijkBits = wijkCodes.map((w) => L.mask([['wijk', w], ['district', districtOf.get(w) ?? UNKNOWN]]));
-  const unknownBoth = L.mask([['district', UNKNOWN], ['wijk', UNKNOWN]]);
-  const tgBits = s.refs.targetGroups.map((g) => ({ key: g.key, mask: L.mask([['targetGroup', g.key]]) }));
-
-  const arr = (xs: bigint[]) => sql`${pgArray(xs)}::int8[]`;
-  const actCols = sql.join([sql`${pgArray(actIds)}::uuid[]`, ...S.map((i) => arr(actBits.map((b) => b[i]))), ...S.map((i) => arr(actFallback.map((b) => b[i])))], sql`, `);
-  const actNames = sql.raw(['id', ...S.map((i) => `b${i + 1}`), ...S.map((i) => `f${i + 1}`)].join(', '));
-  const orgCols = sql.join([sql`${pgArray(s.orgIds)}::uuid[]`, ...S.map((i) => arr(orgBits.map((b) => b[i])))], sql`, `);
-  const orgNames = sql.raw(['id', ...S.map((i) => `b${i + 1}`)].join(', '));
-  const wkCols = sql.join([sql`${pgArray(wijkCodes)}::text[]`, ...S.map((i) => arr(wijkBits.map((b) => b[i])))], sql`, `);
-  const wkNames = sql.raw(['code', ...S.map((i) => `b${i + 1}`)].join(', '));
-
-  const slotExpr = (i: number) => {
-    const parts: SQL[] = [
-      sql`coalesce(act.${col('b', i)}, 0)`,
-      sql`coalesce(org.${col('b', i)}, 0)`,
-      sql`coalesce(wk.${col('b', i)}, act.${col('f', i)}, ${sql.raw(String(unknownBoth[i]))})`,
-    ];
-    if (i === 0) parts.push(sql`q.mo`);
-    parts.push(sql`tg.${col('t', i)}`);
-    return sql`bit_or(${sql.join(parts, sql` | `)}) as ${col('s', i)}`;
-  };
-  const months = Array.from({ length: 12 }, (_, i) => i + 1);
-  const nulls = (n: number) => sql.raw(Array.from({ length: n }, () => 'null').join(', '));
-  const sCols = sql.join(S.map((i) => col('s', i)), sql`, `);
-
-  const query = sql`
-    with q as materialized (
-      select r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups, count(*) as v,
-        bit_or(1::int8 << (r.m - 1)) as mo,
-        -- visits per month packed in 5-bit fields: one session per activity and date, so a field stays under 32
+export function attendanceQuery(ctx: ServiceContext, s: AttendanceScope): SQL {
+  return sql`
+    with q as (
+      select r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups, count(*)::int as v,
         sum(1::int8 << ((r.m - 1) * 5))::int8 as mc
       from (select r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups, date_part('month', r.date)::int as m from reach_attendance r where ${attendanceWhere(ctx, s)}) r
       group by r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups
-    ),
-    -- the target-group bits of each distinct list of target groups (few), joined back by the list
-    tg as (
-      select d.target_groups, ${sql.join(S.map((i) => sql`(0${sql.join(tgBits.filter((g) => g.mask[i] !== 0n).map((g) => sql` | (case when ${g.key} = any(d.target_groups) then ${sql.raw(String(g.mask[i]))}::int8 else 0 end)`), sql``)})::int8 as ${col('t', i)}`), sql`, `)}
-      from (select distinct target_groups from q) d
-    ),
-    res as (
-      select sum(q.v) as v, ${sql.join(S.map(slotExpr), sql`, `)}
-      from q
-      join tg on tg.target_groups = q.target_groups
-      left join unnest(${actCols}) as act(${actNames}) on act.id = q.activity_id
-      left join unnest(${orgCols}) as org(${orgNames}) on org.id = q.organisation_id
-      left join unnest(${wkCols}) as wk(${wkNames}) on wk.code = q.wijk_code
-      group by q.pseudonym
     )
-    select 0 as g, count(*)::int as n, sum(v)::int as visits, ${sql.join(S.map((i) => sql`${col('s', i)}::text as ${col('s', i)}`), sql`, `)},
-      null::uuid as activity_id, null::boolean as known, null::uuid as organisation_id, null::text as wijk_code, null::text[] as target_groups, ${sql.raw(months.map((m) => `null::int8 as m${m}`).join(', '))}
-    from res group by ${sCols}
-    union all
-    select 1 + grouping(q.activity_id, kn.known, q.organisation_id, q.wijk_code, q.target_groups)::int, null, sum(q.v)::int, ${nulls(S.length)},
-      q.activity_id, kn.known, q.organisation_id, q.wijk_code, q.target_groups, ${sql.raw(months.map((m) => `sum((q.mc >> ${(m - 1) * 5}) & 31)::int8`).join(', '))}
-    from q left join unnest(${pgArray(wijkCodes)}::text[]) as kw(code) on kw.code = q.wijk_code
-    cross join lateral (select kw.code is not null as known) kn
-    group by grouping sets ((q.activity_id, kn.known), (q.organisation_id), (q.wijk_code), (q.target_groups), ())`;
-  return { layout: L, query, slots: S };
+    select dense_rank() over (order by q.pseudonym)::int as rid, q.activity_id, q.organisation_id, q.wijk_code, q.target_groups, q.v,
+      (q.mc & 1073741823)::int as ma, (q.mc >> 30)::int as mb
+    from q
+    order by rid`;
 }
 
-/** Runs the attendance statement (with room to hash in memory: one report, once). */
+/** Runs the attendance statement (with room to hash in memory: one report, once) and counts the categories. */
 export async function attendanceFigures(ctx: ServiceContext, s: AttendanceScope): Promise<AttendanceFigures> {
-  const { layout, query, slots } = attendanceQuery(ctx, s);
   const rows = await inTransaction(ctx, async (tx) => {
     await tx.db.execute(sql`set local work_mem = '64MB'`);
-    return queryRows<Record<string, string | number | boolean | string[] | null>>(tx.db, query);
+    // The planner can over-estimate this statement enough to switch on JIT compilation: seconds of compiling for a
+    // query that runs in about one. Off for this statement.
+    await tx.db.execute(sql`set local jit = off`);
+    return queryRows<Level1>(tx.db, attendanceQuery(ctx, s));
   });
-  const groups: ResidentGroup[] = [];
-  const visits: VisitGroup[] = [];
-  // grouping() bits, most significant first: activity, known, organisation, wijk, target groups (1 = not grouped).
-  const setOf: Record<number, VisitGroup['set']> = { 0b00111: 'activity', 0b11011: 'organisation', 0b11101: 'wijk', 0b11110: 'targetGroups', 0b11111: 'month' };
-  for (const r of rows) {
-    const g = Number(r.g);
-    if (g === 0) {
-      groups.push({ residents: Number(r.n), visits: Number(r.visits), masks: slots.map((i) => BigInt(r[`s${i + 1}`] as string)) });
-      continue;
+  return countAttendance(s, rows);
+}
+
+/** The category counts of the level-1 groups (sorted by `rid`), in one walk. Exported for the tests. */
+export function countAttendance(s: Pick<AttendanceScope, 'refs' | 'meta' | 'orgIds'>, rows: Level1[]): AttendanceFigures {
+  // Every category key gets a number once; the walk then only indexes typed arrays.
+  const ids = new Map<string, number>();
+  const keys: string[] = [];
+  const id = (k: string) => {
+    let n = ids.get(k);
+    if (n === undefined) {
+      ids.set(k, (n = keys.length));
+      keys.push(k);
     }
-    const set = setOf[g - 1];
-    const base = { activityId: r.activity_id as string | null, wijkKnown: r.known as boolean | null, organisationId: r.organisation_id as string | null, wijkCode: r.wijk_code as string | null, targetGroups: r.target_groups as string[] | null };
-    if (set === 'month') {
-      for (let m = 1; m <= 12; m++) if (Number(r[`m${m}`]) > 0) visits.push({ ...base, set, month: m, visits: Number(r[`m${m}`]) });
-    } else if (set) visits.push({ ...base, set, month: null, visits: Number(r.visits) });
+    return n;
+  };
+  const unknownWijk = id(`wijk:${UNKNOWN}`);
+  const unknownDistrict = id(`district:${UNKNOWN}`);
+  const wijken = new Map(s.refs.wijken.map((w) => [w.code, [id(`wijk:${w.code}`), id(`district:${w.districtCode ?? UNKNOWN}`)] as const]));
+  const targetGroups = new Set(s.refs.targetGroups.map((g) => g.key));
+  const orgs = new Set(s.orgIds);
+  const acts = new Map(s.meta.map((a) => [a.id, { cats: [...a.themes.map((t) => id(`theme:${t}`)), ...a.subGoals.map((g) => id(`subGoal:${g}`))], district: id(`district:${a.districtCode ?? UNKNOWN}`) }]));
+  const months = Array.from({ length: 12 }, (_, i) => [id(`month:${i + 1}`), id(`quarter:${Math.ceil((i + 1) / 3)}`)]);
+  const orgIds = new Map<string, number>();
+  const orgOf = (o: string) => {
+    let n = orgIds.get(o);
+    if (n === undefined) orgIds.set(o, (n = id(`organisation:${o}`)));
+    return n;
+  };
+  const tgIds = new Map<string, number>();
+  const tgOf = (g: string) => {
+    let n = tgIds.get(g);
+    if (n === undefined) tgIds.set(g, (n = id(`targetGroup:${g}`)));
+    return n;
+  };
+  let size = 1024;
+  let seenBy = new Int32Array(size).fill(-1); // the last resident counted in each category
+  let residentsOf = new Float64Array(size);
+  let visitsOf = new Float64Array(size);
+  const room = () => {
+    if (keys.length <= size) return;
+    while (size < keys.length) size *= 2;
+    const seenBefore = seenBy;
+    seenBy = new Int32Array(size).fill(-1);
+    seenBy.set(seenBefore);
+    const residentsBefore = residentsOf;
+    residentsOf = new Float64Array(size);
+    residentsOf.set(residentsBefore);
+    const visitsBefore = visitsOf;
+    visitsOf = new Float64Array(size);
+    visitsOf.set(visitsBefore);
+  };
+  room();
+  const orgOverlap = new Map<string, number>();
+  let unique = 0;
+  let identified = 0;
+  let overlap = 0;
+  let current = -1;
+  const mine = new Set<string>();
+  const seen = (c: number) => {
+    if (seenBy[c] !== current) {
+      seenBy[c] = current;
+      residentsOf[c]++;
+    }
+  };
+  const flush = () => {
+    if (mine.size >= 2) {
+      overlap++;
+      for (const o of mine) orgOverlap.set(o, (orgOverlap.get(o) ?? 0) + 1);
+    }
+    mine.clear();
+  };
+  for (const r of rows) {
+    const rid = Number(r.rid);
+    if (rid !== current) {
+      flush();
+      current = rid;
+      unique++;
+    }
+    const v = Number(r.v);
+    identified += v;
+    const a = acts.get(r.activity_id);
+    const org = orgOf(r.organisation_id);
+    const tgs = (r.target_groups ?? []).map(tgOf);
+    room();
+    // Theme and sub-goals through the activity.
+    for (const c of a?.cats ?? []) {
+      seen(c);
+      visitsOf[c] += v;
+    }
+    // Organisation (residents: of the range's organisations only).
+    visitsOf[org] += v;
+    if (orgs.has(r.organisation_id)) {
+      seen(org);
+      mine.add(r.organisation_id);
+    }
+    // Wijk and district of residence; unknown residence counts under the activity's district and "wijk onbekend".
+    const known = r.wijk_code === null ? undefined : wijken.get(r.wijk_code);
+    if (known) {
+      for (const c of known) {
+        seen(c);
+        visitsOf[c] += v;
+      }
+    } else {
+      const d = a?.district ?? unknownDistrict;
+      seen(d);
+      seen(unknownWijk);
+      visitsOf[unknownWijk] += v;
+      visitsOf[d] += v;
+    }
+    // Months and quarters: visits per month in 5-bit fields.
+    for (let m = 0; m < 12; m++) {
+      const n = m < 6 ? (Number(r.ma) >>> (m * 5)) & 31 : (Number(r.mb) >>> ((m - 6) * 5)) & 31;
+      if (n === 0) continue;
+      for (const c of months[m]) {
+        seen(c);
+        visitsOf[c] += n;
+      }
+    }
+    // Target groups of the participant (residents: of the framework's list only).
+    (r.target_groups ?? []).forEach((g, i) => {
+      visitsOf[tgs[i]] += v;
+      if (targetGroups.has(g)) seen(tgs[i]);
+    });
   }
-  return { layout, groups, visits };
+  flush();
+  const residents = new Map<string, number>();
+  const visits = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (residentsOf[i] > 0) residents.set(k, residentsOf[i]);
+    if (visitsOf[i] > 0) visits.set(k, visitsOf[i]);
+  });
+  return { residents, visits, unique, identified, overlap, orgOverlap };
 }
 
 export interface SessionGroup {

@@ -52,67 +52,34 @@ export interface ReachReport {
 }
 
 const QUARTERS = [1, 2, 3, 4];
-const monthsOf = (q: number) => [3 * q - 2, 3 * q - 1, 3 * q];
+/** One collator for the sort (what `localeCompare(…, 'nl')` does, without building one per comparison). */
+const byDutchName = new Intl.Collator('nl');
 
 /** The reach report for the reader (`ctx.actor`), with the small-cell rule applied unless the figures are the reader's own. */
 export async function reachReport(ctx: ServiceContext, raw: ReportFiltersInput): Promise<ReachReport> {
   const scope = await reportScope(ctx, raw);
   const { filters: f, refs, from, to } = scope;
   const exact = scope.disclosure.exact;
-  const meta = await activityMeta(ctx, f.year, from, to);
-  const orgIds = await organisationsInRange(ctx, from, to);
-  const targets = await planTargets(ctx, f.year);
+  // Independent reads side by side (on PostgreSQL each on its own connection of the pool; PGlite runs them in turn).
+  const [meta, orgIds, targets] = await Promise.all([activityMeta(ctx, f.year, from, to), organisationsInRange(ctx, from, to), planTargets(ctx, f.year)]);
   const activityIds = matchingActivities(meta, f);
   const s: AttendanceScope = { filters: f, from, to, refs, meta, activityIds, orgIds };
   const residentSide = !!(f.wijk || f.targetGroup); // filters that anonymous visits cannot match
-  const { layout, groups, visits } = await attendanceFigures(ctx, s);
-  const sessions = await sessionGroups(ctx, s);
+  const [figures, sessions] = await Promise.all([attendanceFigures(ctx, s), sessionGroups(ctx, s)]);
 
-  // Unique residents per category: add each group's residents to every category bit it has.
-  const residents = new Map<string, number>();
-  const orgCount = new Map<string, number>();
-  const orgOverlap = new Map<string, number>();
-  let unique = 0;
-  let identified = 0;
-  let overlap = 0;
-  const monthBits = layout.entries.filter((e) => e.dim === 'month');
-  const orgEntries = layout.entries.filter((e) => e.dim === 'organisation');
-  for (const g of groups) {
-    unique += g.residents;
-    identified += g.visits;
-    for (const e of layout.entries) if ((g.masks[e.slot] & e.bit) !== 0n) residents.set(`${e.dim}:${e.key}`, (residents.get(`${e.dim}:${e.key}`) ?? 0) + g.residents);
-    for (const q of QUARTERS) if (monthBits.some((e) => monthsOf(q).includes(Number(e.key)) && (g.masks[e.slot] & e.bit) !== 0n)) residents.set(`quarter:${q}`, (residents.get(`quarter:${q}`) ?? 0) + g.residents);
-    const orgs = orgEntries.filter((e) => (g.masks[e.slot] & e.bit) !== 0n);
-    for (const e of orgs) orgCount.set(e.key, (orgCount.get(e.key) ?? 0) + g.residents);
-    if (orgs.length >= 2) {
-      overlap += g.residents;
-      for (const e of orgs) orgOverlap.set(e.key, (orgOverlap.get(e.key) ?? 0) + g.residents);
-    }
-  }
-
-  // Visits per category: identified (grouping sets) and anonymous (sessions), attributed through the activity.
-  const visitCount = new Map<string, number>();
-  const addVisits = (dim: Dim | 'quarter', key: string, n: number) => visitCount.set(`${dim}:${key}`, (visitCount.get(`${dim}:${key}`) ?? 0) + n);
+  // Unique residents and identified visits per category (one walk over the grouped attendance, report-query.ts);
+  // anonymous visits (sessions) are added below, attributed through the activity.
+  const { residents, orgOverlap, unique, identified, overlap } = figures;
+  const orgCount = { get: (o: string) => residents.get(`organisation:${o}`) };
+  const visitCount = figures.visits;
+  const addVisits = (dim: Dim, key: string, n: number) => visitCount.set(`${dim}:${key}`, (visitCount.get(`${dim}:${key}`) ?? 0) + n);
   const metaById = new Map(meta.map((a) => [a.id, a]));
-  const districtOfWijk = new Map(refs.wijken.map((w) => [w.code, w.districtCode ?? UNKNOWN]));
-  const byActivity = (activityId: string, n: number, unknownResidence: boolean) => {
+  const byActivity = (activityId: string, n: number) => {
     const a = metaById.get(activityId);
     for (const t of a?.themes ?? []) addVisits('theme', t, n);
     for (const g of a?.subGoals ?? []) addVisits('subGoal', g, n);
-    if (unknownResidence) addVisits('district', a?.districtCode ?? UNKNOWN, n);
+    addVisits('district', a?.districtCode ?? UNKNOWN, n);
   };
-  for (const v of visits) {
-    if (v.set === 'activity' && v.activityId) byActivity(v.activityId, v.visits, !v.wijkKnown);
-    else if (v.set === 'organisation' && v.organisationId) addVisits('organisation', v.organisationId, v.visits);
-    else if (v.set === 'month' && v.month) {
-      addVisits('month', String(v.month), v.visits);
-      addVisits('quarter', String(Math.ceil(v.month / 3)), v.visits);
-    } else if (v.set === 'wijk') {
-      const known = v.wijkCode !== null && districtOfWijk.has(v.wijkCode);
-      addVisits('wijk', known ? v.wijkCode! : UNKNOWN, v.visits);
-      if (known) addVisits('district', districtOfWijk.get(v.wijkCode!)!, v.visits);
-    } else if (v.set === 'targetGroups') for (const g of v.targetGroups ?? []) addVisits('targetGroup', g, v.visits);
-  }
   let anonymous = 0;
   let held = 0;
   let cancelled = 0;
@@ -123,7 +90,7 @@ export async function reachReport(ctx: ServiceContext, raw: ReportFiltersInput):
     heldByOrg.set(g.organisationId, (heldByOrg.get(g.organisationId) ?? 0) + g.held);
     if (residentSide || g.anonymous === 0) continue;
     anonymous += g.anonymous;
-    byActivity(g.activityId, g.anonymous, true);
+    byActivity(g.activityId, g.anonymous);
     addVisits('wijk', UNKNOWN, g.anonymous);
     addVisits('organisation', g.organisationId, g.anonymous);
     addVisits('month', String(g.month), g.anonymous);
@@ -170,7 +137,7 @@ export async function reachReport(ctx: ServiceContext, raw: ReportFiltersInput):
   const orgOv = discloseColumn(orgKeys.map((o) => orgOverlap.get(o) ?? 0), exact);
   const organisations = orgKeys
     .map((o, i) => ({ organisationId: o, name: names.get(o) ?? o, residents: orgRes[i], visits: orgVis[i], alsoReachedByOthers: orgOv[i], sessionsHeld: heldByOrg.get(o) ?? 0, planned: f.wijk ? null : plannedFor(tgt.filter((t) => t.organisationId === o), wantBase) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    .sort((a, b) => byDutchName.compare(a.name, b.name));
 
   // Visits = identified + anonymous: a table with a total, so one suppressed part hides the other too.
   const visitParts = discloseColumn([identified, anonymous], exact);

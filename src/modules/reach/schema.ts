@@ -165,11 +165,15 @@ export const reachSessions = pgTable(
  * An identified visit: the resident's keyed pseudonym (never the identifier) and coarse attributes. One row per
  * resident and session (primary key), so a resident is never counted twice for one session. Activity, organisation
  * and date are copied from the session for the reports.
+ * Written 100,000 rows per import, so it carries only what is used: the primary key (ON CONFLICT, the session's
+ * list, cascade from the session), the date index (the reports' year or period) and the session reference — which
+ * includes tenant_id, so the tenant is checked through the session (no second reference to municipalities per row).
+ * Organisation and activity filters of the reports select from the date range (no index of their own).
  */
 export const reachAttendance = pgTable(
   'reach_attendance',
   {
-    tenantId: tenantId().references(() => municipalities.code),
+    tenantId: tenantId(),
     sessionId: uuid('session_id').notNull(),
     pseudonym: bytea('pseudonym').notNull(),
     activityId: uuid('activity_id').notNull(),
@@ -186,8 +190,6 @@ export const reachAttendance = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.sessionId, t.pseudonym] }),
     index('reach_attendance_date_idx').on(t.tenantId, t.date),
-    index('reach_attendance_org_idx').on(t.tenantId, t.organisationId, t.date),
-    index('reach_attendance_activity_idx').on(t.tenantId, t.activityId, t.date),
     tenantReference('reach_attendance_session_fk', t, t.sessionId, reachSessions).onDelete('cascade'),
   ],
 );
