@@ -16,6 +16,8 @@ export const effectsAuditActions = [
   'survey.paper',
   'survey.kiosk',
   'survey.consentDelete',
+  // survey results (invitation lists)
+  'survey.invite',
   // outflow
   // stories
   // complaints

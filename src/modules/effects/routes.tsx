@@ -3,11 +3,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { registerSurveys } from './survey-routes.ts';
+import { registerResults } from './result-routes.ts';
 
 export function registerEffects(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
   // surveys
   registerSurveys(app, api);
   // survey results
+  registerResults(app, api);
   // trajectories and outflow
   // stories
   // complaints and objections
