@@ -69,7 +69,7 @@ const resultRoutes: RouteRules = {
   [`GET ${S}/resultaten`]: surveyBuilders,
   [`GET ${S}/resultaten.csv`]: surveyBuilders,
   [`GET ${S}/resultaten.xlsx`]: surveyBuilders,
-  [`GET ${S}/grafiek/:qid{${ID}}.svg`]: surveyBuilders,
+  [`GET ${S}/grafiek/:qid{${ID}}`]: surveyBuilders,
   [`GET ${S}/poster.pdf`]: surveyBuilders,
   [`GET ${S}/uitnodigingen`]: surveyBuilders,
   [`POST ${S}/uitnodigingen`]: surveyBuilders,

@@ -87,7 +87,7 @@ const QuestionBlock = ({ v, q, n, base, qs, label }: { v: View; q: QuestionResul
           <div>
             {chart.bars.length ? raw(barChart(svgId, title, `${chart.desc} ${chart.bars.map((b) => `${b.label}: ${b.value}`).join('; ')}.`, chart.bars, chart.axis)) : <P>{v.t('effects.result.noChart')}</P>}
             <p class="utrecht-paragraph">
-              <a class="utrecht-link" href={`${base}/grafiek/${q.id}.svg${qs ? `?${qs}` : ''}`} download>
+              <a class="utrecht-link" href={`${base}/grafiek/${q.id}${qs ? `?${qs}` : ''}`} download>
                 {v.t('effects.result.downloadSvg')}
                 <span class="utrecht-visually-hidden"> ({title})</span>
               </a>
@@ -256,7 +256,7 @@ export function registerResultPages(app: OpenAPIHono<AppEnv>) {
       'Content-Disposition': `attachment; filename="resultaten-${r.survey.id}.xlsx"`,
     });
   });
-  app.get(`/effecten/enquetes/${SID}/grafiek/:qid{${ID}}.svg`, async (c) => {
+  app.get(`/effecten/enquetes/${SID}/grafiek/:qid{${ID}}`, async (c) => {
     const v = viewOf(c);
     const r = await getSurveyResults(c.get('ctx'), c.req.param('id'), filtersOfQuery(c.req.query()));
     const i = r.questions.findIndex((q) => q.id === c.req.param('qid'));
