@@ -31,6 +31,8 @@ export function barChart(id: string, title: string, desc: string, bars: Bar[], x
     ],
   }) as unknown as Element;
   svg.querySelectorAll('style').forEach((s) => s.remove());
+  // the chart is one image (role=img, title and desc): its parts carry no ARIA of their own
+  svg.querySelectorAll('[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
   svg.removeAttribute('class');
   svg.setAttribute('class', 'sb-chart');
   svg.setAttribute('role', 'img');

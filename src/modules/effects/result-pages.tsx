@@ -58,6 +58,7 @@ export async function labeller(ctx: ServiceContext, v: Pick<View, 't' | 'lang'>,
   };
 }
 
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const num = (v: View, x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '–' : x.toLocaleString(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits }));
 const cnt = (v: View, c: Count) => countText(c, v.lang);
 const numeric = (c: Count) => (typeof c === 'number' ? c : null);
@@ -97,8 +98,9 @@ const QuestionBlock = ({ v, q, n, base, qs, label }: { v: View; q: QuestionResul
         <div>
           {q.scale && (
             <>
-              <Table caption={v.t('effects.result.table.distribution', { q: String(n) })} head={[v.t('effects.result.col.value'), v.t('effects.result.col.count')]} rows={q.scale.distribution.map((d) => [String(d.value), cnt(v, d.n)])} />
+              <Table id={`verdeling-${q.id}`} caption={v.t('effects.result.table.distribution', { q: String(n) })} head={[v.t('effects.result.col.value'), v.t('effects.result.col.count')]} rows={q.scale.distribution.map((d) => [String(d.value), cnt(v, d.n)])} />
               <Table
+                id={`spreiding-${q.id}`}
                 caption={v.t('effects.result.table.stats', { q: String(n) })}
                 head={[v.t('effects.result.col.mean'), v.t('effects.result.col.sd'), v.t('effects.result.col.median'), v.t('effects.result.col.iqr')]}
                 rows={[q.scale.stats ? [num(v, q.scale.stats.mean), num(v, q.scale.stats.sd), num(v, q.scale.stats.median), `${num(v, q.scale.stats.q1)} – ${num(v, q.scale.stats.q3)}`] : [v.t('effects.result.withheld'), '–', '–', '–']]}
@@ -107,6 +109,7 @@ const QuestionBlock = ({ v, q, n, base, qs, label }: { v: View; q: QuestionResul
           )}
           {q.options && (
             <Table
+              id={`keuzes-${q.id}`}
               caption={v.t(q.type === 'multiple' ? 'effects.result.table.multiple' : 'effects.result.table.single', { q: String(n) })}
               head={[v.t('effects.result.col.option'), v.t('effects.result.col.count'), v.t('effects.result.col.share')]}
               rows={q.options.map((o) => [text(o), cnt(v, o.n), o.share === null ? '–' : `${num(v, o.share, 1)}%`])}
@@ -114,6 +117,7 @@ const QuestionBlock = ({ v, q, n, base, qs, label }: { v: View; q: QuestionResul
           )}
           {q.ranking && (
             <Table
+              id={`volgorde-${q.id}`}
               caption={v.t('effects.result.table.ranking', { q: String(n) })}
               head={[v.t('effects.result.col.place'), v.t('effects.result.col.option'), v.t('effects.result.col.borda'), v.t('effects.result.col.meanRank'), v.t('effects.result.col.firsts')]}
               rows={q.ranking.map((o, i) => [String(i + 1), text(o), num(v, o.borda, 0), num(v, o.meanRank), cnt(v, o.firsts)])}
@@ -143,8 +147,9 @@ const QuestionBlock = ({ v, q, n, base, qs, label }: { v: View; q: QuestionResul
           {dimensions.map((d) =>
             q.scale!.crossTabs[d].length ? (
               <Table
+                id={`kruistabel-${q.id}-${d}`}
                 caption={v.t('effects.result.table.crossTab', { q: String(n), dim: v.t(`effects.result.dim.${d}`) })}
-                head={[v.t(`effects.result.dim.${d}`), v.t('effects.result.col.count'), v.t('effects.result.col.mean')]}
+                head={[cap(v.t(`effects.result.dim.${d}`)), v.t('effects.result.col.count'), v.t('effects.result.col.mean')]}
                 rows={q.scale!.crossTabs[d].map((c) => [label(d, c.key), cnt(v, c.n), c.mean === null ? v.t('effects.result.withheldShort') : num(v, c.mean)])}
               />
             ) : null,
@@ -164,10 +169,10 @@ async function Filters({ c, r }: { c: C; r: SurveyResults }) {
   return (
     <form method="get" action={`/effecten/enquetes/${r.survey.id}/resultaten`} class="sb-filters" aria-label={v.t('effects.result.filter.title')}>
       <TextField name="periode" label={v.t('effects.result.filter.period')} description={v.t('effects.result.filter.periodHint')} value={q.periode ?? ''} />
-      <Select name="activiteit" label={v.t('effects.result.dim.activity')} value={q.activiteit ?? ''} options={[all, ...[...acts.values()].map((a) => ({ value: a.id, label: a.title }))]} />
-      <Select name="stadsdeel" label={v.t('effects.result.dim.district')} value={q.stadsdeel ?? ''} options={[all, ...districts.map((d) => ({ value: d.code, label: d.name }))]} />
-      <Select name="doelgroep" label={v.t('effects.result.dim.target')} value={q.doelgroep ?? ''} options={[all, ...groups.map((g) => ({ value: g.key, label: g.name[v.lang] }))]} />
-      <Select name="kanaal" label={v.t('effects.result.dim.channel')} value={q.kanaal ?? ''} options={[all, ...channels.map((k) => ({ value: k, label: v.t(`effects.result.channel.${k}`) }))]} />
+      <Select name="activiteit" label={cap(v.t('effects.result.dim.activity'))} value={q.activiteit ?? ''} options={[all, ...[...acts.values()].map((a) => ({ value: a.id, label: a.title }))]} />
+      <Select name="stadsdeel" label={cap(v.t('effects.result.dim.district'))} value={q.stadsdeel ?? ''} options={[all, ...districts.map((d) => ({ value: d.code, label: d.name }))]} />
+      <Select name="doelgroep" label={cap(v.t('effects.result.dim.target'))} value={q.doelgroep ?? ''} options={[all, ...groups.map((g) => ({ value: g.key, label: g.name[v.lang] }))]} />
+      <Select name="kanaal" label={cap(v.t('effects.result.dim.channel'))} value={q.kanaal ?? ''} options={[all, ...channels.map((k) => ({ value: k, label: v.t(`effects.result.channel.${k}`) }))]} />
       <div class="utrecht-form-field">
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           {v.t('effects.result.filter.apply')}
@@ -229,7 +234,7 @@ export function registerResultPages(app: OpenAPIHono<AppEnv>) {
         <details>
           <summary>{v.t('effects.result.breakdown')}</summary>
           {(['channel', ...dimensions] as const).map((d) => (
-            <Table caption={v.t('effects.result.table.responsesBy', { dim: v.t(`effects.result.dim.${d}`) })} head={[v.t(`effects.result.dim.${d}`), v.t('effects.result.col.count')]} rows={r.breakdown[d].map((x) => [label(d, x.key), cnt(v, x.n)])} />
+            <Table id={`reacties-${d}`} caption={v.t('effects.result.table.responsesBy', { dim: v.t(`effects.result.dim.${d}`) })} head={[cap(v.t(`effects.result.dim.${d}`)), v.t('effects.result.col.count')]} rows={r.breakdown[d].map((x) => [label(d, x.key), cnt(v, x.n)])} />
           ))}
         </details>
         {r.questions.map((q, i) => (
