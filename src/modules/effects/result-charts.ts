@@ -20,9 +20,9 @@ export function barChart(id: string, title: string, desc: string, bars: Bar[], x
     document,
     width: 640,
     height: Math.max(80, 34 * bars.length + 50),
-    marginLeft: Math.min(260, 12 + longest * 6.5),
+    marginLeft: Math.min(280, 24 + longest * 7),
     marginRight: 40,
-    x: { label: xLabel, grid: true, nice: true },
+    x: { label: xLabel, grid: true, nice: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
     y: { label: null, domain: bars.map((b) => b.label) },
     marks: [
       Plot.barX(bars, { x: 'value', y: 'label', fill: '#1f5f8b' }),

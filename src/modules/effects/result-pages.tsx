@@ -21,7 +21,7 @@ import { ID } from './policy.ts';
 
 export const RESULT_CSS_URL = '/assets/effects/results.css';
 export const RESULT_CSS = `
-.sb-result { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem 2rem; align-items: start; margin-block-end: 2rem; }
+.sb-result { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem 2rem; align-items: start; margin-block-end: 2rem; }
 @media (max-width: 60rem) { .sb-result { grid-template-columns: minmax(0, 1fr); } }
 .sb-chart { max-width: 100%; height: auto; display: block; background: #fff; font: 12px system-ui, sans-serif; }
 .sb-filters { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: end; }
@@ -29,6 +29,8 @@ export const RESULT_CSS = `
 .sb-figures { display: flex; flex-wrap: wrap; gap: 1rem 2rem; list-style: none; padding: 0; }
 .sb-figures strong { font-size: 1.5rem; display: block; }
 .sb-open { max-height: 30rem; overflow: auto; }
+
+.sb-result .utrecht-table__caption { font-size: 1rem; text-align: start; }
 .sb-question { border-block-start: 2px solid #ccc; padding-block-start: 0.5rem; }
 `;
 
