@@ -138,11 +138,12 @@ export async function optionCounts(ctx: ServiceContext, surveyId: string, questi
   if (!questionIds.length) return [];
   const rows = await queryRows<{ q: string; key: string; n: number }>(
     ctx.db,
-    sql`select a.question_id::text as q, o.key, count(*)::int as n
-        from survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
-        cross join lateral unnest(case when a.value_option is not null then array[a.value_option] else a.value_options end) as o(key)
-        where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[]) and ${responseWhere(ctx, surveyId, f)}
-        group by 1, 2`,
+    // the options unnested in the select list (not a lateral join), so the join to the responses stays a hash join
+    sql`select q, key, count(*)::int as n from (
+          select a.question_id::text as q, unnest(case when a.value_option is not null then array[a.value_option] else a.value_options end) as key
+          from survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
+          where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[]) and ${responseWhere(ctx, surveyId, f)}
+        ) x group by 1, 2`,
   );
   return rows.map((r) => ({ questionId: r.q, key: r.key, n: Number(r.n) }));
 }
@@ -164,12 +165,12 @@ export async function rankAggregates(ctx: ServiceContext, surveyId: string, ques
   if (!questionIds.length) return [];
   const rows = await queryRows<{ q: string; key: string; n: number; rs: number; borda: number; firsts: number }>(
     ctx.db,
-    sql`select a.question_id::text as q, o.key, count(*)::int as n, sum(o.place)::int as rs,
-               sum(cardinality(a.value_options) - o.place)::int as borda, (count(*) filter (where o.place = 1))::int as firsts
-        from survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
-        cross join lateral unnest(a.value_options) with ordinality as o(key, place)
-        where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[]) and ${responseWhere(ctx, surveyId, f)}
-        group by 1, 2`,
+    // unnest and generate_subscripts in the select list run in step: each option with its place (1 = first)
+    sql`select q, key, count(*)::int as n, sum(place)::int as rs, sum(k - place)::int as borda, (count(*) filter (where place = 1))::int as firsts from (
+          select a.question_id::text as q, unnest(a.value_options) as key, generate_subscripts(a.value_options, 1) as place, cardinality(a.value_options) as k
+          from survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
+          where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[]) and ${responseWhere(ctx, surveyId, f)}
+        ) x group by 1, 2`,
   );
   return rows.map((r) => ({ questionId: r.q, key: r.key, n: Number(r.n), rankSum: Number(r.rs), borda: Number(r.borda), firsts: Number(r.firsts) }));
 }
