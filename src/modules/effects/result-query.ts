@@ -50,13 +50,39 @@ function responseWhere(ctx: ServiceContext, surveyId: string, f: ResultFilters):
   return sql.join(parts, sql` and `);
 }
 
-const dimSql: Record<Dimension, SQL> = {
+/** Whether any filter is set: without one, answers need no join to their responses (they carry the survey). */
+const filtered = (f: ResultFilters) => !!(f.period || f.activityId || f.districtCode || f.targetGroup || f.channel);
+
+/** The answers of the survey, joined to their responses only when a filter needs them. */
+function answersOf(ctx: ServiceContext, surveyId: string, f: ResultFilters, extra: SQL): SQL {
+  return filtered(f)
+    ? sql`survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
+          where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and ${extra} and ${responseWhere(ctx, surveyId, f)}`
+    : sql`survey_answers a where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and ${extra}`;
+}
+
+/** The dimensions grouped in SQL; quarters are added up from months (one grouping set fewer per statement). */
+const sqlDims = ['activity', 'district', 'target', 'month'] as const;
+const dimSql: Record<(typeof sqlDims)[number], SQL> = {
   activity: sql`r.activity_id::text`,
   district: sql`r.district_code`,
   target: sql`r.target_group`,
-  month: sql`to_char(r.answered_on, 'YYYY-MM')`,
-  quarter: sql`to_char(r.answered_on, 'YYYY-"Q"Q')`,
+  month: sql`date_trunc('month', r.answered_on)::date::text`,
 };
+const quarterOf = (month: string | null) => (month ? `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}` : null);
+const monthKey = (d: string | null) => (d ? d.slice(0, 7) : null);
+
+/** Adds quarter rows (sums of the month rows) to rows with a `dim` and `key`. */
+function withQuarters<T extends { dim: string; key: string | null; n: number }>(rows: T[], sum: (a: T, b: T) => T): T[] {
+  const quarters = new Map<string | null, T>();
+  for (const r of rows) {
+    if (r.dim !== 'month') continue;
+    const k = `${(r as unknown as { questionId?: string }).questionId ?? ''} ${quarterOf(r.key)}`;
+    const q = { ...r, dim: 'quarter', key: quarterOf(r.key) } as T;
+    quarters.set(k, quarters.has(k) ? sum(quarters.get(k)!, q) : q);
+  }
+  return [...rows, ...quarters.values()];
+}
 
 /** grouping() bit mask of a grouping set that keeps `keep` (positions in `cols`, leftmost = highest bit). */
 const maskKeeping = (count: number, keep: number[]) => keep.reduce((m, i) => m & ~(1 << (count - 1 - i)), (1 << count) - 1);
@@ -69,11 +95,11 @@ export interface CountRow {
 
 /** Responses: the total, and per channel and per dimension (unknown = null key). */
 export async function responseCounts(ctx: ServiceContext, surveyId: string, f: ResultFilters): Promise<CountRow[]> {
-  const cols = [sql`r.channel`, ...dimensions.map((d) => dimSql[d])];
-  const rows = await queryRows<{ g: number; channel: string | null; activity: string | null; district: string | null; target: string | null; month: string | null; quarter: string | null; n: number }>(
+  const cols = [sql`r.channel`, ...sqlDims.map((d) => dimSql[d])];
+  const rows = await queryRows<{ g: number; channel: string | null; activity: string | null; district: string | null; target: string | null; month: string | null; n: number }>(
     ctx.db,
     sql`select grouping(${sql.join(cols, sql`, `)})::int as g, r.channel as channel, ${sql.join(
-      dimensions.map((d) => sql`${dimSql[d]} as ${sql.raw(d)}`),
+      sqlDims.map((d) => sql`${dimSql[d]} as ${sql.raw(d)}`),
       sql`, `,
     )}, count(*)::int as n
         from survey_responses r where ${responseWhere(ctx, surveyId, f)}
@@ -82,14 +108,16 @@ export async function responseCounts(ctx: ServiceContext, surveyId: string, f: R
           sql`, `,
         )})`,
   );
-  const names = ['channel', ...dimensions] as const;
-  return rows.map((r) => {
+  const names = ['channel', ...sqlDims] as const;
+  const out: CountRow[] = rows.map((r) => {
     const g = Number(r.g);
     if (g === (1 << names.length) - 1) return { dim: 'all' as const, key: null, n: Number(r.n) };
     const i = names.findIndex((_, j) => g === maskKeeping(names.length, [j]));
     const dim = names[i];
-    return { dim, key: (r as unknown as Record<string, string | null>)[dim], n: Number(r.n) };
+    const key = (r as unknown as Record<string, string | null>)[dim];
+    return { dim, key: dim === 'month' ? monthKey(key) : key, n: Number(r.n) };
   });
+  return withQuarters(out, (a, b) => ({ ...a, n: a.n + b.n }));
 }
 
 export interface NumericRow {
@@ -103,11 +131,11 @@ export interface NumericRow {
 
 /** Scale and agree answers: counts per value, and count and sum per question per dimension group (for means). */
 export async function numericAggregates(ctx: ServiceContext, surveyId: string, f: ResultFilters): Promise<NumericRow[]> {
-  const cols = [sql`a.value_number`, ...dimensions.map((d) => dimSql[d])];
+  const cols = [sql`a.value_number`, ...sqlDims.map((d) => dimSql[d])];
   const rows = await queryRows<Record<string, string | number | null>>(
     ctx.db,
     sql`select a.question_id::text as q, grouping(${sql.join(cols, sql`, `)})::int as g, a.value_number as value, ${sql.join(
-      dimensions.map((d) => sql`${dimSql[d]} as ${sql.raw(d)}`),
+      sqlDims.map((d) => sql`${dimSql[d]} as ${sql.raw(d)}`),
       sql`, `,
     )}, count(*)::int as n, sum(a.value_number)::float8 as s
         from survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
@@ -117,14 +145,15 @@ export async function numericAggregates(ctx: ServiceContext, surveyId: string, f
           sql`, `,
         )})`,
   );
-  const names = ['value', ...dimensions] as const;
-  return rows.map((r) => {
+  const names = ['value', ...sqlDims] as const;
+  const out: NumericRow[] = rows.map((r) => {
     const g = Number(r.g);
     const i = names.findIndex((_, j) => g === maskKeeping(names.length, [j]));
     const dim = names[i];
-    const key = r[dim];
-    return { questionId: String(r.q), dim, key: key === null ? null : String(key), n: Number(r.n), sum: Number(r.s) };
+    const key = r[dim] === null ? null : String(r[dim]);
+    return { questionId: String(r.q), dim, key: dim === 'month' ? monthKey(key) : key, n: Number(r.n), sum: Number(r.s) };
   });
+  return withQuarters(out, (a, b) => ({ ...a, n: a.n + b.n, sum: a.sum + b.sum }));
 }
 
 export interface OptionRow {
@@ -141,8 +170,7 @@ export async function optionCounts(ctx: ServiceContext, surveyId: string, questi
     // the options unnested in the select list (not a lateral join), so the join to the responses stays a hash join
     sql`select q, key, count(*)::int as n from (
           select a.question_id::text as q, unnest(case when a.value_option is not null then array[a.value_option] else a.value_options end) as key
-          from survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
-          where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[]) and ${responseWhere(ctx, surveyId, f)}
+          from ${answersOf(ctx, surveyId, f, sql`a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[])`)}
         ) x group by 1, 2`,
   );
   return rows.map((r) => ({ questionId: r.q, key: r.key, n: Number(r.n) }));
@@ -168,21 +196,20 @@ export async function rankAggregates(ctx: ServiceContext, surveyId: string, ques
     // unnest and generate_subscripts in the select list run in step: each option with its place (1 = first)
     sql`select q, key, count(*)::int as n, sum(place)::int as rs, sum(k - place)::int as borda, (count(*) filter (where place = 1))::int as firsts from (
           select a.question_id::text as q, unnest(a.value_options) as key, generate_subscripts(a.value_options, 1) as place, cardinality(a.value_options) as k
-          from survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
-          where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[]) and ${responseWhere(ctx, surveyId, f)}
+          from ${answersOf(ctx, surveyId, f, sql`a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[])`)}
         ) x group by 1, 2`,
   );
   return rows.map((r) => ({ questionId: r.q, key: r.key, n: Number(r.n), rankSum: Number(r.rs), borda: Number(r.borda), firsts: Number(r.firsts) }));
 }
 
-/** How many responses answered each question. */
-export async function answeredCounts(ctx: ServiceContext, surveyId: string, f: ResultFilters): Promise<Map<string, number>> {
+/** How many responses answered each of these questions (the others' counts follow from their aggregates). */
+export async function answeredCounts(ctx: ServiceContext, surveyId: string, questionIds: string[], f: ResultFilters): Promise<Map<string, number>> {
+  if (!questionIds.length) return new Map();
   const rows = await queryRows<{ q: string; n: number }>(
     ctx.db,
     sql`select a.question_id::text as q, count(*)::int as n
-        from survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
-        where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and ${responseWhere(ctx, surveyId, f)}
-        group by 1`,
+        from ${answersOf(ctx, surveyId, f, sql`a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[])`)}
+        group by a.question_id`,
   );
   return new Map(rows.map((r) => [r.q, Number(r.n)]));
 }

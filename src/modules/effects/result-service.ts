@@ -118,17 +118,19 @@ export async function getSurveyResults(ctx: ServiceContext, surveyId: string, ra
   // responses once per answer (seconds at 100,000 responses), so nested loops are switched off for these statements.
   const { counts, numeric, options, ranks, answered, texts } = await inTransaction(ctx, async (tx) => {
     await tx.db.execute(sql`set local enable_nestloop = off`);
+    await tx.db.execute(sql`set local work_mem = '64MB'`);
     try {
       return {
         counts: await responseCounts(tx, surveyId, filters),
         numeric: await numericAggregates(tx, surveyId, filters),
         options: await optionCounts(tx, surveyId, ids('single', 'multiple'), filters),
         ranks: await rankAggregates(tx, surveyId, ids('ranking'), filters),
-        answered: await answeredCounts(tx, surveyId, filters),
+        answered: await answeredCounts(tx, surveyId, ids('multiple', 'text'), filters),
         texts: await openAnswers(tx, surveyId, ids('text'), filters, OPEN_ANSWER_LIMIT),
       };
     } finally {
       await tx.db.execute(sql`reset enable_nestloop`);
+      await tx.db.execute(sql`reset work_mem`);
     }
   });
   const total = counts.find((c) => c.dim === 'all')?.n ?? 0;
@@ -145,8 +147,16 @@ export async function getSurveyResults(ctx: ServiceContext, surveyId: string, ra
     }),
   ) as SurveyResults['breakdown'];
 
+  // answered: scale/agree = the distribution's sum, single = the options' sum, ranking = answers that placed an option
+  // (every ranking answer places every option), multiple and open = counted in SQL
+  const answeredOf = (q: (typeof survey.questions)[number]) => {
+    if (q.type === 'scale' || q.type === 'agree') return numeric.filter((x) => x.questionId === q.id && x.dim === 'value').reduce((s, x) => s + x.n, 0);
+    if (q.type === 'single') return options.filter((x) => x.questionId === q.id).reduce((s, x) => s + x.n, 0);
+    if (q.type === 'ranking') return Math.max(0, ...ranks.filter((x) => x.questionId === q.id).map((x) => x.n));
+    return answered.get(q.id) ?? 0;
+  };
   const questions: QuestionResult[] = survey.questions.map((q) => {
-    const n = answered.get(q.id) ?? 0;
+    const n = answeredOf(q);
     const base: QuestionResult = { id: q.id, type: q.type, textNl: q.textNl, textEn: q.textEn, answered: discloseCount(n, exact) };
     if (q.type === 'scale' || q.type === 'agree') {
       const min = q.type === 'agree' ? 1 : (q.scaleMin ?? 1);
