@@ -7,6 +7,7 @@ export const DISCLOSURE_NOTE =
 
 export const nl = {
   'effects.result.title': 'Resultaten: {title}',
+  'effects.result.link': 'Resultaten bekijken',
   'effects.result.error.period': 'Vul een periode in als 2026, 2026-03 of 2026-Q1.',
   'effects.result.unknown': 'Onbekend',
   'effects.result.channel.public': 'Openbare link',
@@ -132,6 +133,7 @@ export const nl = {
 
 export const en: Record<keyof typeof nl, string> = {
   'effects.result.title': 'Results: {title}',
+  'effects.result.link': 'View results',
   'effects.result.error.period': 'Enter a period such as 2026, 2026-03 or 2026-Q1.',
   'effects.result.unknown': 'Unknown',
   'effects.result.channel.public': 'Public link',
