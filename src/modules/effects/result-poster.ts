@@ -36,7 +36,7 @@ export async function surveyPoster(ctx: ServiceContext, surveyId: string, public
   doc.moveDown(1);
 
   const qr = QRCode.create(publicUrl, { errorCorrectionLevel: 'M' });
-  const size = 260;
+  const size = 320;
   const cell = size / (qr.modules.size + 8);
   const x0 = (doc.page.width - size) / 2;
   const y0 = Math.min(doc.y, doc.page.height - 56 - size - 120);
