@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { tenancyGapsSql } from '../src/platform/db/tenancy.ts';
 import { demoUsers, DEMO_PASSWORD } from '../src/modules/index.ts';
 import { measureReach } from './reach.ts';
+import { prepareSurveys, measureSubmit, measureResultsPage, SURVEY_RESPONSES } from './surveys.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'src', 'cli.ts')];
@@ -20,8 +21,13 @@ export interface BenchOptions {
   /** Demo scale; 34 gives just over 10,000 published activities. */
   scale?: number;
   kinds?: ('pglite' | 'postgres')[];
-  /** Run only one part: 'reach' seeds and measures the reach import and report, without the HTTP measurements. */
-  only?: 'reach';
+  /**
+   * Run only one part: 'reach' seeds and measures the reach import and report, without the HTTP measurements;
+   * 'surveys' seeds and measures survey answering and the results page.
+   */
+  only?: 'reach' | 'surveys';
+  /** Responses of the survey whose results page is measured (default 100,000). */
+  surveyResponses?: number;
 }
 
 interface Measurement {
@@ -262,6 +268,10 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
     run(['seed', '--demo', '--scale', String(scale)], env);
     figures[`seed.seconds.${kind}`] = Math.round((Date.now() - t0) / 100) / 10;
     try {
+      if (opts.only === 'surveys') {
+        await measureSurveys(env, ++port, opts, kind, figures, report, problems);
+        continue;
+      }
       if (opts.only !== 'reach') {
         await measureServer(env, ++port, targets, opts, kind, figures, report, '');
         // The same searches on a server that shares no search results: what every search costs by itself.
@@ -270,6 +280,7 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
       }
       // In this process, on the same database, once every server on it has stopped (PGlite: one process per folder).
       await measureReach(env, kind, figures, report, problems);
+      if (!opts.only) await measureSurveys(env, ++port, opts, kind, figures, report, problems);
     } finally {
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     }
@@ -292,10 +303,37 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/**
+ * Surveys (bench/surveys.ts): the bulk responses and the pre-issued tokens are made in this process first, then one
+ * server answers (a) the public POST against /bare and (b) the results page over the bulk responses. The results page
+ * is measured on both databases, the submission ratio is recorded for both too (the issue names the PostgreSQL one).
+ */
+async function measureSurveys(env: NodeJS.ProcessEnv, port: number, opts: BenchOptions, kind: string, figures: Record<string, number>, report: Record<string, unknown>, problems: string[]): Promise<void> {
+  try {
+    // enough tokens for the run: generous for a fast machine (about 2,000 submissions a second)
+    const setup = await prepareSurveys(env, opts.surveyResponses ?? SURVEY_RESPONSES, Math.max(5_000, Math.round(opts.duration * 2_000 + 4_000)));
+    const server = await startServer(env, port);
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await measureSubmit(base, setup, kind, opts.duration, opts.connections, figures, report);
+      const advisor = demoUsers.find((u) => u.roles.includes('policy_advisor'))!;
+      await measureResultsPage(base, setup, kind, advisor.email, DEMO_PASSWORD, figures, report);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+  } catch (e) {
+    const message = `${kind}: surveys: ${(e as Error).message}`;
+    console.error(message);
+    problems.push(message);
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (name: string, fallback: number) => {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? Number(process.argv[i + 1]) : fallback;
   };
-  await runBench({ duration: arg('duration', 10), connections: arg('connections', 32), scale: arg('scale', 34), only: process.argv.includes('--only') ? 'reach' : undefined });
+  const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] as BenchOptions['only']) : undefined;
+  await runBench({ duration: arg('duration', 10), connections: arg('connections', 32), scale: arg('scale', 34), only, surveyResponses: arg('survey-responses', SURVEY_RESPONSES) });
 }

@@ -18,6 +18,8 @@ export const effectsAuditActions = [
   'survey.paper',
   'survey.kiosk',
   'survey.consentDelete',
+  // survey results (invitation lists)
+  'survey.invite',
   // outflow
   'effects.domain.saved',
   'effects.trajectory.registered',

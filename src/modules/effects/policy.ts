@@ -95,7 +95,24 @@ const surveyRoutes: RouteRules = {
 };
 
 // --- survey results (result-*.ts)
-const resultRoutes: RouteRules = {};
+// Results: the survey's staff and policy advisors (the service answers "not found" to anyone else); the landing page
+// for everyone the nav shows it to; personal invitation links are public (the token is the key).
+const resultRoutes: RouteRules = {
+  'GET /effecten': ['partner_staff', 'social_broker', 'policy_advisor', 'contract_manager', 'administrator', 'auditor'],
+  'GET /assets/effects/results.css': 'public',
+  [`GET ${S}/resultaten`]: surveyBuilders,
+  [`GET ${S}/resultaten.csv`]: surveyBuilders,
+  [`GET ${S}/resultaten.xlsx`]: surveyBuilders,
+  [`GET ${S}/grafiek/:qid{${ID}}`]: surveyBuilders,
+  [`GET ${S}/poster.pdf`]: surveyBuilders,
+  [`GET ${S}/uitnodigingen`]: surveyBuilders,
+  [`POST ${S}/uitnodigingen`]: surveyBuilders,
+  [`POST ${S}/uitnodigingen/nieuwe-links`]: surveyBuilders,
+  [`POST ${S}/uitnodigingen/:iid{${ID}}/weghalen`]: surveyBuilders,
+  [`GET ${P}/uitnodiging/:token{[A-Za-z0-9_-]{32}}`]: 'public',
+  [`POST ${P}/uitnodiging/:token{[A-Za-z0-9_-]{32}}`]: 'public',
+  'GET /api/v1/surveys/:id/results': surveyBuilders,
+};
 
 // --- registers: who reads them (the services check which records)
 const recordReaders: Role[] = ['partner_staff', 'policy_advisor', 'administrator'];

@@ -7,11 +7,13 @@ import { registerOutflowPages } from './outflow-pages.tsx';
 import { registerStoryPages } from './story-pages.tsx';
 import { registerComplaintPages } from './complaint-pages.tsx';
 import { registerRegistersApi } from './register-api.ts';
+import { registerResults } from './result-routes.ts';
 
 export function registerEffects(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
   // surveys
   registerSurveys(app, api);
   // survey results
+  registerResults(app, api);
   // trajectories and outflow, stories, complaints and objections (the registers; one API file for the three)
   registerOutflowPages(app);
   registerStoryPages(app);

@@ -190,6 +190,8 @@ export const surveyAnswers = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('survey_answers_question_idx').on(t.tenantId, t.surveyId, t.questionId),
+    // results (result-query.ts): numeric answers aggregated per question without visiting the table
+    index('survey_answers_number_idx').on(t.tenantId, t.surveyId, t.questionId, t.valueNumber, t.responseId),
     index('survey_answers_response_idx').on(t.tenantId, t.responseId),
     tenantReference('survey_answers_response_fk', t, t.responseId, surveyResponses).onDelete('cascade'),
     tenantReference('survey_answers_question_fk', t, t.questionId, surveyQuestions).onDelete('cascade'),
@@ -211,6 +213,31 @@ export const surveyConsents = pgTable(
     givenOn: date('given_on').notNull(),
   },
   (t) => [tenantPrimaryKey(t), index('survey_consents_survey_idx').on(t.tenantId, t.surveyId), tenantReference('survey_consents_survey_fk', t, t.surveyId, surveys).onDelete('cascade')],
+);
+
+/**
+ * Invitation lists (results part, result-invite.ts): an invited organisation with a role e-mail address (no personal
+ * names) and a personal one-time link. Only the token's SHA-256 is kept, so a link can be shown only when it is made
+ * (staff can make a new one, which ends the old). `respondedAt` says whether it was used — never which answers.
+ */
+export const surveyInvitations = pgTable(
+  'survey_invitations',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    surveyId: uuid('survey_id').notNull(),
+    organisationName: text('organisation_name').notNull(),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    tenantPrimaryKey(t),
+    uniqueIndex('survey_invitations_hash_uq').on(t.tenantId, t.tokenHash),
+    index('survey_invitations_survey_idx').on(t.tenantId, t.surveyId),
+    tenantReference('survey_invitations_survey_fk', t, t.surveyId, surveys).onDelete('cascade'),
+  ],
 );
 
 // ------------------------------------------------------------------ trajectories and outflow (outflow-*.ts)

@@ -215,6 +215,12 @@ export function registerSurveyBuilderPages(app: OpenAPIHono<AppEnv>) {
         <p class="utrecht-paragraph">
           <A href={`${base}/toestemming`}>{v.t('effects.survey.consents.link', { n: consents.length })}</A>
         </p>
+        {/* survey results part: results, poster and invitation lists */}
+        {s.status !== 'draft' && (
+          <p class="utrecht-paragraph">
+            <A href={`${base}/resultaten`}>{v.t('effects.result.link')}</A> · <A href={`${base}/poster.pdf`}>{v.t('effects.poster.link')}</A> · <A href={`${base}/uitnodigingen`}>{v.t('effects.invite.title.short')}</A>
+          </p>
+        )}
 
         <H2>{v.t('effects.survey.questions')}</H2>
         {s.questions.length === 0 ? <P>{v.t('effects.survey.noQuestions')}</P> : <ol class="sb-question-list">{s.questions.map((x, i) => <QuestionItem v={v} s={s} q={x} n={i + 1} locked={locked} />)}</ol>}
