@@ -23,7 +23,7 @@ export type ComplaintStatus = (typeof complaintStatuses)[number];
 export const complaintDecisions = ['well_founded', 'unfounded', 'partly', 'withdrawn'] as const;
 export type ComplaintDecision = (typeof complaintDecisions)[number];
 
-const isoDate = z.string().trim().refine(isIsoDate, { message: 'validation.date' });
+const isoDate = z.string().trim().refine(isIsoDate, { message: 'validation.date' }).openapi({ format: 'date' });
 const optionalId = z.preprocess((v) => (v === '' ? null : v), z.uuid().nullable().optional());
 
 export const complaintInput = z.object({

@@ -18,7 +18,7 @@ import { isIsoDate } from './complaint-deadline.ts';
 export const outflowResults = ['reached', 'partly', 'not'] as const;
 export type OutflowResult = (typeof outflowResults)[number];
 
-const isoDate = z.string().trim().refine(isIsoDate, { message: 'validation.date' });
+const isoDate = z.string().trim().refine(isIsoDate, { message: 'validation.date' }).openapi({ format: 'date' });
 const score = z.coerce.number().int().min(1).max(5);
 const scores = z.record(z.string().max(40), score).default({});
 
@@ -26,7 +26,7 @@ export const trajectoryInput = z.object({
   organisationId: z.uuid(),
   passNumber: z.string().trim().max(40).optional(),
   name: z.string().trim().max(200).optional(),
-  birthDate: z.string().trim().max(20).optional(),
+  birthDate: z.string().trim().max(20).optional().openapi({ format: 'date', description: 'Geboortedatum (2024-03-01; ook 1-3-2024): alleen voor het pseudoniem, nooit bewaard' }),
   kindKey: z.string().trim().min(1).max(40),
   themeSlug: z.string().trim().min(1).max(60),
   subGoals: z.array(z.string().max(80)).max(30).default([]),

@@ -19,7 +19,7 @@ const text = (example: string, description: string) => z.union([z.string().max(2
 const rowSchema = z
   .object({
     activiteit: z.string().max(100).openapi({ example: '3f0c8a5e-2b1d-4c9e-9f1a-7d2e4b6c8a10', description: 'Nummer (id) van de activiteit in het platform' }),
-    datum: z.union([z.string().max(40), z.number()]).openapi({ example: '2026-03-02', description: 'Datum van de bijeenkomst: 2026-03-02, 2-3-2026 of een Excel-datumgetal' }),
+    datum: z.string().max(40).openapi({ format: 'date', example: '2026-03-02', description: 'Datum van de bijeenkomst: 2026-03-02, 2-3-2026 of een Excel-datumgetal' }),
     pasnummer: text('HP1234567', 'Pasnummer (bijvoorbeeld HaarlemPas); wordt direct versleuteld tot een pseudoniem en nooit bewaard'),
     naam: z.string().max(200).optional().openapi({ description: 'Naam, alleen als er geen pasnummer is (met geboortedatum); nooit bewaard' }),
     geboortedatum: text('1950-02-01', 'Geboortedatum bij een naam; nooit bewaard (alleen het geboortejaar)'),

@@ -57,7 +57,7 @@ const planJson = (p: PlanView) => ({
 
 const planParams = z.object({
   slug: z.string().openapi({ param: { name: 'slug', in: 'path' }, example: 'ontmoeten' }),
-  year: z.coerce.number().int().openapi({ param: { name: 'year', in: 'path' }, example: 2022 }),
+  year: z.string().regex(/^\d{4}$/).openapi({ param: { name: 'year', in: 'path', required: true }, example: '2022' }),
 });
 const idParams = planParams.extend({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
@@ -105,30 +105,30 @@ export function registerPlanApi(api: OpenAPIHono<AppEnv>) {
   );
   api.openapi(
     createRoute({ method: 'get', path: '/plans/{slug}/{year}', tags: ['verantwoording'], summary: 'Eén plan: per subdoel de keuzes, per keuze de plannen van de organisaties', security, request: { params: planParams }, responses: { 200: jsonResponse(plan, 'Het plan'), ...errorResponses(401, 404) } }),
-    async (c) => c.json(planJson(await getPlan(c.get('ctx'), c.req.valid('param').slug, c.req.valid('param').year)), 200),
+    async (c) => c.json(planJson(await getPlan(c.get('ctx'), c.req.valid('param').slug, Number(c.req.valid('param').year))), 200),
     noBody,
   );
   api.openapi(
     createRoute({ method: 'get', path: '/plans/{slug}/{year}/revisions', tags: ['verantwoording'], summary: 'Alle versies van een plan: wie, waarom, voor welke organisatie, en het plan na de wijziging', security, request: { params: planParams }, responses: { 200: jsonResponse(z.object({ items: z.array(revision) }), 'De versies, nieuwste eerst'), ...errorResponses(401, 404) } }),
     async (c) => {
-      const items = await listPlanRevisions(c.get('ctx'), c.req.valid('param').slug, c.req.valid('param').year);
+      const items = await listPlanRevisions(c.get('ctx'), c.req.valid('param').slug, Number(c.req.valid('param').year));
       return c.json({ items: items.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) }, 200);
     },
     noBody,
   );
   api.openapi(
     createRoute({ method: 'post', path: '/plans/{slug}/{year}/choices', tags: ['verantwoording'], summary: 'Een cruciale keuze toevoegen bij een subdoel (hoogstens het maximum per subdoel)', security, request: { params: planParams, body: body(choiceInput) }, responses: { 201: jsonResponse(plan, 'Het plan na de wijziging'), ...errorResponses(401, 403, 404) } }),
-    async (c) => c.json(planJson(await addChoice(c.get('ctx'), c.req.valid('param').slug, c.req.valid('param').year, c.req.valid('json'))), 201),
+    async (c) => c.json(planJson(await addChoice(c.get('ctx'), c.req.valid('param').slug, Number(c.req.valid('param').year), c.req.valid('json'))), 201),
     hookTo((c, data) => addChoice(c.get('ctx'), param(c).slug, param(c).year, data as never)),
   );
   api.openapi(
     createRoute({ method: 'put', path: '/plans/{slug}/{year}/choices/{id}', tags: ['verantwoording'], summary: 'Een keuze wijzigen', security, request: { params: idParams, body: body(choiceInput) }, responses: { 200: jsonResponse(plan, 'Het plan na de wijziging'), ...errorResponses(401, 403, 404, 409) } }),
-    async (c) => c.json(planJson(await updateChoice(c.get('ctx'), c.req.valid('param').slug, c.req.valid('param').year, c.req.valid('param').id, c.req.valid('json'))), 200),
+    async (c) => c.json(planJson(await updateChoice(c.get('ctx'), c.req.valid('param').slug, Number(c.req.valid('param').year), c.req.valid('param').id, c.req.valid('json'))), 200),
     hookTo((c, data) => updateChoice(c.get('ctx'), param(c).slug, param(c).year, c.req.param('id') as string, data as never)),
   );
   api.openapi(
     createRoute({ method: 'delete', path: '/plans/{slug}/{year}/choices/{id}', tags: ['verantwoording'], summary: 'Een keuze weghalen (de plannen voor die activiteit gaan mee, tenzij ze ook elders gekozen is)', security, request: { params: idParams, body: body(removeInput) }, responses: { 200: jsonResponse(plan, 'Het plan na de wijziging'), ...errorResponses(401, 403, 404) } }),
-    async (c) => c.json(planJson(await removeChoice(c.get('ctx'), c.req.valid('param').slug, c.req.valid('param').year, c.req.valid('param').id, c.req.valid('json'))), 200),
+    async (c) => c.json(planJson(await removeChoice(c.get('ctx'), c.req.valid('param').slug, Number(c.req.valid('param').year), c.req.valid('param').id, c.req.valid('json'))), 200),
     hookTo((c, data) => removeChoice(c.get('ctx'), param(c).slug, param(c).year, c.req.param('id') as string, data as never)),
   );
   api.openapi(
@@ -141,18 +141,18 @@ export function registerPlanApi(api: OpenAPIHono<AppEnv>) {
       request: { params: planParams, body: body(entryInput) },
       responses: { 201: jsonResponse(plan, 'Het plan na de wijziging'), ...errorResponses(401, 403, 404, 409) },
     }),
-    async (c) => c.json(planJson(await saveEntry(c.get('ctx'), c.req.valid('param').slug, c.req.valid('param').year, c.req.valid('json'))), 201),
+    async (c) => c.json(planJson(await saveEntry(c.get('ctx'), c.req.valid('param').slug, Number(c.req.valid('param').year), c.req.valid('json'))), 201),
     hookTo((c, data) => saveEntry(c.get('ctx'), param(c).slug, param(c).year, data as never)),
   );
   const entryUpdate = entryInput.omit({ activityId: true, organisationId: true }).openapi('PlanEntryUpdate');
   api.openapi(
     createRoute({ method: 'put', path: '/plans/{slug}/{year}/entries/{id}', tags: ['verantwoording'], summary: 'Het plan van een organisatie wijzigen (alleen de eigen organisatie)', security, request: { params: idParams, body: body(entryUpdate) }, responses: { 200: jsonResponse(plan, 'Het plan na de wijziging'), ...errorResponses(401, 403, 404) } }),
-    async (c) => c.json(planJson(await saveEntry(c.get('ctx'), c.req.valid('param').slug, c.req.valid('param').year, c.req.valid('json') as never, c.req.valid('param').id)), 200),
+    async (c) => c.json(planJson(await saveEntry(c.get('ctx'), c.req.valid('param').slug, Number(c.req.valid('param').year), c.req.valid('json') as never, c.req.valid('param').id)), 200),
     hookTo((c, data) => saveEntry(c.get('ctx'), param(c).slug, param(c).year, data as never, c.req.param('id') as string)),
   );
   api.openapi(
     createRoute({ method: 'delete', path: '/plans/{slug}/{year}/entries/{id}', tags: ['verantwoording'], summary: 'Het plan van een organisatie weghalen (alleen de eigen organisatie)', security, request: { params: idParams, body: body(removeInput) }, responses: { 200: jsonResponse(plan, 'Het plan na de wijziging'), ...errorResponses(401, 403, 404) } }),
-    async (c) => c.json(planJson(await removeEntry(c.get('ctx'), c.req.valid('param').slug, c.req.valid('param').year, c.req.valid('param').id, c.req.valid('json'))), 200),
+    async (c) => c.json(planJson(await removeEntry(c.get('ctx'), c.req.valid('param').slug, Number(c.req.valid('param').year), c.req.valid('param').id, c.req.valid('json'))), 200),
     hookTo((c, data) => removeEntry(c.get('ctx'), param(c).slug, param(c).year, c.req.param('id') as string, data as never)),
   );
 }

@@ -52,7 +52,7 @@ const attendanceInput = z
       .object({
         passNumber: z.string().max(40).optional(),
         name: z.string().max(200).optional(),
-        birthDate: z.string().max(20).optional().openapi({ description: 'Geboortedatum, bij naam (bijvoorbeeld 1950-03-15 of 15-03-1950)' }),
+        birthDate: z.string().max(20).optional().openapi({ format: 'date', description: 'Geboortedatum, bij naam (bijvoorbeeld 1950-03-15 of 15-03-1950)' }),
         birthYear: z.number().int().optional(),
         ageBand: z.enum(ageBands).optional(),
         wijkCode: z.string().max(20).optional().openapi({ description: 'CBS-code van de wijk (WK…)' }),

@@ -71,7 +71,7 @@ export type MonthInput = { month: string; principles?: string[]; organisationId?
 export const participantInput = z.object({
   passNumber: z.string().max(40).optional(),
   name: z.string().max(200).optional(),
-  birthDate: z.string().max(20).optional(),
+  birthDate: z.string().max(20).optional().openapi({ format: 'date', description: 'Geboortedatum (1950-03-15; ook 15-03-1950): alleen voor het pseudoniem, nooit bewaard' }),
   birthYear: z.preprocess(toNumber, z.number({ error: 'reach.session.error.number' }).int({ error: 'reach.session.error.whole' }).min(1900, { error: 'reach.attendance.error.birthYear' }).max(2199).optional()),
   ageBand: z.preprocess(blankToUndefined, z.enum(ageBands).optional()),
   wijkCode: z.preprocess(blankToUndefined, z.string().max(20).optional()),
@@ -82,7 +82,7 @@ export type ParticipantInput = Unchecked<z.input<typeof participantInput>>;
 export const volunteerInput = z.object({
   passNumber: z.string().max(40).optional(),
   name: z.string().max(200).optional(),
-  birthDate: z.string().max(20).optional(),
+  birthDate: z.string().max(20).optional().openapi({ format: 'date', description: 'Geboortedatum (1950-03-15; ook 15-03-1950): alleen voor het pseudoniem, nooit bewaard' }),
   hours: amount(24),
 });
 export type VolunteerInput = Unchecked<z.input<typeof volunteerInput>>;
