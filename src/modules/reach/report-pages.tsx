@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { FC } from 'hono/jsx';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, Alert, ErrorSummary, Csrf, fieldId, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, Alert, ErrorSummary, Csrf, Select, TextField, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, formErrors } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
@@ -29,54 +29,14 @@ interface Options {
   activities: { id: string; title: string }[];
 }
 
-const FilterSelect: FC<{ v: View; name: string; value?: string; options: { value: string; label: string }[]; errors: FieldError[] }> = ({ v, name, value, options, errors }) => {
-  const err = errors.find((e) => e.field === name);
-  return (
-    <div class={`utrecht-form-field${err ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={fieldId(name)}>
-          {v.t(`reach.report.field.${name}` as MessageKey)}
-        </label>
-      </div>
-      {err && (
-        <div class="utrecht-form-field-error-message" id={`${fieldId(name)}-fout`}>
-          {err.message}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={fieldId(name)} name={name} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${fieldId(name)}-fout` : undefined}>
-          <option value="">{v.t('reach.report.all')}</option>
-          {options.map((o) => (
-            <option value={o.value} selected={o.value === value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-};
+const label = (v: View, name: string) => v.t(`reach.report.field.${name}` as MessageKey);
 
-const FilterInput: FC<{ v: View; name: string; value?: string; type: string; errors: FieldError[] }> = ({ v, name, value, type, errors }) => {
-  const err = errors.find((e) => e.field === name);
-  return (
-    <div class={`utrecht-form-field${err ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={fieldId(name)}>
-          {v.t(`reach.report.field.${name}` as MessageKey)}
-        </label>
-      </div>
-      {err && (
-        <div class="utrecht-form-field-error-message" id={`${fieldId(name)}-fout`}>
-          {err.message}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <input class="utrecht-textbox utrecht-textbox--html-input" id={fieldId(name)} name={name} type={type} value={value ?? ''} aria-invalid={err ? 'true' : undefined} aria-describedby={err ? `${fieldId(name)}-fout` : undefined} />
-      </div>
-    </div>
-  );
-};
+/** A filter: the platform's select, with "all" (no filter) first. */
+const FilterSelect: FC<{ v: View; name: string; value?: string; options: { value: string; label: string }[]; errors: FieldError[] }> = ({ v, name, value, options, errors }) => (
+  <Select name={name} label={label(v, name)} value={value ?? ''} errors={errors} options={[{ value: '', label: v.t('reach.report.all') }, ...options]} />
+);
+
+const FilterInput: FC<{ v: View; name: string; value?: string; type: string; errors: FieldError[] }> = ({ v, name, value, type, errors }) => <TextField name={name} type={type} label={label(v, name)} value={value} errors={errors} />;
 
 const FilterForm: FC<{ v: View; kind: Kind; raw: Record<string, string>; opts: Options; errors: FieldError[] }> = ({ v, kind, raw, opts, errors }) => (
   <form method="get" action={`/verantwoording/${kind}`} class="sb-form" aria-labelledby="filters-titel">
