@@ -73,12 +73,11 @@ async function contactsById(ctx: ServiceContext, ids: string[]) {
 async function views(ctx: ServiceContext, fund: FundYearView, rows: Row[], full: boolean): Promise<ApplicationView[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [names, contacts, extras, payments] = await Promise.all([
-    getOrganisationNames(ctx, [...new Set(rows.map((r) => r.organisationId))]),
-    contactsById(ctx, [...new Set(rows.flatMap((r) => (r.contactUserId ? [r.contactUserId] : [])))]),
-    ctx.db.select().from(fundExtraBudgets).where(and(eq(fundExtraBudgets.tenantId, ctx.tenant), inArray(fundExtraBudgets.applicationId, ids))).orderBy(asc(fundExtraBudgets.conversationOn)),
-    ctx.db.select().from(fundPayments).where(and(eq(fundPayments.tenantId, ctx.tenant), inArray(fundPayments.applicationId, ids))).orderBy(asc(fundPayments.paidOn)),
-  ]);
+  // One after another: inside a transaction these share one connection.
+  const names = await getOrganisationNames(ctx, [...new Set(rows.map((r) => r.organisationId))]);
+  const contacts = await contactsById(ctx, [...new Set(rows.flatMap((r) => (r.contactUserId ? [r.contactUserId] : [])))]);
+  const extras = await ctx.db.select().from(fundExtraBudgets).where(and(eq(fundExtraBudgets.tenantId, ctx.tenant), inArray(fundExtraBudgets.applicationId, ids))).orderBy(asc(fundExtraBudgets.conversationOn));
+  const payments = await ctx.db.select().from(fundPayments).where(and(eq(fundPayments.tenantId, ctx.tenant), inArray(fundPayments.applicationId, ids))).orderBy(asc(fundPayments.paidOn));
   const d = today(ctx);
   return rows.map((r) => {
     const ex = extras.filter((e) => e.applicationId === r.id).map((e) => ({ id: e.id, conversationOn: e.conversationOn, notes: full ? e.notes : null, agreedCents: e.agreedCents }));
