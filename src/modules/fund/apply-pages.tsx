@@ -8,7 +8,7 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, Csrf, Submit, fieldId, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
 import { getOwnApplication, saveAnswer, startApplication, submitApplication, applicationSteps, type ApplicationStep, type ApplicationView } from './applications.ts';
 import { parseAmount, formatCents, centsForInput } from './money.ts';
 import { fmtDate } from './ui.tsx';
@@ -23,7 +23,17 @@ function nextPath(year: number, a: ApplicationView): string {
   return open ? `${base(year)}/${open}` : `${base(year)}/controleren`;
 }
 
-const yearOf = (c: Context<AppEnv>) => Number(c.req.param('year'));
+/** The year of the path; anything but four digits is not found. */
+export function yearOf(c: Context<AppEnv>): number {
+  const y = c.req.param('year') ?? '';
+  if (!/^\d{4}$/.test(y)) throw notFound();
+  return Number(y);
+}
+function stepOf(c: Context<AppEnv>): ApplicationStep {
+  const s = c.req.param('step') as ApplicationStep;
+  if (!applicationSteps.includes(s)) throw notFound();
+  return s;
+}
 
 async function startPage(c: Context<AppEnv>, errors: FieldError[] = []) {
   const v = viewOf(c);
@@ -203,11 +213,11 @@ export function registerApplyPages(app: OpenAPIHono<AppEnv>) {
       return checkPage(c, formErrors(err, v.lang, answerLabels(v)));
     }
   });
-  app.get(STEP_PATH, (c) => questionPage(c, c.req.param('step') as ApplicationStep, null, []));
+  app.get(STEP_PATH, (c) => questionPage(c, stepOf(c), null, []));
   app.post(STEP_PATH, async (c) => {
     const v = viewOf(c);
     const year = yearOf(c);
-    const step = c.req.param('step') as ApplicationStep;
+    const step = stepOf(c);
     const b = await readForm(c);
     const field = fieldOf[step];
     try {

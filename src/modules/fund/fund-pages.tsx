@@ -15,6 +15,7 @@ import { listApplications, listOwnApplications, type ApplicationView } from './a
 import { managesFund, appliesFor, YEAR_PATH } from './policy.ts';
 import { parseAmount, centsForInput } from './money.ts';
 import { fmtDate, euro, Flag, Facts } from './ui.tsx';
+import { yearOf } from './apply-pages.tsx';
 
 const yearLabels = (v: View) => ({
   year: v.t('fund.year'),
@@ -163,7 +164,7 @@ function FiguresList({ v, figures }: { v: View; figures: FundFigures }) {
 async function yearPage(c: Context<AppEnv>, values: FormBody, errors: FieldError[], form?: 'year' | 'support') {
   const v = viewOf(c);
   const ctx = c.get('ctx');
-  const year = Number(c.req.param('year'));
+  const year = yearOf(c);
   const { fund, figures } = await getFundOverview(ctx, year);
   const manages = managesFund(v.actor, fund);
   const onlyOverdue = c.req.query('termijn') === 'overschreden';
@@ -272,7 +273,7 @@ export function registerFundPages(app: OpenAPIHono<AppEnv>) {
   app.post(YEAR_PATH, async (c) => {
     const v = viewOf(c);
     const b = await readForm(c);
-    const year = Number(c.req.param('year'));
+    const year = yearOf(c);
     const amount = amountField(v, b, 'budgetCents', 'fund.budget');
     try {
       const { year: _y, ...input } = yearInput(b, amount.cents);
@@ -285,7 +286,7 @@ export function registerFundPages(app: OpenAPIHono<AppEnv>) {
   app.post(`${YEAR_PATH}/ondersteuning`, async (c) => {
     const v = viewOf(c);
     const b = await readForm(c);
-    const year = Number(c.req.param('year'));
+    const year = yearOf(c);
     try {
       await recordSupport(c.get('ctx'), year, { organisationId: str(b, 'organisationId'), kind: str(b, 'kind') as never, givenOn: str(b, 'givenOn'), description: str(b, 'description') });
       return c.redirect(`/fonds/${year}?klaar=opgeslagen#ondersteuning`, 303);
