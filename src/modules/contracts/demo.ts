@@ -11,7 +11,8 @@ import { users } from '../../platform/auth/schema.ts';
 import { createUser } from '../../platform/auth/service.ts';
 import { DEMO_PASSWORD, listOrganisations } from '../network/service.ts';
 import { contracts, contractRounds, contractSubcontractors } from './schema.ts';
-import { addDays } from './contracts.ts';
+import { addDays, today } from './contracts.ts';
+import { residentsReachedBy } from '../reach/service.ts';
 
 export const DEMO_CONTRACTOR_EMAIL = 'opdrachtnemer@demo.sociale-basis.nl';
 
@@ -28,6 +29,10 @@ export async function seedContractsDemo(ctx: ServiceContext, rng: Rng): Promise<
     const [any] = await ctx.db.select({ id: contractSubcontractors.id }).from(contractSubcontractors).where(and(eq(contractSubcontractors.tenantId, ctx.tenant), eq(contractSubcontractors.roundId, round.id))).limit(1);
     const subs = (await listOrganisations(ctx, { type: 'subcontractor' })).filter((o) => o.name.endsWith(' (demo)'));
     if (!any && subs.length) {
+      // The transfers agreed are at most the residents each reached in the last year (reach, as the platform counts them).
+      const seedAdmin: ServiceContext = { ...ctx, actor: { userId: '', name: 'seed', email: 'seed', roles: ['administrator'], organisationId: null } };
+      const day = today(ctx);
+      const reached = await residentsReachedBy(seedAdmin, subs.map((o) => o.id), addDays(day, -365), day);
       await inTransaction(ctx, async (tx) => {
         for (const [i, o] of subs.entries()) {
           const kind = kinds[i % 5 < 2 ? 0 : i % 5 < 4 ? 1 : 2];
@@ -40,7 +45,8 @@ export async function seedContractsDemo(ctx: ServiceContext, rng: Rng): Promise<
           const open = i === subs.length - 1; // one still without a final decision: shown as late
           const finalOn = open ? null : addDays(round.decisionFrom, rng.int(0, 9));
           const stopping = decision !== 'continue';
-          const affected = stopping ? rng.int(4, 30) : 0;
+          const count = reached.get(o.id)?.residents ?? 0;
+          const affected = stopping ? (typeof count === 'number' ? count : 2) : 0;
           const same = Math.round(affected * 0.7);
           const changed = affected - same;
           await tx.db.insert(contractSubcontractors).values({

@@ -1,6 +1,6 @@
 // UI text of the contracts module. en must have exactly the keys of nl.
 export const nl = {
-  'contracts.nav': 'Opdracht en onderaannemers',
+  'contracts.nav': 'Opdrachten',
   'contracts.title': 'Opdrachten',
   'contracts.intro':
     'De integrale opdracht van de gemeente aan een opdrachtnemer (bijvoorbeeld een coöperatie) en de onderaannemers waarmee die werkt. Per contracteringsronde besluit de opdrachtnemer per onderaannemer: doorgaan, stoppen of nog één jaar (overgangsjaar), met een persoonlijk gesprek tussen het voorgenomen en het definitieve besluit.',
@@ -100,7 +100,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
-  'contracts.nav': 'Contract and subcontractors',
+  'contracts.nav': 'Contracts',
   'contracts.title': 'Contracts',
   'contracts.intro':
     'The municipality’s integral contract with a contractor (for example a cooperative) and the subcontractors it works with. In each contracting round the contractor decides per subcontractor: continue, stop or one more (transition) year, with a personal conversation between the proposed and the final decision.',

@@ -87,6 +87,7 @@ async function listPage(c: Context<AppEnv>, values: FormBody, errors: FieldError
         <P>{v.t('contracts.none')}</P>
       ) : (
         <Table
+          id="opdrachten-tabel"
           caption={v.t('contracts.title')}
           head={[v.t('contracts.name'), v.t('contracts.contractor'), v.t('contracts.period')]}
           rows={list.map((k) => [<A href={`/opdrachten/${k.id}`}>{k.name}</A>, k.contractorName, `${fmtDate(v, k.startsOn)} – ${k.endsOn ? fmtDate(v, k.endsOn) : v.t('contracts.noEnd')}`])}
@@ -152,6 +153,7 @@ async function contractPage(c: Context<AppEnv>, values: FormBody, errors: FieldE
         <P>{v.t('contracts.noRounds')}</P>
       ) : (
         <Table
+          id="rondes-tabel"
           caption={v.t('contracts.rounds')}
           head={[v.t('contracts.round.year'), v.t('contracts.round.proposal'), v.t('contracts.round.conversations'), v.t('contracts.round.decision')]}
           rows={rounds.map((r) => [
@@ -204,14 +206,16 @@ async function roundPage(c: Context<AppEnv>, values: FormBody, errors: FieldErro
       {warned > 0 && <Alert type="warning">{v.t('contracts.warnedAlert', { n: warned })}</Alert>}
       <H2 id="reductie">{v.t('contracts.reduction.title')}</H2>
       <Table
-        caption={v.t('contracts.reduction.title')}
+        id="reductie-tabel"
+          caption={v.t('contracts.reduction.title')}
         head={[v.t('contracts.providerKind'), v.t('contracts.reduction.total'), v.t('contracts.decision.continue'), v.t('contracts.decision.transition'), v.t('contracts.decision.stop'), v.t('contracts.undecided'), v.t('contracts.reduction.share')]}
         rows={[...d.byKind, { ...d.totals, providerKind: v.t('contracts.reduction.all') }].map((k) => [k.providerKind, String(k.total), String(k.continue), String(k.transition), String(k.stop), String(k.undecided), pct(v, k.reduction)])}
       />
       <H2 id="inwoners">{v.t('contracts.transfer.title')}</H2>
       <P>{v.t('contracts.transfer.intro')}</P>
       <Table
-        caption={v.t('contracts.transfer.title')}
+        id="overdracht-tabel"
+          caption={v.t('contracts.transfer.title')}
         head={[v.t('contracts.transfer.status'), v.t('contracts.transfer.count')]}
         rows={[
           [v.t('contracts.transfer.affected'), count(v, d.transfers.affected)],

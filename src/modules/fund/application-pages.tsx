@@ -88,6 +88,7 @@ async function detail(c: Context<AppEnv>, values: FormBody, errors: FieldError[]
       )}
       {a.extraBudgets.length > 0 && (
         <Table
+          id="extra-tabel"
           caption={v.t('fund.extra.title')}
           head={[v.t('fund.extra.conversationOn'), v.t('fund.extra.agreed'), ...(manages ? [v.t('fund.extra.notes')] : [])]}
           rows={a.extraBudgets.map((x) => [fmtDate(v, x.conversationOn), euro(v, x.agreedCents), ...(manages ? [<span class="sb-pre-line">{x.notes ?? ''}</span>] : [])])}
@@ -95,10 +96,10 @@ async function detail(c: Context<AppEnv>, values: FormBody, errors: FieldError[]
       )}
       {a.status === 'decided' && <Facts items={[[v.t('fund.total'), euro(v, a.totalCents)], [v.t('fund.paid'), euro(v, a.paidCents)], [v.t('fund.toPay'), euro(v, a.totalCents - a.paidCents)]]} />}
       {a.payments.length > 0 && (
-        <Table caption={v.t('fund.payment.title')} head={[v.t('fund.payment.paidOn'), v.t('fund.payment.amount'), v.t('fund.payment.reference')]} rows={a.payments.map((p) => [fmtDate(v, p.paidOn), euro(v, p.amountCents), p.reference])} />
+        <Table id="betalingen-tabel" caption={v.t('fund.payment.title')} head={[v.t('fund.payment.paidOn'), v.t('fund.payment.amount'), v.t('fund.payment.reference')]} rows={a.payments.map((p) => [fmtDate(v, p.paidOn), euro(v, p.amountCents), p.reference])} />
       )}
       {a.support.length > 0 && (
-        <Table caption={v.t('fund.support.received')} head={[v.t('fund.support.kind'), v.t('fund.support.givenOn'), v.t('fund.support.description')]} rows={a.support.map((s) => [v.t(`fund.support.kind.${s.kind}`), fmtDate(v, s.givenOn), s.description])} />
+        <Table id="ondersteuning-tabel" caption={v.t('fund.support.received')} head={[v.t('fund.support.kind'), v.t('fund.support.givenOn'), v.t('fund.support.description')]} rows={a.support.map((s) => [v.t(`fund.support.kind.${s.kind}`), fmtDate(v, s.givenOn), s.description])} />
       )}
       {manages && a.status !== 'draft' && (
         <>

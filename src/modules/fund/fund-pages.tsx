@@ -108,9 +108,10 @@ async function landing(c: Context<AppEnv>, values: FormBody, errors: FieldError[
             <P>{v.t('fund.own.none')}</P>
           ) : (
             <Table
+              id="eigen-aanvragen"
               caption={v.t('fund.own.title')}
-              head={[v.t('fund.year'), v.t('fund.status'), v.t('fund.requested'), v.t('fund.granted')]}
-              rows={own.map((a) => [<A href={`/fonds/aanvragen/${a.id}`}>{String(a.year)}</A>, statusText(v, a), euro(v, a.requestedCents), a.status === 'decided' ? euro(v, a.totalCents) : ''])}
+              head={[v.t('fund.year'), v.t('fund.status'), v.t('fund.own.amount')]}
+              rows={own.map((a) => [<A href={`/fonds/aanvragen/${a.id}`}>{String(a.year)}</A>, statusText(v, a), a.status === 'decided' ? euro(v, a.totalCents) : euro(v, a.requestedCents)])}
             />
           )}
           {years
@@ -127,6 +128,7 @@ async function landing(c: Context<AppEnv>, values: FormBody, errors: FieldError[
       )}
       {seesYears.length > 0 && (
         <Table
+          id="fondsjaren"
           caption={v.t('fund.years')}
           head={[v.t('fund.year'), v.t('fund.budget'), v.t('fund.window'), v.t('fund.decisionDeadline')]}
           rows={seesYears.map((f) => [<A href={`/fonds/${f.year}`}>{String(f.year)}</A>, euro(v, f.budgetCents), `${fmtDate(v, f.opensOn)} – ${fmtDate(v, f.closesOn)} (${windowText(v, f)})`, fmtDate(v, f.decisionDeadline)])}
@@ -147,6 +149,7 @@ async function landing(c: Context<AppEnv>, values: FormBody, errors: FieldError[
 function FiguresList({ v, figures }: { v: View; figures: FundFigures }) {
   return (
     <Table
+      id="fonds-cijfers"
       caption={v.t('fund.figures')}
       head={[v.t('fund.figure'), v.t('fund.amount')]}
       rows={[
@@ -227,6 +230,7 @@ async function yearPage(c: Context<AppEnv>, values: FormBody, errors: FieldError
           <P>{v.t('fund.support.intro')}</P>
           {support.length > 0 && (
             <Table
+              id="ondersteuning-tabel"
               caption={v.t('fund.support.title')}
               head={[v.t('fund.organisation'), v.t('fund.support.kind'), v.t('fund.support.givenOn'), v.t('fund.support.description')]}
               rows={support.map((s) => [names.get(s.organisationId) ?? '', v.t(`fund.support.kind.${s.kind}`), fmtDate(v, s.givenOn), s.description])}

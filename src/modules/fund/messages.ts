@@ -1,7 +1,7 @@
 // UI text of the fund module. en must have exactly the keys of nl.
 export const nl = {
   'fund.nav': 'Vrijwilligersfonds',
-  'fund.title': 'Fonds voor vrijwilligersorganisaties',
+  'fund.title': 'Vrijwilligersfonds',
   'fund.intro':
     'Een vast budget per jaar voor vrijwilligersorganisaties zonder betaalde krachten. Organisaties vragen op een eenvoudige manier aan, krijgen tenminste het bedrag van vorig jaar en horen snel of ze het krijgen. Extra budget is mogelijk na een persoonlijk gesprek. Daarnaast is er ondersteuning die geen geld is: hulp bij fondsenwerving, netwerkbijeenkomsten en trainingen.',
   'fund.years': 'Fondsjaren',
@@ -60,6 +60,7 @@ export const nl = {
   'fund.back': 'Terug',
   'fund.own.title': 'Aanvragen van uw organisatie',
   'fund.own.none': 'Uw organisatie heeft nog geen aanvraag gedaan.',
+  'fund.own.amount': 'Bedrag (gevraagd of toegekend)',
   'fund.own.apply': 'Vraag een bijdrage aan voor {year}',
   'fund.own.noneOpen': 'Op dit moment kunt u geen aanvraag doen.',
   'fund.apply.title': 'Bijdrage aanvragen voor {year}',
@@ -154,7 +155,7 @@ export const nl = {
 
 export const en: Record<keyof typeof nl, string> = {
   'fund.nav': 'Volunteer fund',
-  'fund.title': 'Fund for volunteer organisations',
+  'fund.title': 'Volunteer fund',
   'fund.intro':
     'A fixed budget per year for volunteer organisations without paid staff. Organisations apply in a simple way, get at least last year’s amount and hear quickly whether they get it. Extra budget is possible after a personal conversation. There is also support that is not money: help with fundraising, network meetings and trainings.',
   'fund.years': 'Fund years',
@@ -213,6 +214,7 @@ export const en: Record<keyof typeof nl, string> = {
   'fund.back': 'Back',
   'fund.own.title': 'Applications of your organisation',
   'fund.own.none': 'Your organisation has not applied yet.',
+  'fund.own.amount': 'Amount (requested or granted)',
   'fund.own.apply': 'Apply for a contribution for {year}',
   'fund.own.noneOpen': 'You cannot apply at the moment.',
   'fund.apply.title': 'Apply for a contribution for {year}',
