@@ -27,6 +27,8 @@ import { buildOpenSurvey, typicalAnswers, typicalQuestions } from '../src/module
 import { issueSubmissionToken, submitResponse } from '../src/modules/effects/survey-answer.ts';
 import { createFundYear } from '../src/modules/fund/years.ts';
 import { startApplication, saveAnswer, submitApplication } from '../src/modules/fund/applications.ts';
+import { createContract, createRound, addSubcontractor } from '../src/modules/contracts/contracts.ts';
+import { findOrganisationIdsByName } from '../src/modules/network/service.ts';
 
 export const HAARLEM = 'GM0392';
 export const TESTDORP = 'GM9901';
@@ -136,6 +138,11 @@ export async function loadTestdorp(db: Database): Promise<void> {
   await surveyWithResponse(db, TESTDORP_NAME, 'testdorp-ontmoeten');
   await addRegisterRecords(db, TESTDORP_NAME);
   await addFundApplication(db, org.id, TESTDORP_NAME);
+  // contracts: a contract with the renamed cooperative, a round and one subcontractor
+  const contractor = (await findOrganisationIdsByName(ctx, [`${TESTDORP_NAME} VanHier`])).get(`${TESTDORP_NAME} VanHier`.toLowerCase())!;
+  const contract = await createContract(ctx, { name: `${TESTDORP_NAME} Opdracht`, contractorOrganisationId: contractor, startsOn: '2023-01-01' });
+  const round = await createRound(ctx, contract.id, { year: 2023, proposalFrom: '2022-09-11', proposalTo: '2022-09-20', conversationsFrom: '2022-09-16', conversationsTo: '2022-09-30', decisionFrom: '2022-10-01', decisionTo: '2022-10-10' });
+  await addSubcontractor(ctx, round.id, { organisationId: org.id, providerKind: `${TESTDORP_NAME} dagopvang` });
 }
 
 /** fund: a fund year open today and one sent application of a volunteer organisation. */
@@ -163,7 +170,7 @@ export interface Fingerprint {
   /** All of the municipality's rows as text. */
   corpus: string;
   /** Values to fill route parameters with. */
-  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string; fundApplication: string };
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string; fundApplication: string; contract: string; contractRound: string; subcontractor: string };
 }
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
@@ -177,7 +184,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
     }
   }
   const texts: string[] = [];
-  for (const q of ['select name as v from organisations', 'select title as v from activities', 'select name as v from locations', 'select email as v from users', 'select name as v from organisation_people', 'select name as v from users', 'select title as v from effects_stories', 'select subject as v from effects_complaints', 'select who_we_are as v from fund_applications']) {
+  for (const q of ['select name as v from organisations', 'select title as v from activities', 'select name as v from locations', 'select email as v from users', 'select name as v from organisation_people', 'select name as v from users', 'select title as v from effects_stories', 'select subject as v from effects_complaints', 'select who_we_are as v from fund_applications', 'select name as v from contracts', 'select provider_kind as v from contract_subcontractors']) {
     for (const r of await queryRows<{ v: string }>(db.db, sql.raw(q))) texts.push(r.v);
   }
   const one = async (q: string) => (await queryRows<Record<string, string>>(db.db, sql.raw(q)))[0] ?? {};
@@ -209,6 +216,9 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       story: (await one('select id from effects_stories order by created_at limit 1')).id,
       complaint: (await one('select id from effects_complaints order by created_at limit 1')).id,
       fundApplication: (await one('select id from fund_applications order by created_at limit 1')).id,
+      contract: (await one('select id from contracts order by created_at limit 1')).id,
+      contractRound: (await one('select id from contract_rounds order by created_at limit 1')).id,
+      subcontractor: (await one('select id from contract_subcontractors order by created_at limit 1')).id,
     },
   };
 }
@@ -216,7 +226,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
 /** A fingerprint's parameters replaced by values that exist nowhere. */
 export function nowhere(f: Fingerprint): Fingerprint['params'] {
   const uuid = () => crypto.randomUUID();
-  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid(), fundApplication: uuid() };
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid(), fundApplication: uuid(), contract: uuid(), contractRound: uuid(), subcontractor: uuid() };
 }
 
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
@@ -230,6 +240,9 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (name === 'file') return 'app.css';
     if (name === 'step') return 'wie';
     if (/fonds\/aanvragen/.test(route)) return p.fundApplication;
+    if (/opdrachten\/rondes|contract-rounds/.test(route)) return p.contractRound;
+    if (/opdrachten\/onderaannemers/.test(route)) return p.subcontractor;
+    if (/opdrachten/.test(route)) return p.contract;
     if (/verantwoording\/import|\/imports\//.test(route)) return p.import;
     if (name === 'year' && /fonds|\/fund\//.test(route)) return '2090'; // the fund year both municipalities have (addFundApplication)
     if (name === 'year') return '2022';
