@@ -294,7 +294,7 @@ export async function getRound(ctx: ServiceContext, id: string): Promise<RoundDe
   };
 }
 
-export const addSubcontractorInput = z.object({ organisationId: z.uuid(), providerKind: z.string().trim().min(2).max(100) });
+export const addSubcontractorInput = z.object({ organisationId: z.uuid(), providerKind: z.string().trim().min(1).min(2).max(100) });
 export type AddSubcontractorInput = z.input<typeof addSubcontractorInput>;
 
 /** Adds a subcontractor to a round (the contractor's staff, policy advisors, administrators). */
@@ -333,7 +333,7 @@ export async function getSubcontractor(ctx: ServiceContext, id: string): Promise
 }
 
 export const decisionInput = z.object({
-  providerKind: z.string().trim().min(2).max(100),
+  providerKind: z.string().trim().min(1).min(2).max(100),
   proposedDecision: optionalDecision,
   proposedOn: optionalDate,
   conversationOn: optionalDate,
