@@ -28,7 +28,6 @@ import { issueSubmissionToken, submitResponse } from '../src/modules/effects/sur
 import { createFundYear } from '../src/modules/fund/years.ts';
 import { startApplication, saveAnswer, submitApplication } from '../src/modules/fund/applications.ts';
 import { createContract, createRound, addSubcontractor } from '../src/modules/contracts/contracts.ts';
-import { findOrganisationIdsByName } from '../src/modules/network/service.ts';
 
 export const HAARLEM = 'GM0392';
 export const TESTDORP = 'GM9901';
@@ -139,7 +138,7 @@ export async function loadTestdorp(db: Database): Promise<void> {
   await addRegisterRecords(db, TESTDORP_NAME);
   await addFundApplication(db, org.id, TESTDORP_NAME);
   // contracts: a contract with the renamed cooperative, a round and one subcontractor
-  const contractor = (await findOrganisationIdsByName(ctx, [`${TESTDORP_NAME} VanHier`])).get(`${TESTDORP_NAME} VanHier`.toLowerCase())!;
+  const contractor = (await createOrganisation(ctx, { name: `${TESTDORP_NAME} Coöperatie`, type: 'cooperative' })).id;
   const contract = await createContract(ctx, { name: `${TESTDORP_NAME} Opdracht`, contractorOrganisationId: contractor, startsOn: '2023-01-01' });
   const round = await createRound(ctx, contract.id, { year: 2023, proposalFrom: '2022-09-11', proposalTo: '2022-09-20', conversationsFrom: '2022-09-16', conversationsTo: '2022-09-30', decisionFrom: '2022-10-01', decisionTo: '2022-10-10' });
   await addSubcontractor(ctx, round.id, { organisationId: org.id, providerKind: `${TESTDORP_NAME} dagopvang` });

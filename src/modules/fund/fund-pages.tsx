@@ -9,7 +9,7 @@ import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea,
 import { readForm, str, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
-import { listOrganisations, getOrganisationNames } from '../network/service.ts';
+import { listOrganisations, getOrganisationNames, getOrganisation } from '../network/service.ts';
 import { listFundYears, getFundOverview, createFundYear, updateFundYear, recordSupport, listSupport, supportKinds, type FundYearView, type FundFigures } from './years.ts';
 import { listApplications, listOwnApplications, type ApplicationView } from './applications.ts';
 import { managesFund, appliesFor, YEAR_PATH } from './policy.ts';
@@ -93,7 +93,8 @@ async function landing(c: Context<AppEnv>, values: FormBody, errors: FieldError[
   const ctx = c.get('ctx');
   const years = await listFundYears(ctx);
   const actor = v.actor!;
-  const applicant = !!actor.organisationId && appliesFor(actor, actor.organisationId);
+  const ownOrg = actor.organisationId && appliesFor(actor, actor.organisationId) ? await getOrganisation(ctx, actor.organisationId).catch(() => null) : null;
+  const applicant = ownOrg?.type === 'volunteer-organisation';
   const own = applicant ? await listOwnApplications(ctx) : [];
   const opensYears = hasRole(actor, 'policy_advisor', 'administrator');
   const seesYears = years.filter((f) => managesFund(actor, f) || hasRole(actor, 'contract_manager', 'auditor'));
@@ -101,6 +102,7 @@ async function landing(c: Context<AppEnv>, values: FormBody, errors: FieldError[
     <Layout v={v} title={v.t('fund.title')}>
       <H1>{v.t('fund.title')}</H1>
       <P>{v.t('fund.intro')}</P>
+      {ownOrg && !applicant && !managesFund(actor, { managerOrganisationId: null }) && <P>{v.t('fund.error.notVolunteerOrganisation')}</P>}
       {applicant && (
         <>
           <H2>{v.t('fund.own.title')}</H2>
