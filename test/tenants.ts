@@ -25,6 +25,9 @@ import { registerComplaint } from '../src/modules/effects/complaint-service.ts';
 import { adminActor, createTestDatabase, type DbKind, type TestDatabase } from './db.ts';
 import { buildOpenSurvey, typicalAnswers, typicalQuestions } from '../src/modules/effects/test-survey-factory.ts';
 import { issueSubmissionToken, submitResponse } from '../src/modules/effects/survey-answer.ts';
+import { createFundYear } from '../src/modules/fund/years.ts';
+import { startApplication, saveAnswer, submitApplication } from '../src/modules/fund/applications.ts';
+import { createContract, createRound, addSubcontractor } from '../src/modules/contracts/contracts.ts';
 
 export const HAARLEM = 'GM0392';
 export const TESTDORP = 'GM9901';
@@ -82,6 +85,8 @@ export async function loadHaarlem(db: Database): Promise<void> {
   await startImport(admin(db), { organisationId: a.organisation_id, fileName: 'haarlem-bezoek.csv', content: Buffer.from(`activiteit;datum;pasnummer\n${a.id};2026-01-05;HAARLEM01\n`) });
   await surveyWithResponse(db, 'Haarlem', 'ontmoeten');
   await addRegisterRecords(db, 'Haarlem');
+  const [vo] = await queryRows<{ id: string }>(db.db, sql`select id from organisations where type = 'volunteer-organisation' order by name limit 1`);
+  await addFundApplication(db, vo.id, 'Haarlem');
 }
 
 /** effects (surveys): an open survey with one public response and a consent for follow-up. */
@@ -131,6 +136,27 @@ export async function loadTestdorp(db: Database): Promise<void> {
   await startImport(ctx, { organisationId: org.id, fileName: 'testdorp-bezoek.csv', content: Buffer.from(`activiteit;datum;pasnummer\n${activity.id};2026-01-05;TESTDORP1\n`) });
   await surveyWithResponse(db, TESTDORP_NAME, 'testdorp-ontmoeten');
   await addRegisterRecords(db, TESTDORP_NAME);
+  await addFundApplication(db, org.id, TESTDORP_NAME);
+  // contracts: a contract with the renamed cooperative, a round and one subcontractor
+  const contractor = (await createOrganisation(ctx, { name: `${TESTDORP_NAME} Coöperatie`, type: 'cooperative' })).id;
+  const contract = await createContract(ctx, { name: `${TESTDORP_NAME} Opdracht`, contractorOrganisationId: contractor, startsOn: '2023-01-01' });
+  const round = await createRound(ctx, contract.id, { year: 2023, proposalFrom: '2022-09-11', proposalTo: '2022-09-20', conversationsFrom: '2022-09-16', conversationsTo: '2022-09-30', decisionFrom: '2022-10-01', decisionTo: '2022-10-10' });
+  await addSubcontractor(ctx, round.id, { organisationId: org.id, providerKind: `${TESTDORP_NAME} dagopvang` });
+}
+
+/** fund: a fund year open today and one sent application of a volunteer organisation. */
+async function addFundApplication(db: Database, organisationId: string, label: string): Promise<void> {
+  const ctx = admin(db);
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const year = 2090;
+  await createFundYear(ctx, { year, budgetCents: 1_000_000, opensOn: day(-1), closesOn: day(30), decisionDeadline: day(60), note: `${label} fonds` });
+  const member = { ...ctx, actor: { userId: crypto.randomUUID(), name: `${label} vrijwilliger`, email: 'v@test.nl', roles: ['volunteer' as const], organisationId } };
+  await startApplication(member, year);
+  await saveAnswer(member, year, 'wie', { whoWeAre: `${label} vrijwilligers die voorlezen` });
+  await saveAnswer(member, year, 'wat', { whatWeDo: 'Voorlezen' });
+  await saveAnswer(member, year, 'voor-wie', { forWhom: 'Kinderen' });
+  await saveAnswer(member, year, 'bedrag', { requestedCents: 100_000 });
+  await submitApplication(member, year);
 }
 
 /** Every table with a tenant_id column, with its isolation state. */
@@ -143,7 +169,7 @@ export interface Fingerprint {
   /** All of the municipality's rows as text. */
   corpus: string;
   /** Values to fill route parameters with. */
-  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string };
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string; fundApplication: string; contract: string; contractRound: string; subcontractor: string };
 }
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
@@ -157,7 +183,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
     }
   }
   const texts: string[] = [];
-  for (const q of ['select name as v from organisations', 'select title as v from activities', 'select name as v from locations', 'select email as v from users', 'select name as v from organisation_people', 'select name as v from users', 'select title as v from effects_stories', 'select subject as v from effects_complaints']) {
+  for (const q of ['select name as v from organisations', 'select title as v from activities', 'select name as v from locations', 'select email as v from users', 'select name as v from organisation_people', 'select name as v from users', 'select title as v from effects_stories', 'select subject as v from effects_complaints', 'select who_we_are as v from fund_applications', 'select name as v from contracts', 'select provider_kind as v from contract_subcontractors']) {
     for (const r of await queryRows<{ v: string }>(db.db, sql.raw(q))) texts.push(r.v);
   }
   const one = async (q: string) => (await queryRows<Record<string, string>>(db.db, sql.raw(q)))[0] ?? {};
@@ -188,6 +214,10 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       trajectory: (await one('select id from effects_trajectories order by created_at limit 1')).id,
       story: (await one('select id from effects_stories order by created_at limit 1')).id,
       complaint: (await one('select id from effects_complaints order by created_at limit 1')).id,
+      fundApplication: (await one('select id from fund_applications order by created_at limit 1')).id,
+      contract: (await one('select id from contracts order by created_at limit 1')).id,
+      contractRound: (await one('select id from contract_rounds order by created_at limit 1')).id,
+      subcontractor: (await one('select id from contract_subcontractors order by created_at limit 1')).id,
     },
   };
 }
@@ -195,7 +225,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
 /** A fingerprint's parameters replaced by values that exist nowhere. */
 export function nowhere(f: Fingerprint): Fingerprint['params'] {
   const uuid = () => crypto.randomUUID();
-  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid() };
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid(), fundApplication: uuid(), contract: uuid(), contractRound: uuid(), subcontractor: uuid() };
 }
 
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
@@ -207,7 +237,13 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (name === 'yearMonth') return p.month;
     if (name === 'personId') return p.person;
     if (name === 'file') return 'app.css';
+    if (name === 'step') return 'wie';
+    if (/fonds\/aanvragen/.test(route)) return p.fundApplication;
+    if (/opdrachten\/rondes|contract-rounds/.test(route)) return p.contractRound;
+    if (/opdrachten\/onderaannemers/.test(route)) return p.subcontractor;
+    if (/opdrachten/.test(route)) return p.contract;
     if (/verantwoording\/import|\/imports\//.test(route)) return p.import;
+    if (name === 'year' && /fonds|\/fund\//.test(route)) return '2090'; // the fund year both municipalities have (addFundApplication)
     if (name === 'year') return '2022';
     if (/verantwoording|\/plans\//.test(route)) return crypto.randomUUID(); // a choice or entry of an accountability plan
     if (/gebruikers|users/.test(route)) return p.user;

@@ -6,4 +6,4 @@ export * from './responsibilities.ts';
 export { resolveThemeLeads } from './theme-leads.ts';
 export { canManageOrganisation, actsForOrganisation, isStaffOf, chairsThemeTable, isMemberOfThemeTable, isBrokerIn } from './policy.ts';
 export * from './types.ts';
-export { seedNetworkFrom, checkSeedOrganisations } from './seed.ts';
+export { seedNetworkFrom, checkSeedOrganisations, DEMO_PASSWORD } from './seed.ts';

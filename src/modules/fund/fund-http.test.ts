@@ -1,0 +1,122 @@
+// The fund over HTTP (in-process, both databases): a volunteer organisation applies one question per page and checks
+// its answers, bad amounts come back as field messages (never a 500), the policy advisor decides, the API gives the
+// year's figures, and each role reaches only what it may.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { dbKinds, adminActor, ctxFor, type TestDatabase } from '../../../test/db.ts';
+import { openSeededApp, TestClient, TEST_PASSWORD } from '../../../test/client.ts';
+import type { App } from '../../platform/http/app.tsx';
+import type { Role } from '../../platform/auth/roles.ts';
+import { createUser } from '../../platform/auth/service.ts';
+import { createOrganisation } from '../network/service.ts';
+import { today } from './years.ts';
+
+async function clientFor(app: App, db: TestDatabase, roles: Role[], organisationId: string | null): Promise<TestClient> {
+  const email = `u-${Math.random().toString(36).slice(2, 10)}@test.nl`;
+  await createUser(ctxFor(db, adminActor), { email, name: `Test ${roles.join(' ')}`, roles, password: TEST_PASSWORD, organisationId });
+  const client = new TestClient(app);
+  if ((await client.login(email, TEST_PASSWORD)).status !== 303) throw new Error('login failed');
+  return client;
+}
+
+const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+describe.each(dbKinds)('fund over HTTP (%s)', (kind) => {
+  let db: TestDatabase;
+  let app: App;
+  let member: TestClient;
+  let advisor: TestClient;
+  let auditor: TestClient;
+  let resident: TestClient;
+  const YEAR = 2035;
+
+  beforeAll(async () => {
+    ({ db, app } = await openSeededApp(kind));
+    const org = await createOrganisation(ctxFor(db, adminActor), { name: 'Voorleesclub HTTP', type: 'volunteer-organisation' });
+    member = await clientFor(app, db, ['volunteer'], org.id);
+    advisor = await clientFor(app, db, ['policy_advisor'], null);
+    auditor = await clientFor(app, db, ['auditor'], null);
+    resident = await clientFor(app, db, ['resident'], null);
+  });
+  afterAll(async () => db?.drop());
+
+  it('opens a year through the form; a bad amount and bad dates are reported together', async () => {
+    const d = today(ctxFor(db));
+    const bad = await advisor.postForm('/fonds/jaren', { year: String(YEAR), budgetCents: '-300', opensOn: addDays(d, 5), closesOn: addDays(d, 1), decisionDeadline: addDays(d, 30) }, '/fonds');
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('Budget: mag niet negatief zijn');
+    expect(html).toContain('ligt vóór het begin van de aanvraagperiode');
+    const ok = await advisor.postForm('/fonds/jaren', { year: String(YEAR), budgetCents: '10.000', opensOn: addDays(d, -1), closesOn: addDays(d, 10), decisionDeadline: addDays(d, 30) }, '/fonds');
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(`/fonds/${YEAR}?klaar=opgeslagen`);
+  });
+
+  it('a volunteer organisation applies one question per page, checks and sends; the advisor decides; the member sees the letter', async () => {
+    expect(await (await member.get('/fonds')).text()).toContain(`Vraag een bijdrage aan voor ${YEAR}`);
+    const start = await member.postForm(`/fonds/${YEAR}/aanvraag`, {});
+    expect(start.headers.get('location')).toBe(`/fonds/${YEAR}/aanvraag/wie`);
+    const page = await (await member.get(`/fonds/${YEAR}/aanvraag/wie`)).text();
+    expect(page).toMatch(/<h1 class="utrecht-heading-1"><label class="utrecht-form-label" for="veld-whoWeAre">Wie bent u\?<\/label><\/h1>/);
+    const empty = await member.postForm(`/fonds/${YEAR}/aanvraag/wie`, { whoWeAre: '' });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('Wie bent u?: is verplicht');
+    expect((await member.postForm(`/fonds/${YEAR}/aanvraag/wie`, { whoWeAre: 'Voorlezers uit de buurt' })).headers.get('location')).toBe(`/fonds/${YEAR}/aanvraag/wat`);
+    await member.postForm(`/fonds/${YEAR}/aanvraag/wat`, { whatWeDo: 'Voorlezen in de bibliotheek' });
+    await member.postForm(`/fonds/${YEAR}/aanvraag/voor-wie`, { forWhom: 'Kinderen en hun ouders' });
+    for (const [amount, message] of [
+      ['-20', 'Hoeveel geld vraagt u?: mag niet negatief zijn'],
+      ['twintig', 'Hoeveel geld vraagt u?: is geen bedrag'],
+      ['50.000', 'Hoeveel geld vraagt u?: is meer dan er nog in het fonds zit (€ 10.000,00)'],
+    ]) {
+      const r = await member.postForm(`/fonds/${YEAR}/aanvraag/bedrag`, { requestedCents: amount });
+      expect(r.status, amount).toBe(400);
+      expect(await r.text(), amount).toContain(message);
+    }
+    expect((await member.postForm(`/fonds/${YEAR}/aanvraag/bedrag`, { requestedCents: '1.500' })).headers.get('location')).toBe(`/fonds/${YEAR}/aanvraag/controleren`);
+    const check = (await (await member.get(`/fonds/${YEAR}/aanvraag/controleren`)).text()).replace(/\u00a0/g, ' ');
+    expect(check).toContain('Controleer uw antwoorden');
+    expect(check).toContain('€ 1.500,00');
+    expect(check).toContain(`/fonds/${YEAR}/aanvraag/wat?terug=controleren`);
+    // A change from the check page goes back to the check page.
+    expect((await member.postForm(`/fonds/${YEAR}/aanvraag/wat?terug=controleren`, { whatWeDo: 'Voorlezen op school' }, `/fonds/${YEAR}/aanvraag/wat`)).headers.get('location')).toBe(`/fonds/${YEAR}/aanvraag/controleren`);
+    const sent = await member.postForm(`/fonds/${YEAR}/aanvraag/versturen`, {}, `/fonds/${YEAR}/aanvraag/controleren`);
+    expect(sent.status).toBe(303);
+    const detailPath = sent.headers.get('location')!.split('?')[0];
+    expect(await (await member.get(sent.headers.get('location')!)).text()).toContain('Uw aanvraag is verstuurd');
+    // After sending, the questions lead to the application.
+    expect((await member.get(`/fonds/${YEAR}/aanvraag/wie`)).status).toBe(303);
+
+    // The advisor sees it in the year and decides; a letter is required and the amount is checked.
+    const year = await (await advisor.get(`/fonds/${YEAR}`)).text();
+    expect(year).toContain('Voorleesclub HTTP');
+    const noLetter = await advisor.postForm(`${detailPath}/besluit`, { grantedCents: '1500', letterText: '' }, detailPath);
+    expect(noLetter.status).toBe(400);
+    expect(await noLetter.text()).toContain('De brief: is verplicht');
+    expect((await advisor.postForm(`${detailPath}/besluit`, { grantedCents: '1500', letterText: 'U krijgt € 1.500 voor het voorlezen.' }, detailPath)).status).toBe(303);
+    const mine = await (await member.get(detailPath)).text();
+    expect(mine).toContain('U krijgt € 1.500 voor het voorlezen.');
+    expect(mine).not.toContain('Besluit opslaan');
+    // Payment over what was granted is refused with the amount named.
+    const pay = await advisor.postForm(`${detailPath}/betalingen`, { paidOn: today(ctxFor(db)), amountCents: '2000' }, detailPath);
+    expect(pay.status).toBe(400);
+    expect(await pay.text()).toContain('is meer dan er nog te betalen is (€ 1.500,00)');
+
+    // The API: the year at a glance.
+    const api = await auditor.get(`/api/v1/fund/${YEAR}`);
+    expect(api.status).toBe(200);
+    expect(await api.json()).toMatchObject({ year: YEAR, budgetCents: 1_000_000, grantedCents: 150_000, committedCents: 150_000, paidCents: 0, remainingCents: 850_000, applications: { submitted: 0, decided: 1, overdue: 0 } });
+  });
+
+  it('answers 404 for a year without a fund and keeps roles apart', async () => {
+    expect((await advisor.get('/api/v1/fund/1999')).status).toBe(404);
+    expect((await advisor.get('/api/v1/fund/20x5')).status).toBe(400);
+    expect((await member.get(`/api/v1/fund/${YEAR}`)).status).toBe(403);
+    expect((await resident.get('/fonds')).status).toBe(403);
+    expect((await new TestClient(app).get(`/api/v1/fund/${YEAR}`)).status).toBe(401);
+    expect((await member.get(`/fonds/${YEAR}`)).status).toBe(403);
+    // The auditor reads the figures but not the applications.
+    const page = await (await auditor.get(`/fonds/${YEAR}`)).text();
+    expect(page).toContain('Nog beschikbaar');
+    expect(page).not.toContain('Voorleesclub HTTP');
+  });
+});
