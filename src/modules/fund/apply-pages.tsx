@@ -102,7 +102,7 @@ async function questionPage(c: Context<AppEnv>, step: ApplicationStep, values: F
             <span class="sb-meta">{v.t('fund.apply.stepOf', { n: index + 1, total: applicationSteps.length })}</span>
           </P>
           <h1 class="utrecht-heading-1">
-            <label class="utrecht-form-label" for={id}>
+            <label for={id}>
               {v.t(`fund.q.${step}`)}
             </label>
           </h1>
