@@ -227,11 +227,10 @@ export function registerApplyPages(app: OpenAPIHono<AppEnv>) {
         if (!parsed.ok) throw new AppError('validation', 'error.validation', [{ field, message: `fund.error.amount.${parsed.reason}`, code: parsed.reason === 'negative' ? 'too_small' : 'invalid_format', label: 'fund.q.bedrag' }]);
         input = { requestedCents: parsed.cents };
       }
-      const a = await saveAnswer(c.get('ctx'), year, step, input);
+      await saveAnswer(c.get('ctx'), year, step, input);
       if (c.req.query('terug') === 'controleren') return c.redirect(`${base(year)}/controleren`, 303);
       const next = applicationSteps[applicationSteps.indexOf(step) + 1];
       return c.redirect(next ? `${base(year)}/${next}` : `${base(year)}/controleren`, 303);
-      void a;
     } catch (err) {
       return questionPage(c, step, b, formErrors(err, v.lang, answerLabels(v)));
     }
