@@ -220,11 +220,21 @@ async function draftOf(ctx: ServiceContext, year: number): Promise<{ fund: FundY
   return { fund: own.fund, application: own.application };
 }
 
-function amountProblems(fund: FundYearView, remaining: number, cents: number | null | undefined, field = 'requestedCents'): FieldError[] {
+function amountProblems(remaining: number, cents: number | null | undefined, field = 'requestedCents'): FieldError[] {
   if (cents === null || cents === undefined) return [];
   if (cents > remaining) return [{ field, message: 'fund.error.overRemaining', code: 'too_big', params: { amount: amountParam(Math.max(0, remaining)) } }];
-  void fund;
   return [];
+}
+
+/**
+ * Inside a write's transaction: locks the fund year's row (two managers deciding at once wait for each other) and
+ * checks again that the amount fits in what is left, so the fund can never be committed beyond its budget.
+ */
+async function commitWithinBudget(tx: ServiceContext, fund: FundYearView, cents: number, field: string, alreadyCommittedHere = 0) {
+  await tx.db.select({ id: fundYears.id }).from(fundYears).where(and(eq(fundYears.tenantId, tx.tenant), eq(fundYears.id, fund.id))).for('update');
+  const remaining = (await fundFigures(tx, fund)).remainingCents + alreadyCommittedHere;
+  const problems = amountProblems(remaining, cents, field);
+  if (problems.length) throw new AppError('validation', 'error.validation', problems);
 }
 
 /** Saves the answer of one question of the draft application. */
@@ -233,7 +243,7 @@ export async function saveAnswer(ctx: ServiceContext, year: number, step: Applic
   requireWindowOpen(fund);
   const schema = answerInputs[step] as z.ZodObject;
   const remaining = step === 'bedrag' ? (await fundFigures(ctx, fund)).remainingCents : 0;
-  const input = (await parseChecked(schema, raw, (p) => (step === 'bedrag' ? amountProblems(fund, remaining, (p as AnswerInput).requestedCents) : []))) as AnswerInput;
+  const input = (await parseChecked(schema, raw, (p) => (step === 'bedrag' ? amountProblems(remaining, (p as AnswerInput).requestedCents) : []))) as AnswerInput;
   return inTransaction(ctx, async (tx) => {
     await tx.db.update(fundApplications).set({ ...input, updatedAt: tx.now() }).where(and(eq(fundApplications.tenantId, tx.tenant), eq(fundApplications.id, application.id)));
     return (await getOwnApplication(tx, year)).application!;
@@ -249,7 +259,7 @@ export async function submitApplication(ctx: ServiceContext, year: number): Prom
   if (!a.whatWeDo) missing.push({ field: 'whatWeDo', message: 'fund.error.unanswered', code: 'required', label: 'fund.q.wat' });
   if (!a.forWhom) missing.push({ field: 'forWhom', message: 'fund.error.unanswered', code: 'required', label: 'fund.q.voor-wie' });
   if (!a.requestedCents) missing.push({ field: 'requestedCents', message: 'fund.error.unanswered', code: 'required', label: 'fund.q.bedrag' });
-  missing.push(...amountProblems(fund, (await fundFigures(ctx, fund)).remainingCents, a.requestedCents));
+  missing.push(...amountProblems((await fundFigures(ctx, fund)).remainingCents, a.requestedCents));
   if (missing.length) throw new AppError('validation', 'error.validation', missing);
   return inTransaction(ctx, async (tx) => {
     await tx.db
@@ -292,11 +302,13 @@ export async function decideApplication(ctx: ServiceContext, id: string, raw: De
   const input = await parseChecked(decisionInput, raw, (p) => {
     const e: FieldError[] = [];
     if (p.grantedCents !== undefined && p.grantedCents < floor) e.push({ field: 'grantedCents', message: 'fund.error.belowGuaranteed', code: 'too_small', params: { amount: amountParam(floor) } });
-    e.push(...amountProblems(fund, available, p.grantedCents, 'grantedCents'));
+    e.push(...amountProblems(available, p.grantedCents, 'grantedCents'));
     if (p.decidedOn && p.decidedOn > today(ctx)) e.push({ field: 'decidedOn', message: 'fund.error.future', code: 'too_big' });
     return e;
   });
   return inTransaction(ctx, async (tx) => {
+    const [now] = await tx.db.select({ status: fundApplications.status, granted: fundApplications.grantedCents }).from(fundApplications).where(and(eq(fundApplications.tenantId, tx.tenant), eq(fundApplications.id, id)));
+    await commitWithinBudget(tx, fund, input.grantedCents, 'grantedCents', now?.status === 'decided' ? (now.granted ?? 0) : 0);
     await tx.db
       .update(fundApplications)
       .set({ status: 'decided', grantedCents: input.grantedCents, letterText: input.letterText, decidedOn: input.decidedOn ?? today(tx), decidedBy: tx.actor?.userId || null, updatedAt: tx.now() })
@@ -344,11 +356,12 @@ export async function recordExtraBudget(ctx: ServiceContext, id: string, raw: Ex
   if (row.status !== 'decided') throw new AppError('conflict', 'fund.error.extraBeforeDecision');
   const remaining = (await fundFigures(ctx, fund)).remainingCents;
   const input = await parseChecked(extraBudgetInput, raw, (p) => {
-    const e = amountProblems(fund, remaining, p.agreedCents, 'agreedCents');
+    const e = amountProblems(remaining, p.agreedCents, 'agreedCents');
     if (p.conversationOn && p.conversationOn > today(ctx)) e.push({ field: 'conversationOn', message: 'fund.error.future', code: 'too_big' });
     return e;
   });
   return inTransaction(ctx, async (tx) => {
+    await commitWithinBudget(tx, fund, input.agreedCents, 'agreedCents');
     const [x] = await tx.db.insert(fundExtraBudgets).values({ tenantId: tx.tenant, applicationId: id, ...input, recordedBy: tx.actor?.userId || null }).returning({ id: fundExtraBudgets.id });
     await recordAudit(tx, { action: 'fund.extra.recorded', subjectType: 'fund_application', subjectId: id, details: { extraId: x.id, agreedCents: input.agreedCents } });
     return getApplication(tx, id);
@@ -372,6 +385,10 @@ export async function recordPayment(ctx: ServiceContext, id: string, raw: Paymen
     p.amountCents !== undefined && p.amountCents > open ? [{ field: 'amountCents', message: 'fund.error.overGranted', code: 'too_big', params: { amount: amountParam(open) } }] : [],
   );
   return inTransaction(ctx, async (tx) => {
+    // Lock the application and count again: two payments registered at once never exceed what was granted.
+    await tx.db.select({ id: fundApplications.id }).from(fundApplications).where(and(eq(fundApplications.tenantId, tx.tenant), eq(fundApplications.id, id))).for('update');
+    const [fresh] = await views(tx, fund, [row], true);
+    if (input.amountCents > fresh.totalCents - fresh.paidCents) throw new AppError('validation', 'error.validation', [{ field: 'amountCents', message: 'fund.error.overGranted', code: 'too_big', params: { amount: amountParam(fresh.totalCents - fresh.paidCents) } }]);
     const [x] = await tx.db.insert(fundPayments).values({ tenantId: tx.tenant, applicationId: id, ...input, recordedBy: tx.actor?.userId || null }).returning({ id: fundPayments.id });
     await recordAudit(tx, { action: 'fund.payment.recorded', subjectType: 'fund_application', subjectId: id, details: { paymentId: x.id, amountCents: input.amountCents } });
     return getApplication(tx, id);

@@ -102,7 +102,7 @@ async function questionPage(c: Context<AppEnv>, step: ApplicationStep, values: F
             <span class="sb-meta">{v.t('fund.apply.stepOf', { n: index + 1, total: applicationSteps.length })}</span>
           </P>
           <h1 class="utrecht-heading-1">
-            <label class="utrecht-form-label" for={id}>
+            <label for={id}>
               {v.t(`fund.q.${step}`)}
             </label>
           </h1>
@@ -227,11 +227,10 @@ export function registerApplyPages(app: OpenAPIHono<AppEnv>) {
         if (!parsed.ok) throw new AppError('validation', 'error.validation', [{ field, message: `fund.error.amount.${parsed.reason}`, code: parsed.reason === 'negative' ? 'too_small' : 'invalid_format', label: 'fund.q.bedrag' }]);
         input = { requestedCents: parsed.cents };
       }
-      const a = await saveAnswer(c.get('ctx'), year, step, input);
+      await saveAnswer(c.get('ctx'), year, step, input);
       if (c.req.query('terug') === 'controleren') return c.redirect(`${base(year)}/controleren`, 303);
       const next = applicationSteps[applicationSteps.indexOf(step) + 1];
       return c.redirect(next ? `${base(year)}/${next}` : `${base(year)}/controleren`, 303);
-      void a;
     } catch (err) {
       return questionPage(c, step, b, formErrors(err, v.lang, answerLabels(v)));
     }

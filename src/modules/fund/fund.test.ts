@@ -131,6 +131,22 @@ describe.each(dbKinds)('volunteer-organisation fund (%s)', (kind) => {
     await expect(createFundYear(at(db, member, '2026-01-01'), { year: 2041, budgetCents: 100, opensOn: '2040-09-01', closesOn: '2040-09-30', decisionDeadline: '2040-10-31' })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('never commits beyond the budget, also when two managers decide at the same moment', async () => {
+    await createFundYear(at(db, advisor, '2031-09-10'), { year: 2033, budgetCents: 100_000, opensOn: '2032-09-01', closesOn: '2032-09-30', decisionDeadline: '2032-10-31' });
+    const ids: string[] = [];
+    for (const m of [member, other]) {
+      const c = at(db, m, '2032-09-05');
+      await startApplication(c, 2033);
+      for (const [step, v] of [['wie', { whoWeAre: 'Wij' }], ['wat', { whatWeDo: 'Dit' }], ['voor-wie', { forWhom: 'Buren' }], ['bedrag', { requestedCents: 80_000 }]] as const) await saveAnswer(c, 2033, step, v);
+      ids.push((await submitApplication(c, 2033)).id);
+    }
+    const results = await Promise.allSettled(ids.map((id) => decideApplication(at(db, advisor, '2032-10-02'), id, { grantedCents: 80_000, letterText: 'Toegekend' })));
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBe(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'validation', fields: [expect.objectContaining({ field: 'grantedCents', message: 'fund.error.overRemaining' })] });
+    expect((await getFundOverview(at(db, advisor, '2032-10-03'), 2033)).figures).toMatchObject({ committedCents: 80_000, remainingCents: 20_000 });
+  });
+
   it('records support per organisation and a named contact person', async () => {
     const s = await recordSupport(at(db, advisor, '2030-03-01'), 2030, { organisationId: orgId, kind: 'fundraising', givenOn: '2030-03-01', description: 'Aanvraag bij een vermogensfonds' });
     expect((await listSupport(at(db, advisor, '2030-03-02'), 2030)).map((x) => x.id)).toContain(s.id);
