@@ -28,11 +28,14 @@ export async function getActivitySummaries(ctx: ServiceContext, ids: string[]): 
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** Published and ended activities of a theme, by title (the choices of an accountability plan). */
-export async function listActivitySummaries(ctx: ServiceContext, filter: { theme: string }): Promise<ActivitySummary[]> {
+/**
+ * Published and ended activities, of one theme when `theme` is given, by title (the choices of an accountability
+ * plan; the activity a complaint is about).
+ */
+export async function listActivitySummaries(ctx: ServiceContext, filter: { theme?: string } = {}): Promise<ActivitySummary[]> {
   return ctx.db
     .select(summaryColumns)
     .from(activities)
-    .where(and(eq(activities.tenantId, ctx.tenant), inArray(activities.status, ['published', 'ended']), sql`${activities.themes} @> array[${filter.theme}]::text[]`))
+    .where(and(eq(activities.tenantId, ctx.tenant), inArray(activities.status, ['published', 'ended']), filter.theme === undefined ? undefined : sql`${activities.themes} @> array[${filter.theme}]::text[]`))
     .orderBy(asc(activities.title), asc(activities.id));
 }

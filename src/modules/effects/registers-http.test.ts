@@ -88,6 +88,37 @@ describe.each(dbKinds)('registers over HTTP (%s)', (kind) => {
     expect(((await check.json()) as { warnings: { kind: string }[] }).warnings.map((w) => w.kind)).toEqual(['email']);
   });
 
+  it('records, submits, reviews and withdraws a story through the API', async () => {
+    const input = { organisationId: org.id, title: 'Taalcafé', body: 'Bel haar op 023-1234567, zei ze.', storyDate: '2026-02-01', consentMedia: ['text'], consentUses: ['council'], consentUntil: '2027-06-30', themeSlug: 'ontmoeten' };
+    const created = await staff.json('/api/v1/stories', 'POST', input);
+    expect(created.status).toBe(201);
+    const story = (await created.json()) as { id: string; status: string; body: string };
+    expect(story).toMatchObject({ status: 'draft', body: input.body });
+    // the anonymisation check: a phone number must be confirmed before the story can be submitted
+    const warned = await staff.json(`/api/v1/stories/${story.id}/submit`, 'POST', {});
+    expect(warned.status).toBe(400);
+    expect(((await warned.json()) as { warnings: { kind: string; match: string }[] }).warnings).toEqual([{ kind: 'phone', match: '023-1234567' }]);
+    expect(((await (await staff.json(`/api/v1/stories/${story.id}/submit`, 'POST', { checked: true })).json()) as { status: string }).status).toBe('submitted');
+    // review by a second person only; until then no report lists it
+    expect((await (await advisor.request('/api/v1/stories?year=2026')).json()) as { id: string }[]).not.toContainEqual(expect.objectContaining({ id: story.id }));
+    expect((await staff.json(`/api/v1/stories/${story.id}/review`, 'POST', { decision: 'approve' })).status).toBe(403);
+    expect((await colleague.json(`/api/v1/stories/${story.id}/review`, 'POST', { decision: 'return' })).status).toBe(400);
+    expect(((await (await colleague.json(`/api/v1/stories/${story.id}/review`, 'POST', { decision: 'approve' })).json()) as { status: string }).status).toBe('approved');
+    const listed = (await (await advisor.request('/api/v1/stories?year=2026&theme=ontmoeten&use=council')).json()) as { id: string }[];
+    expect(listed.map((x) => x.id)).toContain(story.id);
+    expect(((await (await advisor.request('/api/v1/stories?year=2026&use=public')).json()) as { id: string }[]).map((x) => x.id)).not.toContain(story.id);
+    // consent withdrawn: text erased, gone from every report
+    const withdrawn = (await (await staff.json(`/api/v1/stories/${story.id}/withdraw`, 'POST', {})).json()) as { status: string; body: string };
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', body: '' });
+    expect(((await (await advisor.request('/api/v1/stories?year=2026')).json()) as { id: string }[]).map((x) => x.id)).not.toContain(story.id);
+    // bad input, roles
+    const bad = await staff.json('/api/v1/stories', 'POST', { ...input, body: '', storyDate: '2026-02-30', consentUses: [] });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name).sort()).toEqual(['body', 'consentUses', 'storyDate']);
+    expect((await auditor.json('/api/v1/stories', 'POST', input)).status).toBe(403);
+    expect((await advisor.json('/api/v1/stories', 'POST', input)).status).toBe(403);
+  });
+
   it('registers an objection received seven weeks ago and lists it as overdue', async () => {
     const received = addDays(localDate(new Date()), -49);
     const res = await advisor.json('/api/v1/complaints', 'POST', { typeKey: 'bezwaar', receivedDate: received, subject: 'Bezwaar subsidie', decisionReference: 'SUB-1', organisationId: org.id });
