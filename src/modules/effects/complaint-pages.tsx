@@ -42,16 +42,21 @@ const typeName = (v: View, c: ComplaintView) => termName(c.type, v.lang);
 async function newForm(c: Context<AppEnv>, values: FormBody, errors: FieldError[]) {
   const v = viewOf(c);
   const ctx = c.get('ctx');
-  const [types, handlers, orgs, fw, activities] = await Promise.all([listComplaintTypes(ctx), listHandlers(ctx), organisationOptions(ctx), frameworkOptions(ctx), listActivitySummaries(ctx)]);
-  const orgName = new Map(orgs.map((o) => [o.value, o.label]));
-  // the activities of the activity map, grouped by the organisation that runs them
-  const activityOptions = activities
-    .map((a) => ({ value: a.id, label: a.title, group: orgName.get(a.organisationId) ?? '' }))
-    .sort((a, b) => a.group.localeCompare(b.group) || a.label.localeCompare(b.label));
+  const [types, handlers, orgs, fw] = await Promise.all([listComplaintTypes(ctx), listHandlers(ctx), organisationOptions(ctx), frameworkOptions(ctx)]);
+  // The activity map holds thousands of activities: the choice lists those of the chosen organisation (chosen in the
+  // small form above, which reloads this page without JavaScript, or in the main form after an error).
+  const orgId = orgs.some((o) => o.value === str(values, 'organisationId')) ? str(values, 'organisationId') : '';
+  const activities = orgId ? await listActivitySummaries(ctx, { organisationId: orgId }) : [];
   return c.html(
     <Layout v={v} title={v.t('effects.complaint.new')}>
       <Breadcrumbs v={v} items={[{ href: '/effecten/klachten', label: v.t('effects.complaint.title') }]} />
       <H1>{v.t('effects.complaint.new')}</H1>
+      <form method="get" action="/effecten/klachten/nieuw" class="sb-form sb-filter" aria-label={v.t('effects.complaint.chooseOrganisation')}>
+        <Select name="organisatie" label={v.t('effects.complaint.aboutOrganisation')} value={orgId} options={[{ value: '', label: v.t('effects.complaint.noOrganisation') }, ...orgs]} />
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {v.t('effects.complaint.showActivities')}
+        </button>
+      </form>
       <form method="post" action="/effecten/klachten" class="sb-form" novalidate>
         <Csrf v={v} />
         <ErrorSummary v={v} errors={errors} />
@@ -61,8 +66,12 @@ async function newForm(c: Context<AppEnv>, values: FormBody, errors: FieldError[
         <TextArea name="description" label={v.t('effects.complaint.description')} value={str(values, 'description')} errors={errors} />
         <TextField name="decisionReference" label={v.t('effects.complaint.decisionReference')} value={str(values, 'decisionReference')} errors={errors} />
         <Select name="handlerUserId" label={v.t('effects.complaint.handler')} value={str(values, 'handlerUserId') || v.actor?.userId} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noHandler') }, ...handlers.map((h) => ({ value: h.id, label: h.name }))]} />
-        <Select name="organisationId" label={v.t('effects.field.organisation')} value={str(values, 'organisationId')} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noOrganisation') }, ...orgs]} />
-        <Select name="activityId" label={v.t('effects.complaint.activity')} description={v.t('effects.complaint.activityHint')} value={str(values, 'activityId')} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noActivity') }, ...activityOptions]} />
+        <Select name="organisationId" label={v.t('effects.field.organisation')} value={orgId} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noOrganisation') }, ...orgs]} />
+        {orgId ? (
+          <Select name="activityId" label={v.t('effects.complaint.activity')} description={v.t('effects.complaint.activityHint')} value={str(values, 'activityId')} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noActivity') }, ...activities.map((a) => ({ value: a.id, label: a.title }))]} />
+        ) : (
+          <P>{v.t('effects.complaint.activityFirstOrganisation')}</P>
+        )}
         <Select name="themeSlug" label={v.t('effects.field.theme')} value={str(values, 'themeSlug')} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noTheme') }, ...fw.themes]} />
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend">{v.t('effects.complaint.complainant')}</legend>
@@ -244,7 +253,7 @@ export function registerComplaintPages(app: OpenAPIHono<AppEnv>) {
     );
   });
 
-  app.get('/effecten/klachten/nieuw', (c) => newForm(c, {}, []));
+  app.get('/effecten/klachten/nieuw', (c) => newForm(c, { organisationId: c.req.query('organisatie') ?? '' }, []));
   app.post('/effecten/klachten', async (c) => {
     const v = viewOf(c);
     const b = await readForm(c);

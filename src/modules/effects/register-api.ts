@@ -13,7 +13,7 @@ import { complaintReport, complaintReportFilters } from './complaint-report.ts';
 const TAG = 'effecten';
 const auth = [{ sessionCookie: [] }];
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const count = z.number().int().nullable().openapi({ description: 'null: minder dan 5, niet getoond (kleine-aantallenregel)' });
+const count = z.union([z.number().int(), z.literal('< 5'), z.literal('x')]).openapi({ description: 'Aantal (voor anderen dan de eigen organisatie afgerond op een veelvoud van 5), of "< 5" (1–4, verborgen) of "x" (verborgen zodat een klein aantal niet uit andere cijfers volgt)' });
 const share = z.number().nullable();
 
 const cellSchema = z
@@ -31,7 +31,7 @@ const cellSchema = z
     domains: z.array(z.object({ domainKey: z.string(), n: count, averageChange: z.number().nullable().openapi({ description: 'Gemiddelde van einde min start (schaal 1–5)' }) })),
   })
   .openapi('OutflowCell');
-const outflowSchema = z.object({ year: z.number().int(), theme: z.string().nullable(), district: z.string().nullable(), total: cellSchema, byTheme: z.array(cellSchema), byThemeDistrict: z.array(cellSchema) }).openapi('OutflowReport');
+const outflowSchema = z.object({ year: z.number().int(), theme: z.string().nullable(), district: z.string().nullable(), exact: z.boolean().openapi({ description: 'true: precieze cijfers (alle trajecten van de eigen organisatie)' }), total: cellSchema, byTheme: z.array(cellSchema), byThemeDistrict: z.array(cellSchema) }).openapi('OutflowReport');
 
 const trajectorySchema = z
   .object({
