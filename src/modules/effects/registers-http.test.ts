@@ -7,7 +7,9 @@ import type { App } from '../../platform/http/app.tsx';
 import type { Role } from '../../platform/auth/roles.ts';
 import { createUser } from '../../platform/auth/service.ts';
 import { addDays, localDate } from './complaint-deadline.ts';
-import { ctxAs, makeOrg } from './test-helpers.ts';
+import { ctxAs, makeOrg, person } from './test-helpers.ts';
+import { createActivity, publishActivity } from '../catalogue/service.ts';
+import { activityInputFor } from '../catalogue/test-factory.ts';
 
 async function clientFor(app: App, db: TestDatabase, roles: Role[], organisationId: string | null): Promise<TestClient> {
   const email = `u-${Math.random().toString(36).slice(2, 10)}@test.nl`;
@@ -117,6 +119,21 @@ describe.each(dbKinds)('registers over HTTP (%s)', (kind) => {
     expect(((await bad.json()) as { invalidParams: { name: string }[] }).invalidParams.map((p) => p.name).sort()).toEqual(['body', 'consentUses', 'storyDate']);
     expect((await auditor.json('/api/v1/stories', 'POST', input)).status).toBe(403);
     expect((await advisor.json('/api/v1/stories', 'POST', input)).status).toBe(403);
+  });
+
+  it('registers a complaint about an activity through the form: the organisation first, then its activities', async () => {
+    const orgStaff = ctxAs(db, person(['partner_staff'], org.id, 'Activiteit'));
+    const activity = await createActivity(orgStaff, activityInputFor({ title: 'Buurtmaaltijd Klachtvorm' }));
+    await publishActivity(orgStaff, activity.id);
+    expect(await (await advisor.get('/effecten/klachten/nieuw')).text()).not.toContain('Buurtmaaltijd Klachtvorm');
+    const form = await (await advisor.get(`/effecten/klachten/nieuw?organisatie=${org.id}`)).text();
+    expect(form).toContain(`<option value="${activity.id}">Buurtmaaltijd Klachtvorm</option>`);
+    const res = await advisor.postForm('/effecten/klachten', { typeKey: 'klacht', receivedDate: localDate(new Date()), subject: 'Eten was koud', organisationId: org.id, activityId: activity.id }, `/effecten/klachten/nieuw?organisatie=${org.id}`);
+    expect(res.status).toBe(303);
+    const detail = await (await advisor.get(res.headers.get('location')!)).text();
+    expect(detail).toContain('Buurtmaaltijd Klachtvorm');
+    const list = (await (await advisor.request(`/api/v1/complaints?activity=${activity.id}`)).json()) as { subject: string; themeSlug: string | null }[];
+    expect(list).toEqual([expect.objectContaining({ subject: 'Eten was koud', themeSlug: 'ontmoeten' })]);
   });
 
   it('registers an objection received seven weeks ago and lists it as overdue', async () => {
