@@ -24,6 +24,11 @@ export interface Harness {
   baseUrl: string;
   database: Database;
   browser: Browser;
+  /**
+   * The server's clock (every request's ctx.now()): real time moved by a number of days, to see deadlines pass
+   * without dating records in the past. `advanceDays(0)` returns to real time.
+   */
+  clock: { advanceDays(days: number): void; now(): Date };
   /** A fresh browser context (own cookies); javaScriptEnabled false to prove a page works without JS. */
   context(opts?: { javaScriptEnabled?: boolean }): Promise<BrowserContext>;
   close(): Promise<void>;
@@ -35,7 +40,9 @@ export async function startHarness(opts: { demoScale?: number } = {}): Promise<H
   const database = await openPglite(dataDir);
   await database.migrate();
   await seedAll(systemContext(database.db, config.TENANT), { demo: true, scale: opts.demoScale ?? 1 });
-  const { server, port, worker } = await startServer(config, database);
+  let offsetMs = 0;
+  const clock = { advanceDays: (days: number) => void (offsetMs = days * 86_400_000), now: () => new Date(Date.now() + offsetMs) };
+  const { server, port, worker } = await startServer(config, database, { clock: clock.now });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -46,6 +53,7 @@ export async function startHarness(opts: { demoScale?: number } = {}): Promise<H
     baseUrl,
     database,
     browser,
+    clock,
     context: async (o = {}) => {
       const ctx = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: o.javaScriptEnabled ?? true, locale: 'nl-NL' });
       if (o.javaScriptEnabled === false) noJsContexts.add(ctx);

@@ -112,9 +112,9 @@ function installProcessHandlers(stop: () => Promise<void>) {
 }
 
 /** Starts the app on an already opened database (used by the end-to-end harness). */
-export async function startServer(config: Config, database: Database) {
+export async function startServer(config: Config, database: Database, opts: { clock?: () => Date } = {}) {
   const listener = await listen(config);
-  const app = createApp({ database, config }, modules);
+  const app = createApp({ database, config, clock: opts.clock }, modules);
   listener.attach(app);
   const worker = startWorker(config, database);
   installProcessHandlers(async () => {

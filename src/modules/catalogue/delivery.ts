@@ -28,11 +28,20 @@ export async function getActivitySummaries(ctx: ServiceContext, ids: string[]): 
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** Published and ended activities of a theme, by title (the choices of an accountability plan). */
-export async function listActivitySummaries(ctx: ServiceContext, filter: { theme: string }): Promise<ActivitySummary[]> {
+/**
+ * Published and ended activities of a theme, or delivered by an organisation (its own or jointly), by title (the
+ * choices of an accountability plan; the activity a complaint is about).
+ */
+export async function listActivitySummaries(ctx: ServiceContext, filter: { theme: string } | { organisationId: string }): Promise<ActivitySummary[]> {
   return ctx.db
     .select(summaryColumns)
     .from(activities)
-    .where(and(eq(activities.tenantId, ctx.tenant), inArray(activities.status, ['published', 'ended']), sql`${activities.themes} @> array[${filter.theme}]::text[]`))
+    .where(
+      and(
+        eq(activities.tenantId, ctx.tenant),
+        inArray(activities.status, ['published', 'ended']),
+        'theme' in filter ? sql`${activities.themes} @> array[${filter.theme}]::text[]` : sql`(${activities.organisationId} = ${filter.organisationId} or ${filter.organisationId} = any(${activities.partnerOrganisationIds}))`,
+      ),
+    )
     .orderBy(asc(activities.title), asc(activities.id));
 }

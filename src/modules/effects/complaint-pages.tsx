@@ -8,6 +8,7 @@ import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea,
 import { readForm, str, list, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { getOrganisationNames } from '../network/service.ts';
+import { getActivitySummaries, listActivitySummaries } from '../catalogue/service.ts';
 import { handlesComplaint, readsAllRegisters } from './policy.ts';
 import { registerComplaint, progressComplaint, extendComplaint, getComplaint, listComplaints, listHandlers, complaintStatuses, complaintDecisions, type ComplaintView } from './complaint-service.ts';
 import { complaintReport, type ComplaintFigures } from './complaint-report.ts';
@@ -23,6 +24,7 @@ const labels = (v: View): Record<string, string> => ({
   decisionReference: v.t('effects.complaint.decisionReference'),
   handlerUserId: v.t('effects.complaint.handler'),
   organisationId: v.t('effects.field.organisation'),
+  activityId: v.t('effects.complaint.activity'),
   themeSlug: v.t('effects.field.theme'),
   complainantName: v.t('effects.complaint.complainantName'),
   complainantContact: v.t('effects.complaint.complainantContact'),
@@ -41,10 +43,20 @@ async function newForm(c: Context<AppEnv>, values: FormBody, errors: FieldError[
   const v = viewOf(c);
   const ctx = c.get('ctx');
   const [types, handlers, orgs, fw] = await Promise.all([listComplaintTypes(ctx), listHandlers(ctx), organisationOptions(ctx), frameworkOptions(ctx)]);
+  // The activity map holds thousands of activities: the choice lists those of the chosen organisation (chosen in the
+  // small form above, which reloads this page without JavaScript, or in the main form after an error).
+  const orgId = orgs.some((o) => o.value === str(values, 'organisationId')) ? str(values, 'organisationId') : '';
+  const activities = orgId ? await listActivitySummaries(ctx, { organisationId: orgId }) : [];
   return c.html(
     <Layout v={v} title={v.t('effects.complaint.new')}>
       <Breadcrumbs v={v} items={[{ href: '/effecten/klachten', label: v.t('effects.complaint.title') }]} />
       <H1>{v.t('effects.complaint.new')}</H1>
+      <form method="get" action="/effecten/klachten/nieuw" class="sb-form sb-filter" aria-label={v.t('effects.complaint.chooseOrganisation')}>
+        <Select name="organisatie" label={v.t('effects.complaint.aboutOrganisation')} value={orgId} options={[{ value: '', label: v.t('effects.complaint.noOrganisation') }, ...orgs]} />
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          {v.t('effects.complaint.showActivities')}
+        </button>
+      </form>
       <form method="post" action="/effecten/klachten" class="sb-form" novalidate>
         <Csrf v={v} />
         <ErrorSummary v={v} errors={errors} />
@@ -54,7 +66,12 @@ async function newForm(c: Context<AppEnv>, values: FormBody, errors: FieldError[
         <TextArea name="description" label={v.t('effects.complaint.description')} value={str(values, 'description')} errors={errors} />
         <TextField name="decisionReference" label={v.t('effects.complaint.decisionReference')} value={str(values, 'decisionReference')} errors={errors} />
         <Select name="handlerUserId" label={v.t('effects.complaint.handler')} value={str(values, 'handlerUserId') || v.actor?.userId} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noHandler') }, ...handlers.map((h) => ({ value: h.id, label: h.name }))]} />
-        <Select name="organisationId" label={v.t('effects.field.organisation')} value={str(values, 'organisationId')} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noOrganisation') }, ...orgs]} />
+        <Select name="organisationId" label={v.t('effects.field.organisation')} value={orgId} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noOrganisation') }, ...orgs]} />
+        {orgId ? (
+          <Select name="activityId" label={v.t('effects.complaint.activity')} description={v.t('effects.complaint.activityHint')} value={str(values, 'activityId')} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noActivity') }, ...activities.map((a) => ({ value: a.id, label: a.title }))]} />
+        ) : (
+          <P>{v.t('effects.complaint.activityFirstOrganisation')}</P>
+        )}
         <Select name="themeSlug" label={v.t('effects.field.theme')} value={str(values, 'themeSlug')} errors={errors} options={[{ value: '', label: v.t('effects.complaint.noTheme') }, ...fw.themes]} />
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend">{v.t('effects.complaint.complainant')}</legend>
@@ -72,7 +89,11 @@ async function newForm(c: Context<AppEnv>, values: FormBody, errors: FieldError[
 async function detail(c: Context<AppEnv>, k: ComplaintView, values: FormBody, errors: FieldError[]) {
   const v = viewOf(c);
   const ctx = c.get('ctx');
-  const [fw, orgNames] = await Promise.all([frameworkOptions(ctx), k.organisationId ? getOrganisationNames(ctx, [k.organisationId]) : Promise.resolve(new Map<string, string>())]);
+  const [fw, orgNames, activities] = await Promise.all([
+    frameworkOptions(ctx),
+    k.organisationId ? getOrganisationNames(ctx, [k.organisationId]) : Promise.resolve(new Map<string, string>()),
+    getActivitySummaries(ctx, k.activityId ? [k.activityId] : []),
+  ]);
   const handles = handlesComplaint(v.actor, k);
   const notice = c.req.query('klaar');
   return c.html(
@@ -120,6 +141,8 @@ async function detail(c: Context<AppEnv>, k: ComplaintView, values: FormBody, er
         <dd>{k.handlerName ?? v.t('effects.complaint.noHandler')}</dd>
         <dt>{v.t('effects.field.organisation')}</dt>
         <dd>{(k.organisationId && orgNames.get(k.organisationId)) || v.t('effects.none')}</dd>
+        <dt>{v.t('effects.complaint.activity')}</dt>
+        <dd>{k.activityId && activities.get(k.activityId) ? <A href={`/activiteiten/${k.activityId}`}>{activities.get(k.activityId)!.title}</A> : v.t('effects.none')}</dd>
         <dt>{v.t('effects.field.theme')}</dt>
         <dd>{fw.themeName(k.themeSlug) || v.t('effects.none')}</dd>
         {k.decision && (
@@ -230,7 +253,7 @@ export function registerComplaintPages(app: OpenAPIHono<AppEnv>) {
     );
   });
 
-  app.get('/effecten/klachten/nieuw', (c) => newForm(c, {}, []));
+  app.get('/effecten/klachten/nieuw', (c) => newForm(c, { organisationId: c.req.query('organisatie') ?? '' }, []));
   app.post('/effecten/klachten', async (c) => {
     const v = viewOf(c);
     const b = await readForm(c);
@@ -243,6 +266,7 @@ export function registerComplaintPages(app: OpenAPIHono<AppEnv>) {
         decisionReference: str(b, 'decisionReference'),
         handlerUserId: str(b, 'handlerUserId') || null,
         organisationId: str(b, 'organisationId') || null,
+        activityId: str(b, 'activityId') || null,
         themeSlug: str(b, 'themeSlug') || null,
         complainantName: str(b, 'complainantName'),
         complainantContact: str(b, 'complainantContact'),
@@ -260,7 +284,7 @@ export function registerComplaintPages(app: OpenAPIHono<AppEnv>) {
     const y = c.req.query('jaar') ?? '';
     const year = /^\d{4}$/.test(y) && +y >= 2000 && +y <= 2100 ? +y : thisYear;
     const [r, types, fw] = await Promise.all([complaintReport(ctx, { year }), listComplaintTypes(ctx), frameworkOptions(ctx)]);
-    const orgNames = await getOrganisationNames(ctx, r.byOrganisation.flatMap((f) => (f.key ? [f.key] : [])));
+    const [orgNames, activities] = await Promise.all([getOrganisationNames(ctx, r.byOrganisation.flatMap((f) => (f.key ? [f.key] : []))), getActivitySummaries(ctx, r.byActivity.flatMap((f) => (f.key ? [f.key] : [])))]);
     const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
     return c.html(
       <Layout v={v} title={v.t('effects.complaint.figures.title')}>
@@ -276,6 +300,7 @@ export function registerComplaintPages(app: OpenAPIHono<AppEnv>) {
         <FiguresTable v={v} caption={`${v.t('effects.complaint.figures.byType')} (${year})`} rows={[[v.t('effects.outflow.report.total'), r.total], ...r.byType.map((f): [string, ComplaintFigures] => [termName(types.find((t) => t.key === f.key) ?? { nameNl: f.key ?? '', nameEn: f.key ?? '' }, v.lang), f])]} />
         <FiguresTable v={v} caption={`${v.t('effects.complaint.figures.byOrganisation')} (${year})`} rows={r.byOrganisation.map((f): [string, ComplaintFigures] => [(f.key && orgNames.get(f.key)) || v.t('effects.complaint.noOrganisation'), f])} />
         <FiguresTable v={v} caption={`${v.t('effects.complaint.figures.byTheme')} (${year})`} rows={r.byTheme.map((f): [string, ComplaintFigures] => [fw.themeName(f.key) || v.t('effects.complaint.noTheme'), f])} />
+        <FiguresTable v={v} caption={`${v.t('effects.complaint.figures.byActivity')} (${year})`} rows={r.byActivity.map((f): [string, ComplaintFigures] => [(f.key && activities.get(f.key)?.title) || v.t('effects.complaint.noActivity'), f])} />
       </Layout>,
     );
   });

@@ -1,4 +1,5 @@
-// Figures on complaints and objections per year of receipt: numbers per type, organisation and theme, the median
+// Figures on complaints and objections per year of receipt: numbers per type, organisation, theme and activity (a
+// complaint about an activity counts for the activity's organisation and theme when it names none), the median
 // handling time (days from receipt to decision, handled cases) and the share handled within the deadline.
 // Partner staff see their own organisation's figures; policy advisors, contract managers, administrators and
 // auditors see all (aggregates only: no single case).
@@ -11,6 +12,7 @@ import { readsRegisterFigures } from './policy.ts';
 import { effectsComplaints } from './schema.ts';
 import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { listComplaintTypes } from './outflow-terms.ts';
+import { getActivitySummaries } from '../catalogue/service.ts';
 import { daysBetween, handledInTime, isOverdue, localDate, median } from './complaint-deadline.ts';
 
 export interface ComplaintFigures {
@@ -29,6 +31,8 @@ export interface ComplaintReport {
   byType: ComplaintFigures[];
   byOrganisation: ComplaintFigures[];
   byTheme: ComplaintFigures[];
+  /** per activity of the activity map (complaints about an activity) */
+  byActivity: ComplaintFigures[];
 }
 
 export const complaintReportFilters = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -37,6 +41,7 @@ interface Case {
   typeKey: string;
   organisationId: string | null;
   themeSlug: string | null;
+  activityId: string | null;
   handled: boolean;
   overdue: boolean;
   days: number | null;
@@ -74,12 +79,16 @@ export async function complaintReport(ctx: ServiceContext, raw: { year: number |
   const rows = await ctx.db.select().from(effectsComplaints).where(and(...where));
   const types = new Map((await listComplaintTypes(ctx)).map((t) => [t.key, t]));
   const today = localDate(ctx.now());
+  // a case about an activity without its organisation or theme counts for those of the activity (catalogue)
+  const activities = await getActivitySummaries(ctx, rows.flatMap((r) => (r.activityId ? [r.activityId] : [])));
   const cases: Case[] = rows.map((r) => {
+    const activity = r.activityId ? activities.get(r.activityId) : undefined;
     const facts = { receivedDate: r.receivedDate, deadlineDays: types.get(r.typeKey)?.deadlineDays ?? 42, extensionDays: r.extensionDays, status: r.status, decidedDate: r.decidedDate };
     return {
       typeKey: r.typeKey,
-      organisationId: r.organisationId,
-      themeSlug: r.themeSlug,
+      organisationId: r.organisationId ?? activity?.organisationId ?? null,
+      themeSlug: r.themeSlug ?? (activity?.themes.length === 1 ? activity.themes[0] : null),
+      activityId: r.activityId,
       handled: r.status === 'handled',
       overdue: isOverdue(facts, today),
       days: r.status === 'handled' && r.decidedDate ? daysBetween(r.receivedDate, r.decidedDate) : null,
@@ -92,5 +101,6 @@ export async function complaintReport(ctx: ServiceContext, raw: { year: number |
     byType: groupBy(cases, (c) => c.typeKey),
     byOrganisation: groupBy(cases, (c) => c.organisationId),
     byTheme: groupBy(cases, (c) => c.themeSlug),
+    byActivity: groupBy(cases, (c) => c.activityId),
   };
 }

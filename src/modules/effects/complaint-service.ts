@@ -13,7 +13,7 @@ import { AppError, forbidden, notFound, parseChecked, type FieldError } from '..
 import { hasRole } from '../../platform/auth/roles.ts';
 import { listThemes } from '../framework/service.ts';
 import { organisationExists } from '../network/service.ts';
-import { getActivity } from '../catalogue/service.ts';
+import { getActivitySummaries, deliversActivity } from '../catalogue/service.ts';
 import { handlesComplaint, readsAllRegisters, readsComplaint, seesComplainant } from './policy.ts';
 import { listComplaintTypes, type ComplaintTypeView } from './outflow-terms.ts';
 import { deadlineOf, handledInTime, isIsoDate, isOverdue, localDate, daysBetween } from './complaint-deadline.ts';
@@ -146,6 +146,7 @@ export const complaintFilters = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   type: z.string().trim().max(40).optional(),
   organisation: z.uuid().optional(),
+  activity: z.uuid().optional(),
   status: z.enum(complaintStatuses).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
@@ -162,6 +163,7 @@ export async function listComplaints(ctx: ServiceContext, raw: ComplaintFilters 
   }
   if (f.type) where.push(eq(effectsComplaints.typeKey, f.type));
   if (f.organisation) where.push(eq(effectsComplaints.organisationId, f.organisation));
+  if (f.activity) where.push(eq(effectsComplaints.activityId, f.activity));
   if (f.status) where.push(eq(effectsComplaints.status, f.status));
   const rows = await ctx.db.select().from(effectsComplaints).where(and(...where)).orderBy(desc(effectsComplaints.receivedDate)).limit(2000);
   const list = (await views(ctx, rows)).map((c) => ({ ...c, complainant: null }));
@@ -175,15 +177,30 @@ async function checkComplaint(ctx: ServiceContext, p: Partial<z.output<typeof co
   if (p.receivedDate && p.receivedDate > localDate(ctx.now())) errors.push({ field: 'receivedDate', message: 'effects.complaint.error.future', code: 'too_big' });
   if (p.handlerUserId && !(await listHandlers(ctx)).some((h) => h.id === p.handlerUserId)) unknown('handlerUserId');
   if (p.organisationId && !(await organisationExists(ctx, p.organisationId))) unknown('organisationId');
-  if (p.activityId && !(await getActivity(ctx, p.activityId).then(() => true, () => false))) unknown('activityId');
+  if (p.activityId) {
+    const activity = (await getActivitySummaries(ctx, [p.activityId])).get(p.activityId);
+    if (!activity) unknown('activityId');
+    else if (p.organisationId && !deliversActivity(activity, p.organisationId)) errors.push({ field: 'activityId', message: 'effects.complaint.error.activityOfOtherOrganisation', code: 'invalid_reference' });
+  }
   if (p.themeSlug && !(await listThemes(ctx)).some((t) => t.slug === p.themeSlug)) unknown('themeSlug');
   return errors;
+}
+
+/**
+ * A complaint about an activity is about the organisation that runs it, and about its theme when it has one: both
+ * follow from the catalogue when they are not given (so the figures per organisation and theme count it).
+ */
+async function withActivityContext<T extends { activityId?: string | null; organisationId?: string | null; themeSlug?: string | null }>(ctx: ServiceContext, input: T): Promise<T> {
+  if (!input.activityId) return input;
+  const activity = (await getActivitySummaries(ctx, [input.activityId])).get(input.activityId);
+  if (!activity) return input;
+  return { ...input, organisationId: input.organisationId || activity.organisationId, themeSlug: input.themeSlug || (activity.themes.length === 1 ? activity.themes[0] : null) };
 }
 
 export async function registerComplaint(ctx: ServiceContext, raw: ComplaintInput): Promise<ComplaintView> {
   const actor = requireActor(ctx);
   if (!readsAllRegisters(actor)) throw forbidden();
-  const input = await parseChecked(complaintInput, raw, (p) => checkComplaint(ctx, p));
+  const input = await withActivityContext(ctx, await parseChecked(complaintInput, raw, (p) => checkComplaint(ctx, p)));
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db
       .insert(effectsComplaints)

@@ -8,6 +8,8 @@ import { complaintReport } from './complaint-report.ts';
 import { findAuditEvents } from '../../platform/audit/service.ts';
 import { ctxAs, makeOrg, person } from './test-helpers.ts';
 import { adminActor } from '../../../test/db.ts';
+import { createActivity, publishActivity } from '../catalogue/service.ts';
+import { activityInputFor } from '../catalogue/test-factory.ts';
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);
 
@@ -75,6 +77,26 @@ describe.each(dbKinds)('complaints and objections (%s)', (kind) => {
     expect(reads.some((e) => e.subjectId === c.id)).toBe(true);
     expect((await appErrorOf(registerComplaint(ctxAs(db, staff), { typeKey: 'klacht', receivedDate: '2026-02-01', subject: 'x' }))).code).toBe('forbidden');
     expect((await appErrorOf(progressComplaint(ctxAs(db, contract), c.id, { status: 'in_progress' }))).code).toBe('forbidden');
+  });
+
+  it('registers a complaint about an activity: organisation and theme follow from it, and the figures count it per activity', async () => {
+    const orgStaff = ctxAs(db, staff, day('2024-06-01'));
+    const activity = await createActivity(orgStaff, activityInputFor({ title: 'Taalcafé Klachtentest', themes: ['ontmoeten'] }));
+    await publishActivity(orgStaff, activity.id);
+    const ctx = ctxAs(db, advisor, day('2024-12-31'));
+    const c = await registerComplaint(ctx, { typeKey: 'klacht', receivedDate: '2024-03-01', subject: 'Niemand deed open', activityId: activity.id });
+    expect(c).toMatchObject({ activityId: activity.id, organisationId: org.id, themeSlug: 'ontmoeten' });
+    // the organisation concerned sees it (it was derived from the activity)
+    expect((await listComplaints(ctxAs(db, staff), { activity: activity.id })).map((x) => x.id)).toEqual([c.id]);
+    await registerComplaint(ctx, { typeKey: 'klacht', receivedDate: '2024-04-01', subject: 'Over de organisatie zelf', organisationId: org.id });
+    const r = await complaintReport(ctxAs(db, auditor, day('2024-12-31')), { year: 2024 });
+    expect(r.byActivity).toEqual([expect.objectContaining({ key: null, received: 1 }), expect.objectContaining({ key: activity.id, received: 1 })]);
+    expect(r.byOrganisation).toEqual([expect.objectContaining({ key: org.id, received: 2 })]);
+    // an activity another organisation does not run, or that does not exist
+    const wrong = await appErrorOf(registerComplaint(ctx, { typeKey: 'klacht', receivedDate: '2024-03-01', subject: 'x', activityId: activity.id, organisationId: otherStaff.organisationId }));
+    expect(wrong.fields[0]).toMatchObject({ field: 'activityId', message: 'effects.complaint.error.activityOfOtherOrganisation' });
+    const unknown = await appErrorOf(registerComplaint(ctx, { typeKey: 'klacht', receivedDate: '2024-03-01', subject: 'x', activityId: '00000000-0000-4000-8000-000000000000' }));
+    expect(unknown.fields[0]).toMatchObject({ field: 'activityId' });
   });
 
   it('answers bad input with field errors', async () => {

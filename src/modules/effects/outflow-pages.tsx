@@ -11,7 +11,7 @@ import { readsAllRegisters } from './policy.ts';
 import { registerTrajectory, endTrajectory, getTrajectory, listTrajectories, outflowResults, type TrajectoryView } from './outflow-trajectories.ts';
 import { outflowReport, type OutflowCell } from './outflow-report.ts';
 import { listTerms, saveDomain, termName, type TermView } from './outflow-terms.ts';
-import { RegisterLinks, frameworkOptions, organisationOptions, fmtDate, fmtShare, fmtNumber } from './register-ui.tsx';
+import { RegisterLinks, frameworkOptions, organisationOptions, fmtDate, fmtShare, fmtNumber, fmtCount } from './register-ui.tsx';
 import { localDate } from './complaint-deadline.ts';
 import { outflowChart } from './outflow-chart.ts';
 import { raw } from 'hono/html';
@@ -138,7 +138,7 @@ async function detail(c: Context<AppEnv>, t: TrajectoryView, values: FormBody, e
   );
 }
 
-const CellRow = (v: View, c: OutflowCell, label: string) => [label, fmtNumber(v, c.ended), fmtShare(v, c.shareReached), fmtShare(v, c.sharePartly), fmtShare(v, c.shareNot)];
+const CellRow = (v: View, c: OutflowCell, label: string) => [label, fmtCount(v, c.ended), fmtShare(v, c.shareReached), fmtShare(v, c.sharePartly), fmtShare(v, c.shareNot)];
 
 export function registerOutflowPages(app: OpenAPIHono<AppEnv>) {
   app.get('/effecten/trajecten', async (c) => {
@@ -252,7 +252,7 @@ export function registerOutflowPages(app: OpenAPIHono<AppEnv>) {
             {v.t('effects.filter')}
           </button>
         </form>
-        <P>{v.t('effects.suppressedNote')}</P>
+        <P>{v.t(r.exact ? 'effects.outflow.exactNote' : 'effects.suppressedNote')}</P>
         {r.total.ended === 0 ? (
           <P>{v.t('effects.outflow.report.empty')}</P>
         ) : (
@@ -264,7 +264,7 @@ export function registerOutflowPages(app: OpenAPIHono<AppEnv>) {
             <Table
               caption={`${v.t('effects.outflow.report.domains')} (${year})`}
               head={[v.t('effects.outflow.domain'), v.t('effects.outflow.report.scored'), v.t('effects.outflow.change')]}
-              rows={r.total.domains.map((d) => [domainName(d.domainKey), fmtNumber(v, d.n), fmtNumber(v, d.averageChange, d.n === null)])}
+              rows={r.total.domains.map((d) => [domainName(d.domainKey), fmtCount(v, d.n), d.averageChange === null ? 'x' : fmtNumber(v, d.averageChange)])}
             />
           </>
         )}

@@ -1,7 +1,11 @@
-// The result at outflow in figures: of the trajectories ENDED in a year, the share with goals reached, partly reached
-// and not reached, and the average change per life domain (end − start, over the trajectories scored at both), per
-// theme and per theme × district. Cells with fewer than 5 trajectories are suppressed ("< 5") for everyone but the
-// organisation that registered all of them (`disclose`, the one place of the small-cell rule in this part).
+// The result at outflow in figures: of the trajectories ENDED in a year, the share with goals reached, partly and not
+// reached, and the average change per life domain (end − start, over the trajectories scored at both), per theme and
+// per theme × district. The small-cell rule is the reach module's (disclosure.ts): exact figures only for staff of
+// the one organisation that registered every trajectory in the report; for everyone else counts of 1–4 are "< 5",
+// other counts are rounded to a multiple of 5, and complementary cells are hidden ("x") in the table per theme and
+// the table theme × district, so that neither a total minus the other cells nor the difference of two reports (the
+// city and the city filtered by a theme or district) gives a suppressed cell. Shares are computed from the disclosed
+// counts, averages are rounded to one decimal and withheld with their count.
 import { and, eq, gte, lte, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { effectsTrajectories, effectsTrajectoryScores } from './schema.ts';
@@ -9,19 +13,15 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { hasRole, type Actor } from '../../platform/auth/roles.ts';
 import { requireActor } from '../../platform/auth/require.ts';
 import { forbidden, parseChecked } from '../../platform/http/errors.ts';
+import { discloseColumn, discloseCount, discloseMatrix, isSuppressed, HIDDEN, SMALL_CELL_LIMIT, type Count } from '../reach/service.ts';
 import { readsRegisterFigures } from './policy.ts';
 
-export const SMALL_CELL = 5;
+export type { Count } from '../reach/service.ts';
 
-/**
- * The small-cell rule for this part: a count under 5 is shown exactly only to staff of the one organisation that
- * registered every record in the cell. (To be switched to reach's disclosure.ts when it lands.)
- */
-export function disclose(actor: Actor | null, n: number, organisationIds: Set<string>): number | null {
-  if (n >= SMALL_CELL || n === 0) return n;
+/** Exact figures: the reader is staff of the one organisation that registered every trajectory in the report. */
+export function seesExactOutflow(actor: Actor | null, organisationIds: Set<string>): boolean {
   const [only] = [...organisationIds];
-  const own = organisationIds.size === 1 && !!actor?.organisationId && actor.organisationId === only && hasRole(actor, 'partner_staff');
-  return own ? n : null;
+  return organisationIds.size <= 1 && !!actor?.organisationId && hasRole(actor, 'partner_staff') && (only === undefined || only === actor.organisationId);
 }
 
 export const outflowFilters = z.object({
@@ -34,22 +34,23 @@ export type OutflowFilters = z.input<typeof outflowFilters>;
 
 export interface DomainChange {
   domainKey: string;
-  /** Trajectories scored at start and end (null: suppressed). */
-  n: number | null;
+  /** Trajectories scored at start and end ("< 5" / "x": withheld). */
+  n: Count;
   averageChange: number | null;
 }
 
 export interface OutflowCell {
   themeSlug: string | null;
   districtCode: string | null;
-  /** Null: fewer than 5, not shown to this reader. */
-  ended: number | null;
-  reached: number | null;
-  partly: number | null;
-  not: number | null;
+  /** Ended trajectories: exact, rounded to a multiple of 5, "< 5" (1–4) or "x" (hidden to protect another cell). */
+  ended: Count;
+  reached: Count;
+  partly: Count;
+  not: Count;
   shareReached: number | null;
   sharePartly: number | null;
   shareNot: number | null;
+  /** The cell's figures are withheld ("< 5" or "x"). */
   suppressed: boolean;
   domains: DomainChange[];
 }
@@ -58,6 +59,8 @@ export interface OutflowReport {
   year: number;
   theme: string | null;
   district: string | null;
+  /** True: exact figures (the reader's own organisation); false: the small-cell rule was applied. */
+  exact: boolean;
   total: OutflowCell;
   byTheme: OutflowCell[];
   byThemeDistrict: OutflowCell[];
@@ -72,33 +75,28 @@ interface Row {
 }
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const results = ['reached', 'partly', 'not'] as const;
 
-function cell(actor: Actor | null, rows: Row[], themeSlug: string | null, districtCode: string | null): OutflowCell {
-  const orgs = new Set(rows.map((r) => r.organisationId));
-  const ended = disclose(actor, rows.length, orgs);
-  const suppressed = ended === null;
-  const count = (res: string) => rows.filter((r) => r.result === res).length;
-  const share = (res: string) => (suppressed || rows.length === 0 ? null : round(count(res) / rows.length, 4));
+/** One cell, its number of ended trajectories already disclosed (`ended`: from the table it is part of). */
+function cell(rows: Row[], themeSlug: string | null, districtCode: string | null, ended: Count, exact: boolean): OutflowCell {
+  const suppressed = isSuppressed(ended);
+  const raw = results.map((res) => rows.filter((r) => r.result === res).length);
+  // the results of a withheld cell are withheld with it; otherwise disclosed as a line that adds up to `ended`
+  const shown: Count[] = suppressed ? raw.map(() => HIDDEN) : discloseColumn(raw, exact);
+  const shareOf = (i: number) => {
+    if (exact) return rows.length ? round(raw[i] / rows.length, 4) : null;
+    const [c, e] = [shown[i], ended];
+    return typeof c === 'number' && typeof e === 'number' && e > 0 ? round(c / e, 4) : null;
+  };
   const domainKeys = [...new Set(rows.flatMap((r) => [...r.changes.keys()]))].sort();
   const domains = domainKeys.map((domainKey) => {
     const scored = rows.filter((r) => r.changes.has(domainKey));
-    const n = disclose(actor, scored.length, new Set(scored.map((r) => r.organisationId)));
-    const avg = n === null || scored.length === 0 ? null : round(scored.reduce((s, r) => s + r.changes.get(domainKey)!, 0) / scored.length);
+    const n: Count = ended === HIDDEN ? HIDDEN : discloseCount(scored.length, exact);
+    const withheld = isSuppressed(n) || (!exact && scored.length < SMALL_CELL_LIMIT) || scored.length === 0;
+    const avg = withheld ? null : round(scored.reduce((s, r) => s + r.changes.get(domainKey)!, 0) / scored.length, exact ? 2 : 1);
     return { domainKey, n, averageChange: avg };
   });
-  return {
-    themeSlug,
-    districtCode,
-    ended,
-    reached: suppressed ? null : count('reached'),
-    partly: suppressed ? null : count('partly'),
-    not: suppressed ? null : count('not'),
-    shareReached: share('reached'),
-    sharePartly: share('partly'),
-    shareNot: share('not'),
-    suppressed,
-    domains,
-  };
+  return { themeSlug, districtCode, ended, reached: shown[0], partly: shown[1], not: shown[2], shareReached: shareOf(0), sharePartly: shareOf(1), shareNot: shareOf(2), suppressed, domains };
 }
 
 export async function outflowReport(ctx: ServiceContext, raw: OutflowFilters): Promise<OutflowReport> {
@@ -127,12 +125,21 @@ export async function outflowReport(ctx: ServiceContext, raw: OutflowFilters): P
     }
   }
   const rows: Row[] = trajectories.map((t) => ({ ...t, changes: changes.get(t.id) ?? new Map() }));
+  const exact = seesExactOutflow(actor, new Set(rows.map((r) => r.organisationId)));
   const themes = [...new Set(rows.map((r) => r.themeSlug))].sort();
-  const byTheme = themes.map((th) => cell(actor, rows.filter((r) => r.themeSlug === th), th, null));
-  const byThemeDistrict = themes.flatMap((th) => {
-    const ofTheme = rows.filter((r) => r.themeSlug === th);
-    const districts = [...new Set(ofTheme.map((r) => r.districtCode ?? ''))].sort();
-    return districts.map((d) => cell(actor, ofTheme.filter((r) => (r.districtCode ?? '') === d), th, d || null));
-  });
-  return { year: f.year, theme: f.theme ?? null, district: f.district ?? null, total: cell(actor, rows, null, null), byTheme, byThemeDistrict };
+  const districts = [...new Set(rows.map((r) => r.districtCode ?? ''))].sort();
+  const ofTheme = (th: string) => rows.filter((r) => r.themeSlug === th);
+  const ofCell = (th: string, d: string) => rows.filter((r) => r.themeSlug === th && (r.districtCode ?? '') === d);
+  // the tables as outsiders see them: per theme (a column with the total), theme × district (rows and columns)
+  const themeEnded = discloseColumn(
+    themes.map((th) => ofTheme(th).length),
+    exact,
+  );
+  const matrix = discloseMatrix(
+    themes.map((th) => districts.map((d) => ofCell(th, d).length)),
+    exact,
+  );
+  const byTheme = themes.map((th, i) => cell(ofTheme(th), th, null, themeEnded[i], exact));
+  const byThemeDistrict = themes.flatMap((th, i) => districts.flatMap((d, j) => (ofCell(th, d).length ? [cell(ofCell(th, d), th, d || null, matrix[i][j], exact)] : [])));
+  return { year: f.year, theme: f.theme ?? null, district: f.district ?? null, exact, total: cell(rows, null, null, discloseCount(rows.length, exact), exact), byTheme, byThemeDistrict };
 }

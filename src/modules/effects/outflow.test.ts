@@ -58,28 +58,38 @@ describe.each(dbKinds)('trajectories and outflow (%s)', (kind) => {
   afterAll(async () => db?.drop());
 
   it('gives the share of ended trajectories per result and the average change per domain', async () => {
-    const r = await outflowReport(ctxAs(db, advisor), { year: 2025, theme: 'financien-op-orde' });
+    // exact for the organisation that registered every trajectory in the report
+    const r = await outflowReport(ctxAs(db, staffA), { year: 2025, theme: 'financien-op-orde' });
+    expect(r.exact).toBe(true);
     expect(r.total.ended).toBe(6);
     expect([r.total.reached, r.total.partly, r.total.not]).toEqual([3, 2, 1]);
     expect(r.total.shareReached).toBe(0.5);
     expect(r.total.sharePartly).toBeCloseTo(0.3333, 4);
     expect(r.total.domains).toEqual([{ domainKey: 'financien', n: 5, averageChange: 1.2 }]);
     expect(r.byThemeDistrict).toEqual([expect.objectContaining({ themeSlug: 'financien-op-orde', districtCode: 'centrum', ended: 6 })]);
+    // everyone else: rounded to a multiple of 5, small counts "< 5", shares from the disclosed counts
+    const o = await outflowReport(ctxAs(db, advisor), { year: 2025, theme: 'financien-op-orde' });
+    expect(o.exact).toBe(false);
+    expect(o.total).toMatchObject({ ended: 5, reached: '< 5', partly: '< 5', not: '< 5', shareReached: null, suppressed: false });
+    expect(o.total.domains).toEqual([{ domainKey: 'financien', n: 5, averageChange: 1.2 }]);
   });
 
-  it('suppresses cells under 5 for everyone but the organisation that registered them', async () => {
+  it('suppresses cells under 5 and hides a complementary cell, for everyone but the organisation that registered them', async () => {
     const forAdvisor = await outflowReport(ctxAs(db, advisor), { year: 2025 });
     const small = forAdvisor.byTheme.find((c) => c.themeSlug === 'ontmoeten')!;
-    expect(small).toMatchObject({ ended: null, reached: null, shareReached: null, suppressed: true });
-    expect(forAdvisor.total.ended).toBe(8);
+    expect(small).toMatchObject({ ended: '< 5', reached: 'x', shareReached: null, suppressed: true });
+    // the other theme would give the small one away (total − other): hidden as well
+    expect(forAdvisor.byTheme.find((c) => c.themeSlug === 'financien-op-orde')).toMatchObject({ ended: 'x', suppressed: true, shareReached: null });
+    expect(forAdvisor.total.ended).toBe(10); // 8, rounded
     const forOther = await outflowReport(ctxAs(db, staffA), { year: 2025, theme: 'ontmoeten' });
     expect(forOther.total.suppressed).toBe(true);
+    expect(forOther.exact).toBe(false);
     const forOwner = await outflowReport(ctxAs(db, staffB), { year: 2025, theme: 'ontmoeten' });
     expect(forOwner.total).toMatchObject({ ended: 2, reached: 1, not: 1, shareReached: 0.5, suppressed: false });
     const district = forAdvisor.byThemeDistrict.find((c) => c.themeSlug === 'ontmoeten')!.districtCode!;
     expect(district).toBeTruthy();
     const forAuditor = await outflowReport(ctxAs(db, auditor), { year: 2025, district });
-    expect(forAuditor.total.ended).toBeNull();
+    expect(forAuditor.total.ended).toBe('< 5');
   });
 
   it('lets only the own organisation (and advisors) read single trajectories; auditors see figures only', async () => {
@@ -121,5 +131,36 @@ describe.each(dbKinds)('trajectories and outflow (%s)', (kind) => {
     const t = await registerTrajectory(a, base());
     const end = await appErrorOf(endTrajectory(a, t.id, { endDate: '2024-01-01', endingReasonKey: 'nee', result: 'maybe' as never }));
     expect(end.fields.map((f) => f.field).sort()).toEqual(['endDate', 'endingReasonKey', 'result']);
+  });
+
+  it('differencing two reports does not reveal a suppressed cell', async () => {
+    // 2027 and 2028 differ only in the trajectories of theme ontmoeten in Noord (organisation B): 1 and 2, not reached.
+    // Organisation A ended 20 in Centrum both years. Everything an outsider sees is equal.
+    const later = new Date('2029-06-01T10:00:00Z');
+    for (const year of [2027, 2028]) {
+      const a = ctxAs(db, staffA, later);
+      for (let i = 0; i < 20; i++) {
+        const t = await registerTrajectory(a, base({ startDate: `${year}-01-02` }));
+        await endTrajectory(a, t.id, { endDate: `${year}-06-01`, endingReasonKey: 'doelen-bereikt', result: 'reached' });
+      }
+      const b = ctxAs(db, staffB, later);
+      for (let i = 0; i < year - 2026; i++) {
+        const t = await registerTrajectory(b, base({ organisationId: orgB.id, kindKey: 'coaching', themeSlug: 'ontmoeten', subGoals: [], wijkCode: 'WK039206', startDate: `${year}-01-02` }));
+        await endTrajectory(b, t.id, { endDate: `${year}-09-01`, endingReasonKey: 'verhuisd', result: 'not' });
+      }
+    }
+    const district = (await outflowReport(ctxAs(db, advisor), { year: 2027 })).byThemeDistrict.find((c) => c.themeSlug === 'ontmoeten')!.districtCode!;
+    for (const reader of [advisor, auditor, staffA]) {
+      for (const filters of [{}, { theme: 'ontmoeten' }, { theme: 'financien-op-orde' }, { district }, { district: 'centrum' }]) {
+        const y1 = await outflowReport(ctxAs(db, reader, later), { year: 2027, ...filters });
+        const y2 = await outflowReport(ctxAs(db, reader, later), { year: 2028, ...filters });
+        expect({ ...y2, year: 2027 }).toEqual(y1);
+      }
+    }
+    const city = await outflowReport(ctxAs(db, advisor, later), { year: 2028 });
+    expect(city.total).toMatchObject({ ended: 20, reached: 'x', not: '< 5' });
+    expect(city.byTheme.map((c) => c.ended)).toEqual(['x', '< 5']);
+    // exact for organisation B on its own figures
+    expect((await outflowReport(ctxAs(db, staffB, later), { year: 2028, theme: 'ontmoeten' })).total).toMatchObject({ ended: 2, not: 2 });
   });
 });

@@ -147,6 +147,10 @@ const storyRoutes: RouteRules = {
   'POST /effecten/verhalen/:id/intrekken': recordReaders,
   'GET /effecten/verhalen/:id/foto': recordReaders,
   'GET /api/v1/stories': recordReaders,
+  'POST /api/v1/stories': staff,
+  'POST /api/v1/stories/:id/submit': staff,
+  'POST /api/v1/stories/:id/review': recordReaders,
+  'POST /api/v1/stories/:id/withdraw': recordReaders,
   'POST /api/v1/stories/check': recordReaders,
 };
 

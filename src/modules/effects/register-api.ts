@@ -5,7 +5,7 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { errorResponses, jsonResponse } from '../../platform/http/openapi.tsx';
 import { outflowReport, outflowFilters } from './outflow-report.ts';
 import { registerTrajectory, endTrajectory, listTrajectories, trajectoryInput, endTrajectoryInput, outflowResults, type TrajectoryView } from './outflow-trajectories.ts';
-import { listReportableStories, reportableFilters, consentUses } from './story-service.ts';
+import { listReportableStories, reportableFilters, consentUses, consentMedia, storyInput, createStory, submitStory, reviewStory, reviewInput, withdrawStoryConsent, AnonymisationError, storyStatuses, type StoryView } from './story-service.ts';
 import { anonymisationWarnings, warningKinds } from './story-anonymise.ts';
 import { registerComplaint, progressComplaint, extendComplaint, getComplaint, listComplaints, complaintInput, progressInput, extensionInput, complaintFilters, complaintStatuses, complaintDecisions, type ComplaintView } from './complaint-service.ts';
 import { complaintReport, complaintReportFilters } from './complaint-report.ts';
@@ -13,7 +13,7 @@ import { complaintReport, complaintReportFilters } from './complaint-report.ts';
 const TAG = 'effecten';
 const auth = [{ sessionCookie: [] }];
 const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const count = z.number().int().nullable().openapi({ description: 'null: minder dan 5, niet getoond (kleine-aantallenregel)' });
+const count = z.union([z.number().int(), z.literal('< 5'), z.literal('x')]).openapi({ description: 'Aantal (voor anderen dan de eigen organisatie afgerond op een veelvoud van 5), of "< 5" (1–4, verborgen) of "x" (verborgen zodat een klein aantal niet uit andere cijfers volgt)' });
 const share = z.number().nullable();
 
 const cellSchema = z
@@ -31,7 +31,7 @@ const cellSchema = z
     domains: z.array(z.object({ domainKey: z.string(), n: count, averageChange: z.number().nullable().openapi({ description: 'Gemiddelde van einde min start (schaal 1–5)' }) })),
   })
   .openapi('OutflowCell');
-const outflowSchema = z.object({ year: z.number().int(), theme: z.string().nullable(), district: z.string().nullable(), total: cellSchema, byTheme: z.array(cellSchema), byThemeDistrict: z.array(cellSchema) }).openapi('OutflowReport');
+const outflowSchema = z.object({ year: z.number().int(), theme: z.string().nullable(), district: z.string().nullable(), exact: z.boolean().openapi({ description: 'true: precieze cijfers (alle trajecten van de eigen organisatie)' }), total: cellSchema, byTheme: z.array(cellSchema), byThemeDistrict: z.array(cellSchema) }).openapi('OutflowReport');
 
 const trajectorySchema = z
   .object({
@@ -69,6 +69,55 @@ const storySchema = z
     consentUntil: z.string().nullable(),
   })
   .openapi('ReportableStory');
+
+/** A story as its organisation's staff see it (the API of recording, submitting, reviewing, withdrawing). */
+const storyRecordSchema = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    status: z.enum(storyStatuses),
+    title: z.string(),
+    body: z.string(),
+    storyDate: z.string().openapi({ format: 'date' }),
+    hasPhoto: z.boolean(),
+    consentMedia: z.array(z.string()),
+    consentUses: z.array(z.string()),
+    consentUntil: z.string().nullable().openapi({ format: 'date' }),
+    themeSlug: z.string().nullable(),
+    subGoals: z.array(z.string()),
+    principles: z.array(z.string()),
+    districtCode: z.string().nullable(),
+    activityId: z.string().nullable(),
+    reviewComment: z.string(),
+  })
+  .openapi('Story');
+const storyJson = (s: StoryView) => ({
+  id: s.id,
+  organisationId: s.organisationId,
+  status: s.status,
+  title: s.title,
+  body: s.body,
+  storyDate: s.storyDate,
+  hasPhoto: s.hasPhoto,
+  consentMedia: s.consentMedia,
+  consentUses: s.consentUses,
+  consentUntil: s.consentUntil,
+  themeSlug: s.themeSlug,
+  subGoals: s.subGoals,
+  principles: s.principles,
+  districtCode: s.districtCode,
+  activityId: s.activityId,
+  reviewComment: s.reviewComment,
+});
+const storyApiInput = storyInput
+  .omit({ photo: true, removePhoto: true, photoAlt: true })
+  .extend({
+    storyDate: storyInput.shape.storyDate.openapi({ format: 'date' }),
+    consentUntil: storyInput.shape.consentUntil.openapi({ format: 'date', description: 'Tot wanneer de inwoner toestemming gaf' }),
+    consentMedia: z.array(z.enum(consentMedia)).min(1).openapi({ description: 'Wat gebruikt mag worden' }),
+    consentUses: z.array(z.enum(consentUses)).min(1).openapi({ description: 'Waar het gebruikt mag worden' }),
+  })
+  .openapi('StoryInput');
 
 const complaintSchema = z
   .object({
@@ -142,6 +191,61 @@ export function registerRegistersApi(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({
       method: 'post',
+      path: '/stories',
+      tags: [TAG],
+      summary: 'Een verhaal vastleggen als concept, met de vastgelegde toestemming van de inwoner (een foto alleen via de pagina)',
+      security: auth,
+      request: { body: { required: true, content: { 'application/json': { schema: storyApiInput } } } },
+      responses: { 201: jsonResponse(storyRecordSchema, 'Vastgelegd als concept'), ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json(storyJson(await createStory(c.get('ctx'), { ...c.req.valid('json'), photo: null })), 201),
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/stories/{id}/submit',
+      tags: [TAG],
+      summary: 'Een verhaal ter beoordeling aanbieden. Met waarschuwingen van de anonimiseringscontrole alleen met checked: true (anders 400 met de waarschuwingen).',
+      security: auth,
+      request: { params: idParam, body: { required: true, content: { 'application/json': { schema: z.object({ checked: z.boolean().default(false) }).openapi('StorySubmit') } } } },
+      responses: { 200: jsonResponse(storyRecordSchema, 'Aangeboden'), 400: jsonResponse(z.object({ title: z.string(), warnings: z.array(z.object({ kind: z.enum(warningKinds), match: z.string() })) }).openapi('StoryWarnings'), 'Controleer de tekst: mogelijk persoonsgegevens'), ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      try {
+        return c.json(storyJson(await submitStory(c.get('ctx'), c.req.valid('param').id, { checked: c.req.valid('json').checked })), 200);
+      } catch (err) {
+        if (err instanceof AnonymisationError) return c.json({ title: c.get('ctx').lang === 'en' ? 'Check the text: it may contain personal data' : 'Controleer de tekst: mogelijk persoonsgegevens', warnings: err.warnings }, 400);
+        throw err;
+      }
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/stories/{id}/review',
+      tags: [TAG],
+      summary: 'Een aangeboden verhaal beoordelen: goedkeuren of teruggeven met opmerking (een tweede persoon, nooit de schrijver)',
+      security: auth,
+      request: { params: idParam, body: { required: true, content: { 'application/json': { schema: reviewInput.openapi('StoryReview') } } } },
+      responses: { 200: jsonResponse(storyRecordSchema, 'Beoordeeld'), ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => c.json(storyJson(await reviewStory(c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/stories/{id}/withdraw',
+      tags: [TAG],
+      summary: 'De inwoner trekt de toestemming in: het verhaal verdwijnt uit elke volgende rapportage; tekst en foto worden gewist',
+      security: auth,
+      request: { params: idParam },
+      responses: { 200: jsonResponse(storyRecordSchema, 'Ingetrokken'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => c.json(storyJson(await withdrawStoryConsent(c.get('ctx'), c.req.valid('param').id)), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
       path: '/stories/check',
       tags: [TAG],
       summary: 'De anonimiseringscontrole: mogelijke namen, adressen, postcodes, telefoonnummers en e-mailadressen in een tekst',
@@ -161,7 +265,7 @@ export function registerRegistersApi(api: OpenAPIHono<AppEnv>) {
     async (c) => c.json(complaintJson(await registerComplaint(c.get('ctx'), c.req.valid('json'))), 201),
   );
   api.openapi(
-    createRoute({ method: 'get', path: '/complaints/figures', tags: [TAG], summary: 'Cijfers per jaar: aantallen per soort, organisatie en thema, mediane behandeltijd, deel binnen de termijn', security: auth, request: { query: complaintReportFilters }, responses: { 200: jsonResponse(z.object({ year: z.number().int(), total: figuresSchema, byType: z.array(figuresSchema), byOrganisation: z.array(figuresSchema), byTheme: z.array(figuresSchema) }).openapi('ComplaintFigures'), 'Cijfers'), ...errorResponses(401, 403) } }),
+    createRoute({ method: 'get', path: '/complaints/figures', tags: [TAG], summary: 'Cijfers per jaar: aantallen per soort, organisatie, thema en activiteit, mediane behandeltijd, deel binnen de termijn', security: auth, request: { query: complaintReportFilters }, responses: { 200: jsonResponse(z.object({ year: z.number().int(), total: figuresSchema, byType: z.array(figuresSchema), byOrganisation: z.array(figuresSchema), byTheme: z.array(figuresSchema), byActivity: z.array(figuresSchema) }).openapi('ComplaintFigures'), 'Cijfers'), ...errorResponses(401, 403) } }),
     async (c) => c.json(await complaintReport(c.get('ctx'), c.req.valid('query')), 200),
   );
   api.openapi(

@@ -65,9 +65,12 @@ export async function organisationOptions(ctx: ServiceContext): Promise<{ value:
 
 /** A date as "2 maart 2026". */
 export const fmtDate = (v: View, iso: string | null) => (iso ? new Intl.DateTimeFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)) : '');
-export const fmtShare = (v: View, x: number | null) => (x === null ? v.t('effects.suppressed') : new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'percent', maximumFractionDigits: 0 }).format(x));
+export const fmtShare = (v: View, x: number | null) => (x === null ? 'x' : new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'percent', maximumFractionDigits: 0 }).format(x));
 export const fmtNumber = (v: View, x: number | null, suppressed = true) =>
   x === null ? (suppressed ? v.t('effects.suppressed') : v.t('effects.none')) : new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 2, signDisplay: 'auto' }).format(x);
+
+/** A disclosed count (reach's small-cell rule): a number, "< 5" or "x". */
+export const fmtCount = (v: View, c: number | string) => (typeof c === 'string' ? c : new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL').format(c));
 
 /** A flag that says it in words (not by colour alone). */
 export const Flag = ({ children }: { children?: unknown }) => <strong class="sb-flag">{children as never}</strong>;

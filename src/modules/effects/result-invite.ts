@@ -8,6 +8,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError, invalid, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { tallyResponse } from './result-tally.ts';
 import { surveyInvitations, surveyResponses, surveyAnswers } from './schema.ts';
 import { managesSurvey } from './policy.ts';
 import { loadFull, surveyRow } from './survey-service.ts';
@@ -151,7 +152,8 @@ export async function submitInvitationResponse(ctx: ServiceContext, surveyId: st
       .insert(surveyResponses)
       .values({ tenantId: ctx.tenant, surveyId, channel: 'invitation', ...context, answeredOn: now.toISOString().slice(0, 10), submittedAt: now })
       .returning({ id: surveyResponses.id });
-    if (answers.length) await tx.db.insert(surveyAnswers).values(answers.map((a) => ({ tenantId: ctx.tenant, surveyId, responseId: response.id, ...a })));
+    if (answers.length) await tx.db.insert(surveyAnswers).values(answers.map((a) => ({ tenantId: ctx.tenant, surveyId, responseId: response.id, submittedAt: now, ...a })));
+    await tallyResponse(tx, surveyId, response.id);
   });
 }
 

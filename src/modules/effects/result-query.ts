@@ -1,7 +1,9 @@
-// The SQL behind survey results, built for 100,000 responses: aggregates in the database, one statement per kind of
-// answer (GROUP BY / GROUPING SETS), never the answers themselves into JavaScript (open answers excepted: a bounded
-// list). Every statement filters the responses by the same conditions (period, activity, district, target group,
-// channel). Means, spread, median and quartiles of scale answers are computed from the per-value counts.
+// The SQL behind survey results, built for 100,000 responses: aggregates from the running totals per context
+// (result-tally.ts), one statement per kind of answer (GROUP BY / GROUPING SETS), never the answers themselves into
+// JavaScript (open answers excepted: a bounded list, read from the answers). Every statement filters by the same
+// conditions (period, activity, district, target group, channel); the totals keep months, so every period (year,
+// quarter, month) is a whole number of them. Means, spread, median and quartiles of scale answers are computed from
+// the per-value counts.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/client.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -38,9 +40,12 @@ export function periodRange(p: string): { from: string; to: string } | null {
   return null;
 }
 
-/** The filter on survey_responses r (the survey and the chosen filters). */
-function responseWhere(ctx: ServiceContext, surveyId: string, f: ResultFilters): SQL {
-  const parts: SQL[] = [sql`r.tenant_id = ${ctx.tenant}`, sql`r.survey_id = ${surveyId}`];
+/**
+ * The chosen filters on the response r of an answer a (joined by its primary key: the answer already names the
+ * survey, and a condition on r.survey_id would let the planner walk the survey's responses for every answer).
+ */
+function responseFilters(f: ResultFilters): SQL {
+  const parts: SQL[] = [sql`true`];
   const range = f.period ? periodRange(f.period) : null;
   if (range) parts.push(sql`r.answered_on >= ${range.from} and r.answered_on < ${range.to}`);
   if (f.activityId) parts.push(sql`r.activity_id = ${f.activityId}`);
@@ -50,27 +55,32 @@ function responseWhere(ctx: ServiceContext, surveyId: string, f: ResultFilters):
   return sql.join(parts, sql` and `);
 }
 
-/** Whether any filter is set: without one, answers need no join to their responses (they carry the survey). */
-const filtered = (f: ResultFilters) => !!(f.period || f.activityId || f.districtCode || f.targetGroup || f.channel);
-
-/** The answers of the survey, joined to their responses only when a filter needs them. */
-function answersOf(ctx: ServiceContext, surveyId: string, f: ResultFilters, extra: SQL): SQL {
-  return filtered(f)
-    ? sql`survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
-          where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and ${extra} and ${responseWhere(ctx, surveyId, f)}`
-    : sql`survey_answers a where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and ${extra}`;
+/** The same filter on a tally table t (result-tally.ts: months as YYYY-MM, unknown context as ''). */
+function tallyWhere(ctx: ServiceContext, surveyId: string, f: ResultFilters): SQL {
+  const parts: SQL[] = [sql`t.tenant_id = ${ctx.tenant}`, sql`t.survey_id = ${surveyId}`];
+  const range = f.period ? periodRange(f.period) : null;
+  if (range) parts.push(sql`t.month >= ${range.from.slice(0, 7)} and t.month < ${range.to.slice(0, 7)}`);
+  if (f.activityId) parts.push(sql`t.activity = ${f.activityId.toLowerCase()}`);
+  if (f.districtCode) parts.push(sql`t.district = ${f.districtCode}`);
+  if (f.targetGroup) parts.push(sql`t.target = ${f.targetGroup}`);
+  if (f.channel) parts.push(sql`t.channel = ${f.channel}`);
+  return sql.join(parts, sql` and `);
 }
+
+/** The question filter on a tally table t. */
+const ofQuestions = (questionIds: string[]) => sql`t.question_id = any(${`{${questionIds.join(',')}}`}::uuid[])`;
 
 /** The dimensions grouped in SQL; quarters are added up from months (one grouping set fewer per statement). */
 const sqlDims = ['activity', 'district', 'target', 'month'] as const;
 const dimSql: Record<(typeof sqlDims)[number], SQL> = {
-  activity: sql`r.activity_id::text`,
-  district: sql`r.district_code`,
-  target: sql`r.target_group`,
-  month: sql`date_trunc('month', r.answered_on)::date::text`,
+  activity: sql`t.activity`,
+  district: sql`t.district`,
+  target: sql`t.target`,
+  month: sql`t.month`,
 };
 const quarterOf = (month: string | null) => (month ? `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}` : null);
-const monthKey = (d: string | null) => (d ? d.slice(0, 7) : null);
+/** A tally's context part: '' = unknown (null). */
+const keyOf = (v: string | number | null) => (v === null || v === '' ? null : String(v));
 
 /** Adds quarter rows (sums of the month rows) to rows with a `dim` and `key`. */
 function withQuarters<T extends { dim: string; key: string | null; n: number }>(rows: T[], sum: (a: T, b: T) => T): T[] {
@@ -95,14 +105,14 @@ export interface CountRow {
 
 /** Responses: the total, and per channel and per dimension (unknown = null key). */
 export async function responseCounts(ctx: ServiceContext, surveyId: string, f: ResultFilters): Promise<CountRow[]> {
-  const cols = [sql`r.channel`, ...sqlDims.map((d) => dimSql[d])];
+  const cols = [sql`t.channel`, ...sqlDims.map((d) => dimSql[d])];
   const rows = await queryRows<{ g: number; channel: string | null; activity: string | null; district: string | null; target: string | null; month: string | null; n: number }>(
     ctx.db,
-    sql`select grouping(${sql.join(cols, sql`, `)})::int as g, r.channel as channel, ${sql.join(
+    sql`select grouping(${sql.join(cols, sql`, `)})::int as g, t.channel as channel, ${sql.join(
       sqlDims.map((d) => sql`${dimSql[d]} as ${sql.raw(d)}`),
       sql`, `,
-    )}, count(*)::int as n
-        from survey_responses r where ${responseWhere(ctx, surveyId, f)}
+    )}, sum(t.n)::int as n
+        from survey_response_tallies t where ${tallyWhere(ctx, surveyId, f)}
         group by grouping sets ((), ${sql.join(
           cols.map((c) => sql`(${c})`),
           sql`, `,
@@ -111,11 +121,10 @@ export async function responseCounts(ctx: ServiceContext, surveyId: string, f: R
   const names = ['channel', ...sqlDims] as const;
   const out: CountRow[] = rows.map((r) => {
     const g = Number(r.g);
-    if (g === (1 << names.length) - 1) return { dim: 'all' as const, key: null, n: Number(r.n) };
+    if (g === (1 << names.length) - 1) return { dim: 'all' as const, key: null, n: Number(r.n ?? 0) };
     const i = names.findIndex((_, j) => g === maskKeeping(names.length, [j]));
     const dim = names[i];
-    const key = (r as unknown as Record<string, string | null>)[dim];
-    return { dim, key: dim === 'month' ? monthKey(key) : key, n: Number(r.n) };
+    return { dim, key: keyOf((r as unknown as Record<string, string | null>)[dim]), n: Number(r.n) };
   });
   return withQuarters(out, (a, b) => ({ ...a, n: a.n + b.n }));
 }
@@ -130,17 +139,18 @@ export interface NumericRow {
 }
 
 /** Scale and agree answers: counts per value, and count and sum per question per dimension group (for means). */
-export async function numericAggregates(ctx: ServiceContext, surveyId: string, f: ResultFilters): Promise<NumericRow[]> {
-  const cols = [sql`a.value_number`, ...sqlDims.map((d) => dimSql[d])];
+export async function numericAggregates(ctx: ServiceContext, surveyId: string, questionIds: string[], f: ResultFilters): Promise<NumericRow[]> {
+  if (!questionIds.length) return [];
+  const cols = [sql`t.key`, ...sqlDims.map((d) => dimSql[d])];
   const rows = await queryRows<Record<string, string | number | null>>(
     ctx.db,
-    sql`select a.question_id::text as q, grouping(${sql.join(cols, sql`, `)})::int as g, a.value_number as value, ${sql.join(
+    sql`select t.question_id::text as q, grouping(${sql.join(cols, sql`, `)})::int as g, t.key as value, ${sql.join(
       sqlDims.map((d) => sql`${dimSql[d]} as ${sql.raw(d)}`),
       sql`, `,
-    )}, count(*)::int as n, sum(a.value_number)::float8 as s
-        from survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
-        where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and a.value_number is not null and ${responseWhere(ctx, surveyId, f)}
-        group by a.question_id, grouping sets (${sql.join(
+    )}, sum(t.n)::int as n, sum(t.total)::float8 as s
+        from survey_answer_tallies t
+        where ${tallyWhere(ctx, surveyId, f)} and ${ofQuestions(questionIds)} and t.key <> ''
+        group by t.question_id, grouping sets (${sql.join(
           cols.map((c) => sql`(${c})`),
           sql`, `,
         )})`,
@@ -150,8 +160,7 @@ export async function numericAggregates(ctx: ServiceContext, surveyId: string, f
     const g = Number(r.g);
     const i = names.findIndex((_, j) => g === maskKeeping(names.length, [j]));
     const dim = names[i];
-    const key = r[dim] === null ? null : String(r[dim]);
-    return { questionId: String(r.q), dim, key: dim === 'month' ? monthKey(key) : key, n: Number(r.n), sum: Number(r.s) };
+    return { questionId: String(r.q), dim, key: keyOf(r[dim]), n: Number(r.n), sum: Number(r.s) };
   });
   return withQuarters(out, (a, b) => ({ ...a, n: a.n + b.n, sum: a.sum + b.sum }));
 }
@@ -167,11 +176,9 @@ export async function optionCounts(ctx: ServiceContext, surveyId: string, questi
   if (!questionIds.length) return [];
   const rows = await queryRows<{ q: string; key: string; n: number }>(
     ctx.db,
-    // the options unnested in the select list (not a lateral join), so the join to the responses stays a hash join
-    sql`select q, key, count(*)::int as n from (
-          select a.question_id::text as q, unnest(case when a.value_option is not null then array[a.value_option] else a.value_options end) as key
-          from ${answersOf(ctx, surveyId, f, sql`a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[])`)}
-        ) x group by 1, 2`,
+    sql`select t.question_id::text as q, t.key as key, sum(t.n)::int as n
+        from survey_answer_tallies t where ${tallyWhere(ctx, surveyId, f)} and ${ofQuestions(questionIds)} and t.key <> ''
+        group by 1, 2`,
   );
   return rows.map((r) => ({ questionId: r.q, key: r.key, n: Number(r.n) }));
 }
@@ -193,39 +200,43 @@ export async function rankAggregates(ctx: ServiceContext, surveyId: string, ques
   if (!questionIds.length) return [];
   const rows = await queryRows<{ q: string; key: string; n: number; rs: number; borda: number; firsts: number }>(
     ctx.db,
-    // unnest and generate_subscripts in the select list run in step: each option with its place (1 = first)
-    sql`select q, key, count(*)::int as n, sum(place)::int as rs, sum(k - place)::int as borda, (count(*) filter (where place = 1))::int as firsts from (
-          select a.question_id::text as q, unnest(a.value_options) as key, generate_subscripts(a.value_options, 1) as place, cardinality(a.value_options) as k
-          from ${answersOf(ctx, surveyId, f, sql`a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[])`)}
-        ) x group by 1, 2`,
+    sql`select t.question_id::text as q, t.key as key, sum(t.n)::int as n, sum(t.n * t.place)::int as rs, sum(t.total)::int as borda,
+               coalesce(sum(t.n) filter (where t.place = 1), 0)::int as firsts
+        from survey_answer_tallies t where ${tallyWhere(ctx, surveyId, f)} and ${ofQuestions(questionIds)} and t.key <> ''
+        group by 1, 2`,
   );
   return rows.map((r) => ({ questionId: r.q, key: r.key, n: Number(r.n), rankSum: Number(r.rs), borda: Number(r.borda), firsts: Number(r.firsts) }));
 }
 
-/** How many responses answered each of these questions (the others' counts follow from their aggregates). */
+/** How many responses answered each of these questions. */
 export async function answeredCounts(ctx: ServiceContext, surveyId: string, questionIds: string[], f: ResultFilters): Promise<Map<string, number>> {
   if (!questionIds.length) return new Map();
   const rows = await queryRows<{ q: string; n: number }>(
     ctx.db,
-    sql`select a.question_id::text as q, count(*)::int as n
-        from ${answersOf(ctx, surveyId, f, sql`a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[])`)}
-        group by a.question_id`,
+    sql`select t.question_id::text as q, sum(t.n)::int as n
+        from survey_answer_tallies t where ${tallyWhere(ctx, surveyId, f)} and ${ofQuestions(questionIds)} and t.key = ''
+        group by 1`,
   );
   return new Map(rows.map((r) => [r.q, Number(r.n)]));
 }
 
-/** Open answers, newest first, at most `limit` per question. */
+/**
+ * Open answers, newest first, at most `limit` per question: per question along the index (question, submitted_at
+ * desc), each answer checked against its response's filters, until `limit` are found.
+ */
 export async function openAnswers(ctx: ServiceContext, surveyId: string, questionIds: string[], f: ResultFilters, limit: number): Promise<{ questionId: string; text: string; answeredOn: string }[]> {
   if (!questionIds.length) return [];
   const rows = await queryRows<{ q: string; t: string; d: string }>(
     ctx.db,
-    sql`select q, t, d from (
-          select a.question_id::text as q, a.value_text as t, r.answered_on::text as d,
-                 row_number() over (partition by a.question_id order by r.submitted_at desc, a.id) as i
+    sql`select q.id::text as q, x.t, x.d from unnest(${`{${questionIds.join(',')}}`}::uuid[]) with ordinality as q(id, i)
+        cross join lateral (
+          select a.value_text as t, r.answered_on::text as d, a.submitted_at as s, a.id
           from survey_answers a join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
-          where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and a.question_id = any(${`{${questionIds.join(',')}}`}::uuid[])
-            and a.value_text is not null and a.value_text <> '' and ${responseWhere(ctx, surveyId, f)}
-        ) x where i <= ${limit} order by q, i`,
+          where a.tenant_id = ${ctx.tenant} and a.survey_id = ${surveyId} and a.question_id = q.id
+            and a.value_text is not null and a.value_text <> '' and ${responseFilters(f)}
+          order by a.submitted_at desc nulls last, a.id
+          limit ${limit}
+        ) x order by q.i, x.s desc nulls last, x.id`,
   );
   return rows.map((r) => ({ questionId: r.q, text: r.t, answeredOn: r.d }));
 }

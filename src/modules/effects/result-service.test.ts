@@ -7,9 +7,12 @@ import { appErrorOf } from '../../../test/errors.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { buildOrganisation, partnerActor } from '../catalogue/test-factory.ts';
 import { surveyResponses, surveyAnswers } from './schema.ts';
-import { advisorActor, buildOpenSurvey } from './test-survey-factory.ts';
+import { advisorActor, buildOpenSurvey, typicalAnswers } from './test-survey-factory.ts';
 import { getSurveyResults, statsOf } from './result-service.ts';
 import { periodRange } from './result-query.ts';
+import { recountTallies } from './result-tally.ts';
+import { submitResponse } from './survey-answer.ts';
+import { sql } from 'drizzle-orm';
 import { addInvitations, listInvitations, submitInvitationResponse, renewInvitationLinks, parseInvitees } from './result-invite.ts';
 import { resultRows } from './result-export.ts';
 import type { SurveyFull } from './survey-types.ts';
@@ -84,6 +87,8 @@ describe.each(dbKinds)('survey results (%s)', (kind) => {
         ...(r.text ? [{ ...base, questionId: text.id, valueText: r.text }] : []),
       ]);
     }
+    // stored straight into the tables (not through submitting), so the running totals are made from them
+    await recountTallies(ctx, survey.id);
   });
   afterAll(async () => database?.drop());
 
@@ -176,6 +181,37 @@ describe.each(dbKinds)('survey results (%s)', (kind) => {
     expect(noord.questions[5].texts).toBeNull();
     expect(resultRows(noord, 'nl', (_d, k) => k ?? '').flat()).not.toContain('Te druk');
     expect((await getSurveyResults(owner, survey.id, { districtCode: 'noord' })).questions[5].texts!.map((t) => t.text)).toEqual(['Te druk']);
+  });
+
+  it('keeps running totals while responses arrive that equal a recount from the answers', async () => {
+    const s = await buildOpenSurvey(owner, { titleNl: 'Lopende tellingen' });
+    const [agree, scale, single, multiple, ranking, text] = s.questions;
+    const districts = ['centrum', 'noord', null];
+    for (let i = 0; i < 12; i++) {
+      const answers = typicalAnswers(s, i);
+      answers[multiple.id] = multiple.options.filter((_, k) => (i >> k) & 1 || k === 2).map((o) => o.key);
+      answers[ranking.id] = ranking.options.map((_, k) => ranking.options[(k + i) % ranking.options.length].key);
+      if (i % 4 === 0) delete answers[single.id];
+      if (i % 2) answers[text.id] = '';
+      await submitResponse(owner, s.id, 'paper', { answeredOn: `2026-0${1 + (i % 5)}-1${i % 10}`, answers, context: { districtCode: districts[i % 3] } });
+    }
+    const links = await addInvitations(owner, s.id, 'De Brug; info@debrug.nl');
+    await submitInvitationResponse(ctxFor(database), s.id, links[0].token, { [agree.id]: '2', [scale.id]: '3' });
+    const snapshot = async () => [
+      await database.db.execute(sql`select channel, activity, district, target, month, n from survey_response_tallies where survey_id = ${s.id} order by 1, 2, 3, 4, 5`),
+      await database.db.execute(sql`select question_id, channel, activity, district, target, month, key, place, n, total from survey_answer_tallies where survey_id = ${s.id} order by 1, 2, 3, 4, 5, 6, 7, 8`),
+    ].map((r) => (r as unknown as { rows: unknown[] }).rows);
+    const running = await snapshot();
+    const before = await getSurveyResults(owner, s.id);
+    const beforeQ2 = await getSurveyResults(owner, s.id, { period: '2026-Q2', districtCode: 'noord' });
+    await recountTallies(ctxFor(database), s.id);
+    expect(await snapshot()).toEqual(running);
+    expect(running[0].length).toBeGreaterThan(3);
+    expect(await getSurveyResults(owner, s.id)).toEqual(before);
+    expect(await getSurveyResults(owner, s.id, { period: '2026-Q2', districtCode: 'noord' })).toEqual(beforeQ2);
+    expect(before.responses).toBe(13);
+    expect(before.questions[0].answered).toBe(13);
+    expect(before.questions[2].answered).toBe(9);
   });
 
   it('answers "not found" to staff of another organisation', async () => {

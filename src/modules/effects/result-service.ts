@@ -3,7 +3,7 @@
 // (its organisation's staff; for the municipality's surveys the policy advisors) and policy advisors for every survey.
 // The small-cell rule: for anyone but the survey's own staff, counts go through the reach module's disclosure rule
 // (1–4 → "< 5", others rounded to a multiple of 5) and every statistic of a group under 5 responses is withheld.
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { notFound, parseChecked } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
@@ -113,26 +113,15 @@ export async function getSurveyResults(ctx: ServiceContext, surveyId: string, ra
   const exact = managesSurvey(ctx.actor, row.ownerOrganisationId);
   const ids = (...types: QuestionType[]) => survey.questions.filter((q) => types.includes(q.type)).map((q) => q.id);
 
-  // The aggregates join answers to responses: a hash join over the survey's rows. Right after many responses
-  // arrive the table statistics can still say "a few rows" and the planner would pick a nested loop that visits the
-  // responses once per answer (seconds at 100,000 responses), so nested loops are switched off for these statements.
-  const { counts, numeric, options, ranks, answered, texts } = await inTransaction(ctx, async (tx) => {
-    await tx.db.execute(sql`set local enable_nestloop = off`);
-    await tx.db.execute(sql`set local work_mem = '64MB'`);
-    try {
-      return {
-        counts: await responseCounts(tx, surveyId, filters),
-        numeric: await numericAggregates(tx, surveyId, filters),
-        options: await optionCounts(tx, surveyId, ids('single', 'multiple'), filters),
-        ranks: await rankAggregates(tx, surveyId, ids('ranking'), filters),
-        answered: await answeredCounts(tx, surveyId, ids('multiple', 'text'), filters),
-        texts: await openAnswers(tx, surveyId, ids('text'), filters, OPEN_ANSWER_LIMIT),
-      };
-    } finally {
-      await tx.db.execute(sql`reset enable_nestloop`);
-      await tx.db.execute(sql`reset work_mem`);
-    }
-  });
+  // From the running totals (result-tally.ts), in one transaction so every figure counts the same responses.
+  const { counts, numeric, options, ranks, answered, texts } = await inTransaction(ctx, async (tx) => ({
+    counts: await responseCounts(tx, surveyId, filters),
+    numeric: await numericAggregates(tx, surveyId, ids('scale', 'agree'), filters),
+    options: await optionCounts(tx, surveyId, ids('single', 'multiple'), filters),
+    ranks: await rankAggregates(tx, surveyId, ids('ranking'), filters),
+    answered: await answeredCounts(tx, surveyId, ids('multiple', 'text'), filters),
+    texts: await openAnswers(tx, surveyId, ids('text'), filters, OPEN_ANSWER_LIMIT),
+  }));
   const total = counts.find((c) => c.dim === 'all')?.n ?? 0;
 
   const big = (n: number) => exact || n >= SMALL_CELL_LIMIT;

@@ -2,7 +2,7 @@
 // result at outflow, stories with consent, complaints and objections. Residents appear only as keyed pseudonyms
 // (the reach module's identity), never by identifier. One section per part.
 import { sql } from 'drizzle-orm';
-import { pgTable, text, integer, uuid, smallint, date, jsonb, boolean, timestamp, index, uniqueIndex, primaryKey, customType } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, bigint, uuid, smallint, date, jsonb, boolean, timestamp, index, uniqueIndex, primaryKey, customType } from 'drizzle-orm/pg-core';
 import { id, tenantId, createdAt, updatedAt, tenantPrimaryKey, tenantReference } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 import { organisations } from '../network/schema.ts';
@@ -186,15 +186,68 @@ export const surveyAnswers = pgTable(
     valueOption: text('value_option'),
     valueOptions: text('value_options').array(),
     valueText: text('value_text'),
+    /** The response's submitted_at, copied: open answers are listed newest first along an index, not after a join. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
   },
   (t) => [
     tenantPrimaryKey(t),
-    index('survey_answers_question_idx').on(t.tenantId, t.surveyId, t.questionId),
-    // results (result-query.ts): numeric answers aggregated per question without visiting the table
-    index('survey_answers_number_idx').on(t.tenantId, t.surveyId, t.questionId, t.valueNumber, t.responseId),
+    index('survey_answers_question_idx').on(t.tenantId, t.surveyId, t.questionId, t.submittedAt.desc(), t.id),
     index('survey_answers_response_idx').on(t.tenantId, t.responseId),
     tenantReference('survey_answers_response_fk', t, t.responseId, surveyResponses).onDelete('cascade'),
     tenantReference('survey_answers_question_fk', t, t.questionId, surveyQuestions).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Running totals behind the results (result-tally.ts), kept in the transaction that stores a response: responses
+ * per context (channel, activity, district, target group, month of answering). A context part that is unknown is ''
+ * (so it can be part of the key). Results read these few rows instead of every response.
+ */
+export const surveyResponseTallies = pgTable(
+  'survey_response_tallies',
+  {
+    tenantId: tenantId().references(() => municipalities.code),
+    surveyId: uuid('survey_id').notNull(),
+    channel: text('channel').notNull(),
+    activity: text('activity').notNull(),
+    district: text('district').notNull(),
+    target: text('target').notNull(),
+    /** YYYY-MM of answered_on */
+    month: text('month').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'survey_response_tallies_pk', columns: [t.tenantId, t.surveyId, t.channel, t.activity, t.district, t.target, t.month] }),
+    tenantReference('survey_response_tallies_survey_fk', t, t.surveyId, surveys).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Running totals of the answers per question and context (as survey_response_tallies). `key`: '' = answers to the
+ * question; otherwise the value of a scale/agree answer, the chosen option of a single/multiple answer, or the option
+ * a ranking/multiple answer placed at `place` (1 = first; 0 for scale/agree/single). `n`: how many; `total`: the sum
+ * of the values (scale/agree) or of the Borda points k − place of a ranking of k options.
+ */
+export const surveyAnswerTallies = pgTable(
+  'survey_answer_tallies',
+  {
+    tenantId: tenantId().references(() => municipalities.code),
+    surveyId: uuid('survey_id').notNull(),
+    questionId: uuid('question_id').notNull(),
+    channel: text('channel').notNull(),
+    activity: text('activity').notNull(),
+    district: text('district').notNull(),
+    target: text('target').notNull(),
+    month: text('month').notNull(),
+    key: text('key').notNull(),
+    place: smallint('place').notNull(),
+    n: integer('n').notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'survey_answer_tallies_pk', columns: [t.tenantId, t.surveyId, t.questionId, t.channel, t.activity, t.district, t.target, t.month, t.key, t.place] }),
+    tenantReference('survey_answer_tallies_survey_fk', t, t.surveyId, surveys).onDelete('cascade'),
+    tenantReference('survey_answer_tallies_question_fk', t, t.questionId, surveyQuestions).onDelete('cascade'),
   ],
 );
 

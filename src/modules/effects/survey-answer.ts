@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
+import { tallyResponse } from './result-tally.ts';
 import { surveyTokens, surveyResponses, surveyAnswers, surveyConsents, surveyKiosks } from './schema.ts';
 import { KIOSK_HOURS, TOKEN_HOURS, type Channel, type ResponseContext, type SurveyFull } from './survey-types.ts';
 import { checkAnswers, type RawAnswers } from './survey-check.ts';
@@ -128,7 +129,8 @@ export async function submitResponse(ctx: ServiceContext, surveyId: string, chan
       .insert(surveyResponses)
       .values({ tenantId: ctx.tenant, surveyId, channel, ...context, ...place, answeredOn, submittedAt: now })
       .returning({ id: surveyResponses.id });
-    if (answers.length) await tx.db.insert(surveyAnswers).values(answers.map((a) => ({ tenantId: ctx.tenant, surveyId, responseId: response.id, ...a })));
+    if (answers.length) await tx.db.insert(surveyAnswers).values(answers.map((a) => ({ tenantId: ctx.tenant, surveyId, responseId: response.id, submittedAt: now, ...a })));
+    await tallyResponse(tx, surveyId, response.id);
     if (consent) await tx.db.insert(surveyConsents).values({ tenantId: ctx.tenant, surveyId, contact: consent.contact, name: consent.name, givenOn: dayOf(now) });
     if (channel === 'paper') await recordAudit(tx, { action: 'survey.paper', subjectType: 'survey', subjectId: surveyId });
     return { responseId: response.id };

@@ -2,8 +2,8 @@
 // Once a survey has responses its questions may only get text fixes (wording, labels, help, sub-goal links): their
 // type, scale, options (number and order), required flag and place stay as they were, so every stored answer keeps
 // meaning what it meant. A new question or another scale means a new survey (copy the questions by standard set).
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { surveys, surveySections, surveyQuestions, surveyResponses } from './schema.ts';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { surveys, surveySections, surveyQuestions, surveyResponseTallies } from './schema.ts';
 import { surveyInput, questionInput, sectionInput, type SurveyInput, type QuestionInput, type SectionInput, type SurveyView, type SurveyFull, type QuestionView, type SectionView, type SurveyStatus, type QuestionParsed } from './survey-types.ts';
 import { managesSurvey } from './policy.ts';
 import { AppError, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
@@ -63,10 +63,11 @@ export async function loadFull(ctx: ServiceContext, row: SurveyRow): Promise<Sur
       .from(surveyQuestions)
       .where(and(eq(surveyQuestions.tenantId, ctx.tenant), eq(surveyQuestions.surveyId, row.id)))
       .orderBy(asc(surveyQuestions.position)),
+    // responses counted from the running totals (result-tally.ts): a few rows, not every response
     ctx.db
-      .select({ n: count() })
-      .from(surveyResponses)
-      .where(and(eq(surveyResponses.tenantId, ctx.tenant), eq(surveyResponses.surveyId, row.id))),
+      .select({ n: sql<number>`coalesce(sum(${surveyResponseTallies.n}), 0)` })
+      .from(surveyResponseTallies)
+      .where(and(eq(surveyResponseTallies.tenantId, ctx.tenant), eq(surveyResponseTallies.surveyId, row.id))),
   ]);
   return { ...surveyView(row), sections: sections as SectionView[], questions: questions.map(questionView), responseCount: Number(n) };
 }
@@ -92,7 +93,7 @@ export async function listSurveys(ctx: ServiceContext): Promise<(SurveyView & { 
   if (!admin && hasRole(actor, 'partner_staff') && actor.organisationId) owners.push(eq(surveys.ownerOrganisationId, actor.organisationId));
   if (!admin && owners.length === 0) return [];
   const rows = await ctx.db
-    .select({ s: surveys, n: sql<number>`(select count(*) from ${surveyResponses} r where r.tenant_id = ${surveys.tenantId} and r.survey_id = ${surveys.id})` })
+    .select({ s: surveys, n: sql<number>`(select coalesce(sum(t.n), 0) from ${surveyResponseTallies} t where t.tenant_id = ${surveys.tenantId} and t.survey_id = ${surveys.id})` })
     .from(surveys)
     .where(and(eq(surveys.tenantId, ctx.tenant), admin ? undefined : owners.length === 1 ? owners[0] : sql`(${owners[0]} or ${owners[1]})`))
     .orderBy(asc(surveys.titleNl));

@@ -92,6 +92,7 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
   installModules(modules);
   const app = new OpenAPIHono<AppEnv>({ strict: true });
   const secureCookie = deps.config.PUBLIC_URL.startsWith('https://');
+  const clock = deps.clock ?? (() => new Date());
   const table = new RouteTable();
   // The platform's middleware, so the access check can tell it from the route that answers.
   const middleware = new Set<unknown>();
@@ -152,7 +153,7 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
     const lang: Lang = parseLang(getCookie(c, LANG_COOKIE)) ?? 'nl';
     c.set('lang', lang);
     c.set('sessionId', session?.sessionId ?? null);
-    c.set('ctx', { db: deps.database.db, tenant: deps.config.TENANT, actor: session?.actor ?? null, now: () => new Date(), lang });
+    c.set('ctx', { db: deps.database.db, tenant: deps.config.TENANT, actor: session?.actor ?? null, now: clock, lang });
     if (session) {
       c.set('csrfToken', session.csrfToken);
     } else {

@@ -7,6 +7,11 @@ import type { Config } from '../../config.ts';
 export interface AppDeps {
   database: Database;
   config: Config;
+  /**
+   * The clock every request's context reads (`ctx.now()`). Only code can pass one (the e2e harness, to test
+   * deadlines on a chosen day); the server and the CLI never do, and no setting or request can change it.
+   */
+  clock?: () => Date;
 }
 
 export type AppEnv = {
