@@ -3,6 +3,7 @@
 import type { Module } from '../../platform/module.ts';
 import * as schema from './schema.ts';
 import * as messages from './messages.ts';
+import { seedIndicators } from './seed.ts';
 
 export const indicatorsAuditActions = [
   'indicators.indicator.created',
@@ -24,6 +25,8 @@ export const indicatorsModule: Module = {
   apiTag: { name: 'indicatoren', description: 'Maatschappelijke indicatoren, hun waarden per gebied en periode, doelen per wijk (verantwoordingsniveau 4)' },
   schema,
   messages,
+  // Reference data: the CBS key figures per wijk, the source documents' figures, the wijk boundaries.
+  seed: seedIndicators,
   jobs: [],
   auditActions: indicatorsAuditActions,
 };

@@ -13,6 +13,8 @@ export interface IndicatorContent {
   source: string;
   unit: string;
   direction: 'up' | 'down';
+  /** A context figure (e.g. the CBS key figures): describes an area; neither direction is better. */
+  context: boolean;
   areaLevels: AreaLevel[];
   themeSlugs: string[];
   subGoalKeys: string[];
@@ -30,6 +32,7 @@ export const indicators = pgTable(
     source: text('source').notNull(),
     unit: text('unit').notNull(),
     direction: text('direction').$type<'up' | 'down'>().notNull(),
+    context: boolean('context').notNull().default(false),
     areaLevels: text('area_levels').array().$type<AreaLevel[]>().notNull(),
     themeSlugs: text('theme_slugs').array().notNull(),
     subGoalKeys: text('sub_goal_keys').array().notNull(),
