@@ -28,6 +28,12 @@ export const nl = {
   'indicators.import.error.notNumber': 'Geen getal (schrijf bijvoorbeeld 12 of 12,5, zonder scheidingsteken voor duizendtallen)',
   'indicators.import.error.duplicate': 'Deze indicator, dit gebied en deze periode staan al eerder in het bestand',
   'indicators.import.error.otherMunicipality': 'Dit bestand bevat alleen gebieden van {codes}, niet van {tenant}. Wilt u ze als vergelijkingscijfers laden, kies dan "vergelijkingscijfers (benchmark)".',
+  'indicators.import.error.columnMissing': 'Deze kolom ontbreekt in de kopregel',
+  'indicators.import.error.periodColumnMissing': 'Het bestand heeft geen kolom periode of jaar: kies bij het inlezen de periode van alle waarden',
+  'indicators.import.error.unknownIndicatorColumn': 'Deze kolom is geen indicator (gebruik de sleutel van een indicator of de CBS-kolomnaam van een kerncijfer)',
+  'indicators.import.error.noIndicatorColumns': 'Het bestand heeft geen kolommen met indicatoren',
+  'indicators.import.error.noRows': 'Het bestand bevat geen waarden',
+  'indicators.import.error.noFile': 'Kies een bestand',
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -59,6 +65,12 @@ export const en: Record<keyof typeof nl, string> = {
   'indicators.import.error.notNumber': 'Not a number (write for example 12 or 12.5, without thousands separators)',
   'indicators.import.error.duplicate': 'This indicator, area and period already appear earlier in the file',
   'indicators.import.error.otherMunicipality': 'This file holds only areas of {codes}, not of {tenant}. To load them as comparison figures, choose "comparison figures (benchmark)".',
+  'indicators.import.error.columnMissing': 'This column is missing from the header row',
+  'indicators.import.error.periodColumnMissing': 'The file has no period or year column: choose the period of all values when importing',
+  'indicators.import.error.unknownIndicatorColumn': 'This column is not an indicator (use an indicator key or the CBS column name of a key figure)',
+  'indicators.import.error.noIndicatorColumns': 'The file has no indicator columns',
+  'indicators.import.error.noRows': 'The file holds no values',
+  'indicators.import.error.noFile': 'Choose a file',
 };
 
 declare module '../../platform/i18n/index.ts' {

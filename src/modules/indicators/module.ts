@@ -4,11 +4,13 @@ import type { Module } from '../../platform/module.ts';
 import * as schema from './schema.ts';
 import * as messages from './messages.ts';
 import { seedIndicators } from './seed.ts';
+import { indicatorImportJob } from './import-records.ts';
 
 export const indicatorsAuditActions = [
   'indicators.indicator.created',
   'indicators.indicator.edited',
   'indicators.values.imported',
+  'indicators.import.started',
   'indicators.target.created',
   'indicators.target.updated',
   'indicators.target.deleted',
@@ -27,6 +29,6 @@ export const indicatorsModule: Module = {
   messages,
   // Reference data: the CBS key figures per wijk, the source documents' figures, the wijk boundaries.
   seed: seedIndicators,
-  jobs: [],
+  jobs: [indicatorImportJob],
   auditActions: indicatorsAuditActions,
 };

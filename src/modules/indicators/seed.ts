@@ -12,15 +12,11 @@ import { listNeighbourhoods, loadAreaBoundaries, readCbsAreaCsv, type CbsArea } 
 import { indicators } from './schema.ts';
 import { insertIndicator } from './definitions.ts';
 import { writeIndicatorValues, type RawValue } from './values.ts';
+import { cbsKeyFigures } from './cbs-figures.ts';
+
+export { cbsKeyFigures };
 
 const seedRoot = path.resolve(import.meta.dirname, '../../../seed');
-
-const cbsFileSchema = z.object({
-  source: z.string(),
-  columns: z.array(z.object({ column: z.string(), key: z.string(), name: z.string(), unit: z.string(), themeSlugs: z.array(z.string()), subGoalKeys: z.array(z.string()), description: z.string().nullable().optional() })),
-});
-/** Dutch names and units of the CBS key-figure columns (data: cbs-kerncijfers.json). */
-export const cbsKeyFigures = cbsFileSchema.parse(JSON.parse(fs.readFileSync(new URL('./cbs-kerncijfers.json', import.meta.url), 'utf8')));
 
 export const documentFiguresSchema = z.object({
   document: z.string(),
