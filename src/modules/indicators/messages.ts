@@ -34,6 +34,17 @@ export const nl = {
   'indicators.import.error.noIndicatorColumns': 'Het bestand heeft geen kolommen met indicatoren',
   'indicators.import.error.noRows': 'Het bestand bevat geen waarden',
   'indicators.import.error.noFile': 'Kies een bestand',
+  'indicators.map.class': 'Klasse {n}: {range}',
+  'indicators.map.noData': 'Geen gegevens',
+  'indicators.map.title': '{name} {level}, {period}',
+  'indicators.map.perWijk': 'per wijk',
+  'indicators.map.perBuurt': 'per buurt',
+  'indicators.map.desc': 'Kaart in {n} klassen ({unit}); elke klasse heeft een eigen arcering en het klassenummer staat in het gebied.',
+  'indicators.map.descClass': 'Klasse {n} ({range}): {areas}.',
+  'indicators.map.descMissing': '{n} gebied(en) zonder gegevens.',
+  'indicators.map.source': 'Bron: {source}.',
+  'indicators.map.legend': 'Legenda ({unit})',
+  'indicators.map.noBoundaries': 'Er zijn nog geen gebiedsgrenzen geladen.',
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -71,6 +82,17 @@ export const en: Record<keyof typeof nl, string> = {
   'indicators.import.error.noIndicatorColumns': 'The file has no indicator columns',
   'indicators.import.error.noRows': 'The file holds no values',
   'indicators.import.error.noFile': 'Choose a file',
+  'indicators.map.class': 'Class {n}: {range}',
+  'indicators.map.noData': 'No data',
+  'indicators.map.title': '{name} {level}, {period}',
+  'indicators.map.perWijk': 'per neighbourhood',
+  'indicators.map.perBuurt': 'per sub-neighbourhood',
+  'indicators.map.desc': 'Map in {n} classes ({unit}); each class has its own hatching and the class number is printed in the area.',
+  'indicators.map.descClass': 'Class {n} ({range}): {areas}.',
+  'indicators.map.descMissing': '{n} area(s) without data.',
+  'indicators.map.source': 'Source: {source}.',
+  'indicators.map.legend': 'Legend ({unit})',
+  'indicators.map.noBoundaries': 'No area boundaries have been loaded yet.',
 };
 
 declare module '../../platform/i18n/index.ts' {
