@@ -236,7 +236,10 @@ export async function writeIndicatorValues(ctx: ServiceContext, rows: RawValue[]
   const { valid, errors, fileError } = await checkValues(ctx, rows, opts);
   const result: WriteValuesResult = { status: 'rejected', total: rows.length, added: 0, replaced: 0, unchanged: 0, benchmarks: 0, errors, fileError };
   if (errors.length || fileError) return result;
-  return inTransaction(ctx, async (tx) => {
+  // Progress is reported outside the transaction: a job's progress row is written on the root connection, which
+  // on PGlite (one connection) would wait for this transaction.
+  await onProgress?.(0, valid.length);
+  const stored = await inTransaction(ctx, async (tx) => {
     for (let i = 0; i < valid.length; i += BATCH) {
       const part = valid.slice(i, i + BATCH);
       const written = await tx.db
@@ -254,7 +257,6 @@ export async function writeIndicatorValues(ctx: ServiceContext, rows: RawValue[]
         else result.replaced++;
       }
       result.unchanged += part.length - written.length;
-      await onProgress?.(Math.min(i + BATCH, valid.length), valid.length);
     }
     result.benchmarks = valid.filter((v) => v.benchmark).length;
     result.status = 'imported';
@@ -266,6 +268,8 @@ export async function writeIndicatorValues(ctx: ServiceContext, rows: RawValue[]
     });
     return result;
   });
+  await onProgress?.(valid.length, valid.length);
+  return stored;
 }
 
 export type { KnownArea };
