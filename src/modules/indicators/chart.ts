@@ -24,13 +24,13 @@ export function trendChart(id: string, title: string, desc: string, values: Indi
   const points = values.map((v) => ({ ...v, date: dateOf(v.period), name: label(v), n: series.indexOf(v.areaCode) % SYMBOLS.length }));
   const last = series.map((code) => points.filter((p) => p.areaCode === code).at(-1)!);
   const nf = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
-  const longest = Math.max(6, ...last.map((p) => p.name.length));
+  const longest = Math.max(6, ...last.map((p) => `${p.name}: ${nf.format(p.value)}`.length));
   const svg = Plot.plot({
     document,
     width: 640,
     height: 360,
     marginLeft: 60,
-    marginRight: Math.min(260, 16 + longest * 7),
+    marginRight: Math.min(300, 20 + longest * 7.5),
     x: { type: 'utc', label: null, ticks: 6 },
     y: { label: unit, grid: true, nice: true, zero: values.every((v) => v.value >= 0), tickFormat: (d: number) => nf.format(d) },
     symbol: { domain: SYMBOLS.map((_, i) => i), range: [...SYMBOLS] },

@@ -59,7 +59,7 @@ async function mapPage(c: Context<AppEnv>) {
       {!map ? (
         <Alert type="info">{v.t('indicators.map.nothing')}</Alert>
       ) : (
-        <div class="sb-figure">
+        <div class="sb-figure sb-figure--map">
           <div>
             {raw(map.svg)}
             <P>
@@ -70,7 +70,7 @@ async function mapPage(c: Context<AppEnv>) {
             id="kaart-tabel"
             caption={v.t('indicators.map.tableCaption', { name, period: choice.period!, level: v.t(choice.level === 'wijk' ? 'indicators.map.perWijk' : 'indicators.map.perBuurt') })}
             head={[v.t('indicators.col.area'), v.t('indicators.col.code'), v.t('indicators.col.value'), v.t('indicators.map.classCol')]}
-            rows={map.rows.map((r) => [r.areaName, r.areaCode, <span class="sb-num">{fmt(v.lang, r.value)}</span>, r.classLabel])}
+            rows={map.rows.map((r) => [r.areaName, r.areaCode, <span class="sb-num">{fmt(v.lang, r.value)}</span>, <span class="sb-num">{r.classLabel}</span>])}
           />
         </div>
       )}

@@ -111,9 +111,9 @@ export async function renderIndicatorMap(
   ].filter(Boolean).join(' ');
 
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const width = 640;
-  const mapHeight = 520;
-  const legendHeight = 28 * (classes.length + (missing ? 1 : 0)) + 40;
+  const width = 480;
+  const mapHeight = 440;
+  const legendHeight = 30 * (classes.length + (missing ? 1 : 0)) + 44;
   const collection = { type: 'FeatureCollection' as const, features };
   const svg = Plot.plot({
     document,
@@ -140,12 +140,12 @@ export async function renderIndicatorMap(
   svg.setAttribute('viewBox', `0 0 ${width} ${mapHeight + legendHeight}`);
   // The legend: a swatch with the class's fill and pattern, its number and its range.
   const legendItems = [
-    ...classes.map((c, i) => ({ y: mapHeight + 34 + i * 28, fill: `url(#${id}-p${c.n})`, mark: String(c.n), text: t(lang, 'indicators.map.class', { n: c.n, range: c.label }), ink: INK[c.n - 1] })),
-    ...(missing ? [{ y: mapHeight + 34 + classes.length * 28, fill: `url(#${id}-none)`, mark: '–', text: t(lang, 'indicators.map.noData'), ink: '#1a1a1a' }] : []),
+    ...classes.map((c, i) => ({ y: mapHeight + 40 + i * 30, fill: `url(#${id}-p${c.n})`, mark: String(c.n), text: t(lang, 'indicators.map.class', { n: c.n, range: c.label }), ink: INK[c.n - 1] })),
+    ...(missing ? [{ y: mapHeight + 40 + classes.length * 30, fill: `url(#${id}-none)`, mark: '–', text: t(lang, 'indicators.map.noData'), ink: '#1a1a1a' }] : []),
   ];
   const legend =
-    `<g class="sb-map-legend" text-anchor="start" font-size="13" font-family="system-ui, sans-serif"><text x="10" y="${mapHeight + 16}" font-weight="bold" fill="#1a1a1a">${escapeXml(t(lang, 'indicators.map.legend', { unit: indicator.unit }))}</text>` +
-    legendItems.map((l) => `<rect x="10" y="${l.y - 14}" width="34" height="20" fill="${l.fill}" stroke="#1a1a1a" stroke-width="1"/><text x="27" y="${l.y + 1}" text-anchor="middle" font-weight="bold" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(l.mark)}</text><text x="54" y="${l.y}" fill="#1a1a1a">${escapeXml(l.text)}</text>`).join('') +
+    `<g class="sb-map-legend" text-anchor="start" font-size="16" font-family="system-ui, sans-serif"><text x="10" y="${mapHeight + 18}" font-weight="bold" fill="#1a1a1a">${escapeXml(t(lang, 'indicators.map.legend', { unit: indicator.unit }))}</text>` +
+    legendItems.map((l) => `<rect x="10" y="${l.y - 16}" width="38" height="24" fill="${l.fill}" stroke="#1a1a1a" stroke-width="1"/><text x="29" y="${l.y + 1}" text-anchor="middle" font-weight="bold" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(l.mark)}</text><text x="58" y="${l.y + 1}" fill="#1a1a1a">${escapeXml(l.text)}</text>`).join('') +
     '</g>';
   const html = svg.outerHTML
     .replace(/^<svg([^>]*)>/, `<svg$1><title id="${id}-titel">${escapeXml(title)}</title><desc id="${id}-uitleg">${escapeXml(desc)}</desc><defs>${patternDefs(id)}</defs>`)

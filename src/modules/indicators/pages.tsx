@@ -20,7 +20,8 @@ export const CSS_URL = '/assets/indicators/indicators.css';
 export const CSS = `
 .sb-chart { max-width: 100%; height: auto; display: block; background: #fff; font: 12px system-ui, sans-serif; }
 .sb-figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem 2rem; align-items: start; margin-block-end: 2rem; }
-@media (max-width: 60rem) { .sb-figure { grid-template-columns: minmax(0, 1fr); } }
+.sb-figure--map { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+@media (max-width: 60rem) { .sb-figure, .sb-figure--map { grid-template-columns: minmax(0, 1fr); } }
 .sb-filters { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: end; }
 .sb-filters .utrecht-form-field { min-width: 12rem; }
 .sb-actions { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; padding: 0; list-style: none; }
@@ -86,11 +87,10 @@ async function listPage(c: Context<AppEnv>) {
       <Table
         id="indicatoren-tabel"
         caption={theme ? v.t('indicators.listCaptionTheme', { theme: options.names.get(theme) ?? theme, n: all.length }) : v.t('indicators.listCaption', { n: all.length })}
-        head={[v.t('indicators.field.name'), v.t('indicators.field.unit'), v.t('indicators.field.levels'), v.t('indicators.field.themes'), v.t('indicators.field.source')]}
+        head={[v.t('indicators.field.name'), v.t('indicators.field.unit'), v.t('indicators.field.themes'), v.t('indicators.field.source')]}
         rows={all.map((i) => [
           <A href={`/indicatoren/${i.key}`}>{i.name}</A>,
           i.unit,
-          i.areaLevels.map((l) => levelLabel(v, l)).join(', '),
           i.themeSlugs.map((s) => options.names.get(s) ?? s).join(', ') || '–',
           i.source,
         ])}
