@@ -143,7 +143,7 @@ export interface Fingerprint {
   /** All of the municipality's rows as text. */
   corpus: string;
   /** Values to fill route parameters with. */
-  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string };
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string; indicator: string; indicatorImport: string; indicatorTarget: string };
 }
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
@@ -188,6 +188,9 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       trajectory: (await one('select id from effects_trajectories order by created_at limit 1')).id,
       story: (await one('select id from effects_stories order by created_at limit 1')).id,
       complaint: (await one('select id from effects_complaints order by created_at limit 1')).id,
+      indicator: (await one('select key from indicators order by key limit 1')).key ?? 'bestaat-niet',
+      indicatorImport: (await one('select id from indicator_imports order by created_at limit 1')).id ?? crypto.randomUUID(),
+      indicatorTarget: (await one('select id from indicator_targets order by created_at limit 1')).id ?? crypto.randomUUID(),
     },
   };
 }
@@ -195,7 +198,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
 /** A fingerprint's parameters replaced by values that exist nowhere. */
 export function nowhere(f: Fingerprint): Fingerprint['params'] {
   const uuid = () => crypto.randomUUID();
-  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid() };
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid(), indicator: 'bestaat-niet', indicatorImport: uuid(), indicatorTarget: uuid() };
 }
 
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
@@ -207,6 +210,9 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (name === 'yearMonth') return p.month;
     if (name === 'personId') return p.person;
     if (name === 'file') return 'app.css';
+    if (/indicatoren\/import/.test(route)) return p.indicatorImport;
+    if (/indicatoren\/doelen/.test(route)) return p.indicatorTarget;
+    if (/indicatoren|indicators/.test(route) && name === 'key') return p.indicator;
     if (/verantwoording\/import|\/imports\//.test(route)) return p.import;
     if (name === 'year') return '2022';
     if (/verantwoording|\/plans\//.test(route)) return crypto.randomUUID(); // a choice or entry of an accountability plan

@@ -60,6 +60,7 @@ async function uploadPage(c: Context<AppEnv>, errors: FieldError[] = [], status:
         <>
           <H2 id="eerdere">{v.t('indicators.import.recent')}</H2>
           <Table
+            id="eerdere-tabel"
             caption={v.t('indicators.import.recent')}
             head={[v.t('indicators.import.file'), v.t('indicators.col.when'), v.t('indicators.import.col.status'), v.t('indicators.import.col.values')]}
             rows={recent.map((i) => [<A href={`${IMPORT_PATH}/${i.id}`}>{i.fileName}</A>, formatDateTime(v.lang, i.createdAt), statusLabel(v, i.status), String(i.added + i.replaced + i.unchanged)])}

@@ -131,6 +131,7 @@ async function indicatorPage(c: Context<AppEnv>) {
       <H1>{indicator.name}</H1>
       {indicator.description && <P>{indicator.description}</P>}
       <Table
+        id="definitie-tabel"
         caption={v.t('indicators.definition')}
         head={[v.t('indicators.col.what'), v.t('indicators.col.value')]}
         rows={[
@@ -193,6 +194,7 @@ async function indicatorPage(c: Context<AppEnv>) {
       )}
       <H2 id="versies">{v.t('indicators.versions')}</H2>
       <Table
+        id="versies-tabel"
         caption={v.t('indicators.versions')}
         head={[v.t('indicators.field.version'), v.t('indicators.col.when'), v.t('indicators.col.who'), v.t('indicators.field.changeNote'), v.t('indicators.field.name')]}
         rows={versions.map((x) => [String(x.version), x.createdAt.toISOString().slice(0, 10), x.createdBy, x.changeNote || '–', x.content.name])}
