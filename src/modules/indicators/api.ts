@@ -104,7 +104,7 @@ export function registerIndicatorApi(api: OpenAPIHono<AppEnv>) {
       tags: [TAG],
       summary: 'De indicatoren (niveau 4), eventueel van één thema of subdoel',
       request: { query: z.object({ theme: z.string().max(100).optional().openapi({ example: 'ontmoeten' }), subGoal: z.string().max(100).optional().openapi({ example: 'ontmoeten/2' }) }) },
-      responses: { 200: jsonResponse(z.array(indicatorSchema), 'Indicatoren') },
+      responses: { 200: jsonResponse(z.array(indicatorSchema), 'Indicatoren'), ...errorResponses() },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -149,7 +149,7 @@ export function registerIndicatorApi(api: OpenAPIHono<AppEnv>) {
       tags: [TAG],
       summary: 'Meetbare doelen per gebied (focuspunten): indicator, nulmeting, doelwaarde en -jaar, subdoelen',
       request: { query: z.object({ area: z.string().max(40).optional(), indicator: z.string().max(80).optional(), theme: z.string().max(100).optional() }) },
-      responses: { 200: jsonResponse(z.array(targetSchema), 'Doelen') },
+      responses: { 200: jsonResponse(z.array(targetSchema), 'Doelen'), ...errorResponses() },
     }),
     async (c) => {
       const q = c.req.valid('query');
