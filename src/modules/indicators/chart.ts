@@ -24,6 +24,12 @@ export function trendChart(id: string, title: string, desc: string, values: Indi
   const points = values.map((v) => ({ ...v, date: dateOf(v.period), name: label(v), n: series.indexOf(v.areaCode) % SYMBOLS.length }));
   const last = series.map((code) => points.filter((p) => p.areaCode === code).at(-1)!);
   const nf = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+  // End labels never overlap: from the highest down, each at least a line below the one above it.
+  const yMin = Math.min(0, ...values.map((v) => v.value));
+  const yMax = Math.max(...values.map((v) => v.value));
+  const gap = ((yMax - yMin) || 1) * (15 / 290);
+  const labels = [...last].sort((a, b) => b.value - a.value);
+  labels.forEach((p, i) => Object.assign(p, { labelY: i === 0 ? p.value : Math.min(p.value, (labels[i - 1] as typeof p & { labelY: number }).labelY - gap) }));
   const longest = Math.max(6, ...last.map((p) => `${p.name}: ${nf.format(p.value)}`.length));
   const svg = Plot.plot({
     document,
@@ -38,7 +44,7 @@ export function trendChart(id: string, title: string, desc: string, values: Indi
       Plot.line(points.filter((p) => !p.benchmark), { x: 'date', y: 'value', z: 'areaCode', stroke: (p: (typeof points)[number]) => COLOURS[p.n], strokeWidth: 2 }),
       Plot.line(points.filter((p) => p.benchmark), { x: 'date', y: 'value', z: 'areaCode', stroke: (p: (typeof points)[number]) => COLOURS[p.n], strokeWidth: 2, strokeDasharray: '6,4' }),
       Plot.dot(points, { x: 'date', y: 'value', symbol: 'n', stroke: (p: (typeof points)[number]) => COLOURS[p.n], fill: '#ffffff', r: 4, strokeWidth: 2 }),
-      Plot.text(last, { x: 'date', y: 'value', text: (p: (typeof points)[number]) => `${p.name}: ${nf.format(p.value)}`, dx: 8, textAnchor: 'start', fill: '#1a1a1a' }),
+      Plot.text(labels, { x: 'date', y: 'labelY', text: (p: (typeof points)[number]) => `${p.name}: ${nf.format(p.value)}`, dx: 8, textAnchor: 'start', fill: '#1a1a1a' }),
     ],
   }) as unknown as Element;
   svg.querySelectorAll('style').forEach((s) => s.remove());
