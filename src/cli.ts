@@ -282,6 +282,61 @@ importCommand
     }
   });
 
+importCommand
+  .command('indicators')
+  .description('Lees waarden van indicatoren in uit een CSV- of Excel-bestand, lang (indicator, gebied, periode, waarde) of breed (één kolom per indicator, zoals het CBS publiceert); alles of niets, opnieuw inlezen vervangt dezelfde waarden')
+  .argument('<file>', 'het bestand (CSV of .xlsx, ten hoogste 25 MB)')
+  .option('--layout <layout>', 'auto, long of wide', 'auto')
+  .option('--period <period>', 'periode van alle waarden van een breed bestand zonder kolom periode of jaar (2024, 2024-Q1, 2024-03)')
+  .option('--benchmark', 'het bestand bevat alleen vergelijkingscijfers van andere gemeenten')
+  .action(async (file: string, opts: { layout: string; period?: string; benchmark?: boolean }) => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { importValuesFile } = await import('./modules/indicators/import-records.ts');
+    const { translate } = await import('./platform/http/errors.ts');
+    const { default: progress } = await import('cli-progress');
+    if (!['auto', 'long', 'wide'].includes(opts.layout)) throw new Error(`--layout: "${opts.layout}" is geen indeling; kies auto, long of wide`);
+    const full = path.resolve(file);
+    if (!fs.existsSync(full)) throw new Error(`Bestand niet gevonden: ${full}`);
+    const bar = process.stderr.isTTY ? new progress.SingleBar({ format: 'Indicatoren {phase} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true }, progress.Presets.shades_classic) : null;
+    let shown = '';
+    const onProgress = (done: number, total: number, phase: string) => {
+      if (bar) {
+        if (shown !== phase) bar.start(total, done, { phase });
+        else bar.update(done);
+      } else if (total > 0 && (shown !== phase || done === total)) console.error(`Indicatoren ${phase}: ${done}/${total}`);
+      shown = phase;
+    };
+    try {
+      const r = await withDb('import indicators', (ctx) => importValuesFile(cliAdmin(ctx), { fileName: path.basename(full), content: fs.readFileSync(full), layout: opts.layout as 'auto' | 'long' | 'wide', period: opts.period ?? null, benchmarkFile: !!opts.benchmark }, onProgress));
+      bar?.stop();
+      if (r.status === 'imported') {
+        console.log(`${path.basename(full)} (${r.layout === 'wide' ? 'breed' : 'lang'}): ${r.added} nieuwe waarden, ${r.replaced} vervangen, ${r.unchanged} ongewijzigd; waarvan ${r.benchmarks} vergelijkingscijfers.`);
+      } else {
+        if (r.fileError) console.error(translate('nl', r.fileError.message, r.fileError.params));
+        for (const e of r.errors.slice(0, 20)) console.error(`  regel ${e.row}, kolom ${e.column}${e.value ? ` (${e.value})` : ''}: ${translate('nl', e.reason)}`);
+        if (r.errors.length > 20) console.error(`  … en nog ${r.errors.length - 20} fout(en).`);
+        console.error('Afgekeurd: er is niets opgeslagen. Verbeter het bestand en lees het opnieuw in.');
+        process.exitCode = 1;
+      }
+    } finally {
+      bar?.stop();
+    }
+  });
+importCommand
+  .command('areas')
+  .description('Lees de grenzen van wijken of buurten in uit een GeoJSON-bestand (WGS84; eigenschap wijkcode of buurtcode); de gebieden moeten bestaan (sociale-basis tenant load-areas); veilig om te herhalen')
+  .argument('<file>', 'het GeoJSON-bestand')
+  .action(async (file: string) => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { loadAreaBoundaries } = await import('./modules/framework/service.ts');
+    const full = path.resolve(file);
+    if (!fs.existsSync(full)) throw new Error(`Bestand niet gevonden: ${full}`);
+    const r = await withDb('import areas', (ctx) => loadAreaBoundaries(cliAdmin(ctx), { fileName: path.basename(full), text: fs.readFileSync(full, 'utf8') }));
+    console.log(`Grenzen opgeslagen voor ${r.boundaries} ${r.kind === 'wijk' ? 'wijken' : 'buurten'} (${r.unchanged} ongewijzigd).`);
+  });
+
 const reach = program.command('reach').description('Bereik: unieke inwoners zonder identiteiten');
 reach
   .command('rekey')

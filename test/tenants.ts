@@ -169,7 +169,7 @@ export interface Fingerprint {
   /** All of the municipality's rows as text. */
   corpus: string;
   /** Values to fill route parameters with. */
-  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string; fundApplication: string; contract: string; contractRound: string; subcontractor: string };
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string; fundApplication: string; contract: string; contractRound: string; subcontractor: string; indicator: string; indicatorImport: string; indicatorTarget: string };
 }
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
@@ -218,6 +218,9 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       contract: (await one('select id from contracts order by created_at limit 1')).id,
       contractRound: (await one('select id from contract_rounds order by created_at limit 1')).id,
       subcontractor: (await one('select id from contract_subcontractors order by created_at limit 1')).id,
+      indicator: (await one('select key from indicators order by key limit 1')).key ?? 'bestaat-niet',
+      indicatorImport: (await one('select id from indicator_imports order by created_at limit 1')).id ?? crypto.randomUUID(),
+      indicatorTarget: (await one('select id from indicator_targets order by created_at limit 1')).id ?? crypto.randomUUID(),
     },
   };
 }
@@ -225,7 +228,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
 /** A fingerprint's parameters replaced by values that exist nowhere. */
 export function nowhere(f: Fingerprint): Fingerprint['params'] {
   const uuid = () => crypto.randomUUID();
-  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid(), fundApplication: uuid(), contract: uuid(), contractRound: uuid(), subcontractor: uuid() };
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid(), fundApplication: uuid(), contract: uuid(), contractRound: uuid(), subcontractor: uuid(), indicator: 'bestaat-niet', indicatorImport: uuid(), indicatorTarget: uuid() };
 }
 
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
@@ -242,6 +245,9 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (/opdrachten\/rondes|contract-rounds/.test(route)) return p.contractRound;
     if (/opdrachten\/onderaannemers/.test(route)) return p.subcontractor;
     if (/opdrachten/.test(route)) return p.contract;
+    if (/indicatoren\/import/.test(route)) return p.indicatorImport;
+    if (/indicatoren\/doelen/.test(route)) return p.indicatorTarget;
+    if (/indicatoren|indicators/.test(route) && name === 'key') return p.indicator;
     if (/verantwoording\/import|\/imports\//.test(route)) return p.import;
     if (name === 'year' && /fonds|\/fund\//.test(route)) return '2090'; // the fund year both municipalities have (addFundApplication)
     if (name === 'year') return '2022';

@@ -9,6 +9,7 @@ import { placesModule } from './places/module.ts';
 import { catalogueModule } from './catalogue/module.ts';
 import { reachModule } from './reach/module.ts';
 import { effectsModule } from './effects/module.ts';
+import { indicatorsModule } from './indicators/module.ts';
 import { fundModule } from './fund/module.ts';
 import { contractsModule } from './contracts/module.ts';
 import { addProgrammeSource } from './places/service.ts';
@@ -16,7 +17,7 @@ import { listActivitiesForLocation } from './catalogue/service.ts';
 import { loadFrameworkFile } from './framework/service.ts';
 import { seedNetworkFrom, checkSeedOrganisations } from './network/service.ts';
 
-export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule, effectsModule, fundModule, contractsModule];
+export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule, effectsModule, indicatorsModule, fundModule, contractsModule];
 
 installModules(modules);
 

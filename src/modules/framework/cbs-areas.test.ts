@@ -22,13 +22,18 @@ describe('CBS area files', () => {
     const { areas, skippedWater } = readCbsAreaCsv(haarlemCsv, 'GM0392');
     expect(skippedWater).toBe(0);
     expect(areas).toHaveLength(21);
-    expect(areas[0]).toEqual({ kind: 'wijk', code: 'WK039201', name: 'Oude Stad', wijkCode: 'WK039201', municipalityCode: 'GM0392', population: 14745, year: 2024, line: 2 });
+    const { figures, ...first } = areas[0];
+    expect(first).toEqual({ kind: 'wijk', code: 'WK039201', name: 'Oude Stad', wijkCode: 'WK039201', municipalityCode: 'GM0392', population: 14745, year: 2024, line: 2 });
+    // every numeric key figure, not the identifying columns
+    expect(Object.keys(figures)).toHaveLength(37);
+    expect(figures).toMatchObject({ aantalInwoners: 14745, percentageEenpersoonshuishoudens: 58, gemiddeldeHuishoudsgrootte: 1.6, oppervlakteWaterInHa: 13 });
+    expect(figures).not.toHaveProperty('jaar');
     expect(areas.reduce((sum, a) => sum + (a.population ?? 0), 0)).toBe(167635);
   });
 
   it('reads a semicolon-separated file with decimal commas in other columns', () => {
     const csv = 'wijkcode;wijknaam;gemeentecode;gemiddeldeHuishoudsgrootte;aantalInwoners\r\nWK999901;Oude Kern;GM9999;2,1;4210\r\n';
-    expect(parseCbsAreaCsv(csv, { file: 'x.csv', municipalityCode: 'GM9999' }).areas.map((a) => [a.code, a.name, a.population])).toEqual([['WK999901', 'Oude Kern', 4210]]);
+    expect(parseCbsAreaCsv(csv, { file: 'x.csv', municipalityCode: 'GM9999' }).areas.map((a) => [a.code, a.name, a.population, a.figures.gemiddeldeHuishoudsgrootte])).toEqual([['WK999901', 'Oude Kern', 4210, 2.1]]);
   });
 
   it('lists the first 25 problems and says how many more there are', () => {
