@@ -311,20 +311,24 @@ export async function sessionGroups(ctx: ServiceContext, s: Pick<AttendanceScope
   if (s.activityIds) parts.push(sql`s.activity_id = any(${pgArray(s.activityIds)}::uuid[])`);
   if (f.organisation) parts.push(sql`s.organisation_id = ${f.organisation}`);
   if (f.district) parts.push(sql`s.activity_id = any(${pgArray(s.meta.filter((a) => a.districtCode === f.district).map((a) => a.id))}::uuid[])`);
-  const rows = await queryRows<Record<string, string | number>>(
-    ctx.db,
-    sql`
-    select s.activity_id, s.organisation_id, date_part('month', s.date)::int as m,
-      count(*) filter (where s.status = 'held')::int as held,
-      count(*) filter (where s.status = 'cancelled')::int as cancelled,
-      coalesce(sum(s.headcount + s.imported_anonymous) filter (where s.status = 'held'), 0)::int as anonymous,
-      coalesce(sum(s.hours) filter (where s.status = 'held'), 0)::float8 as hours,
-      coalesce(sum(s.volunteers) filter (where s.status = 'held'), 0)::int as volunteers,
-      coalesce(sum(s.volunteer_hours) filter (where s.status = 'held'), 0)::float8 as volunteer_hours
-    from reach_sessions s
-    where ${sql.join(parts, sql` and `)}
-    group by s.activity_id, s.organisation_id, date_part('month', s.date)`,
-  );
+  // A city-year is some 20,000 groups: room to hash them in memory (the default work_mem spills them to disk).
+  const rows = await inTransaction(ctx, async (tx) => {
+    await tx.db.execute(sql`set local work_mem = '64MB'`);
+    return queryRows<Record<string, string | number>>(
+      tx.db,
+      sql`
+      select s.activity_id, s.organisation_id, date_part('month', s.date)::int as m,
+        count(*) filter (where s.status = 'held')::int as held,
+        count(*) filter (where s.status = 'cancelled')::int as cancelled,
+        coalesce(sum(s.headcount + s.imported_anonymous) filter (where s.status = 'held'), 0)::int as anonymous,
+        coalesce(sum(s.hours) filter (where s.status = 'held'), 0)::float8 as hours,
+        coalesce(sum(s.volunteers) filter (where s.status = 'held'), 0)::int as volunteers,
+        coalesce(sum(s.volunteer_hours) filter (where s.status = 'held'), 0)::float8 as volunteer_hours
+      from reach_sessions s
+      where ${sql.join(parts, sql` and `)}
+      group by s.activity_id, s.organisation_id, date_part('month', s.date)`,
+    );
+  });
   return rows.map((r) => ({
     activityId: String(r.activity_id),
     organisationId: String(r.organisation_id),
