@@ -141,7 +141,9 @@ export async function measureLogin(base: string, duration: number): Promise<Meas
 
 async function freshPostgres(baseUrl: string): Promise<string> {
   const url = new URL(baseUrl);
-  const name = 'sociale_basis_bench';
+  // BENCH_DATABASE: another name, so two benchmark runs on one server do not drop each other's database.
+  const name = process.env.BENCH_DATABASE || 'sociale_basis_bench';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`BENCH_DATABASE: ongeldige databasenaam ${JSON.stringify(name)}`);
   const c = new pg.Client({ connectionString: url.toString() });
   await c.connect();
   await c.query(`drop database if exists ${name} with (force)`);

@@ -37,6 +37,18 @@ export async function inTransaction<T>(ctx: ServiceContext, fn: (tx: ServiceCont
   return result;
 }
 
+/**
+ * Independent reads side by side where that is safe: outside a transaction each read gets its own connection of the
+ * pool (PostgreSQL; PGlite runs them in turn anyway); inside a transaction — one connection, which takes one query
+ * at a time (pg deprecates queueing a query on a busy client) — they run one after another.
+ */
+export async function sideBySide<T extends readonly unknown[]>(ctx: ServiceContext, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (!txStates.has(ctx.db)) return Promise.all(reads.map((read) => read())) as unknown as Promise<T>;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as unknown as T;
+}
+
 /** Runs fn with the root connection once the transaction ctx is in has committed; at once outside a transaction. */
 export function afterCommit(ctx: ServiceContext, fn: (root: Db) => void): void {
   const state = txStates.get(ctx.db);

@@ -6,7 +6,7 @@ import { readsWholePlans, registersFor } from './policy.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { requireActor } from '../../platform/auth/require.ts';
-import type { ServiceContext } from '../../platform/context.ts';
+import { sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { getOrganisation, getOrganisationNames, isMemberOfThemeTable } from '../network/service.ts';
 import { listThemes, type ThemeView } from '../framework/service.ts';
 import { deliversActivity, getActivitySummaries, type ActivitySummary } from '../catalogue/service.ts';
@@ -143,13 +143,14 @@ export async function themeOf(ctx: ServiceContext, plan: Pick<PlanRow, 'themeSlu
 }
 
 export async function loadSnapshot(ctx: ServiceContext, planId: string): Promise<{ snapshot: PlanSnapshot; activities: Map<string, ActivitySummary> }> {
-  const [choiceRows, entryRows] = await Promise.all([
-    ctx.db
+  // Read inside the plan's transactions too (revise): side by side only outside one.
+  const [choiceRows, entryRows] = await sideBySide(ctx, [
+    () => ctx.db
       .select()
       .from(reachPlanChoices)
       .where(and(eq(reachPlanChoices.tenantId, ctx.tenant), eq(reachPlanChoices.planId, planId)))
       .orderBy(asc(reachPlanChoices.subGoalKey), asc(reachPlanChoices.position), asc(reachPlanChoices.createdAt), asc(reachPlanChoices.id)),
-    ctx.db
+    () => ctx.db
       .select()
       .from(reachPlanEntries)
       .where(and(eq(reachPlanEntries.tenantId, ctx.tenant), eq(reachPlanEntries.planId, planId)))
@@ -190,7 +191,7 @@ export async function loadSnapshot(ctx: ServiceContext, planId: string): Promise
 
 /** The whole plan as the actor sees it (the caller checked that the actor may). */
 export async function planView(ctx: ServiceContext, row: PlanRow): Promise<PlanView> {
-  const [{ snapshot, activities }, theme, member] = await Promise.all([loadSnapshot(ctx, row.id), themeOf(ctx, row), isTableMember(ctx, row.themeSlug, row.id)]);
+  const [{ snapshot, activities }, theme, member] = await sideBySide(ctx, [() => loadSnapshot(ctx, row.id), () => themeOf(ctx, row), () => isTableMember(ctx, row.themeSlug, row.id)]);
   const names = await getOrganisationNames(ctx, [...new Set([...activities.values()].flatMap((a) => [a.organisationId, ...a.partnerOrganisationIds]))]);
   const choices: ChoiceView[] = snapshot.choices.map((c) => {
     const a = c.activityId ? activities.get(c.activityId) : undefined;

@@ -11,7 +11,7 @@ import { readsWholePlans, registersFor } from './policy.ts';
 import { AppError, invalid, notFound, parseChecked, forbidden, type FieldError } from '../../platform/http/errors.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { inTransaction, sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { requireActor } from '../../platform/auth/require.ts';
 import { getOrganisation } from '../network/service.ts';
@@ -145,7 +145,7 @@ export async function createPlan(ctx: ServiceContext, raw: CreatePlanInput): Pro
 // ------------------------------------------------------------------ choices
 
 async function themeRefs(ctx: ServiceContext, plan: PlanRow): Promise<PlanRefs> {
-  const [theme, groups, districts] = await Promise.all([themeOf(ctx, plan), listTargetGroups(ctx), listDistricts(ctx)]);
+  const [theme, groups, districts] = await sideBySide(ctx, [() => themeOf(ctx, plan), () => listTargetGroups(ctx), () => listDistricts(ctx)]);
   return {
     subGoals: new Set(theme ? theme.subGoalGroups.flatMap((g) => g.subGoals.map((s) => s.key)) : []),
     principles: new Set(theme ? theme.principleGroups.flatMap((g) => g.items.map((i) => i.key)) : []),

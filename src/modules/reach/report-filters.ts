@@ -5,7 +5,7 @@ import { z } from '../../platform/zod.ts';
 import { parseChecked, notFound, type FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { queryRows } from '../../platform/db/client.ts';
-import type { ServiceContext } from '../../platform/context.ts';
+import { sideBySide, type ServiceContext } from '../../platform/context.ts';
 import type { Unchecked } from '../../platform/zod.ts';
 import { listPeriods, listThemes, listDistricts, listNeighbourhoods, listTargetGroups } from '../framework/service.ts';
 import { organisationExists, getOrganisationNames } from '../network/service.ts';
@@ -43,7 +43,7 @@ export interface ReportRefs {
 
 export async function loadRefs(ctx: ServiceContext, orgIds: string[] = []): Promise<ReportRefs> {
   const periods = await listPeriods(ctx);
-  const themeLists = await Promise.all(periods.map((p) => listThemes(ctx, p.code)));
+  const themeLists = await sideBySide(ctx, periods.map((p) => () => listThemes(ctx, p.code)));
   const themes = new Map<string, { slug: string; name: string }>();
   const subGoals = new Map<string, { key: string; theme: string; text: string }>();
   for (const t of themeLists.flat()) {

@@ -1,11 +1,13 @@
 // The queries behind the reach report, designed for a city-year of a million attendance rows. Everything the report
-// needs from reach_attendance comes from ONE statement with one pass over the rows: they are grouped per resident,
-// activity, organisation, wijk and target groups (visits, and visits per month packed into two integers), which at a
-// million rows leaves tens of thousands of groups, sorted by resident and numbered (the pseudonym itself is not
-// returned). From those, attendanceFigures counts in memory, in one walk, the unique residents per category (theme,
-// sub-goal, organisation, month, quarter, wijk, district, target group), the overlap between organisations and the
-// identified visits per category. No query per cell. Sessions, headcounts and volunteers come from reach_sessions
-// (one row per session: small).
+// needs about identified visits comes from ONE statement: groups per resident, activity, organisation, wijk and
+// target groups (visits, and visits per month packed into two integers) — tens of thousands of groups for a million
+// rows — sorted by resident and numbered (the pseudonym itself is not returned). For a period of whole months (the
+// default: a year) they are read from reach_visit_summary, which triggers keep equal to the aggregate of
+// reach_attendance over held sessions in the same transaction as every write (migration reach_summary_triggers);
+// for any other period they are grouped from reach_attendance itself, with the same result. From those groups
+// attendanceFigures counts in memory, in one walk, the unique residents per category (theme, sub-goal, organisation,
+// month, quarter, wijk, district, target group), the overlap between organisations and the identified visits per
+// category. No query per cell. Sessions, headcounts and volunteers come from reach_sessions (one row per session).
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/client.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
@@ -29,10 +31,27 @@ export interface AttendanceScope {
   orgIds: string[];
 }
 
-/** The WHERE conditions every attendance query shares (tenant, dates, filters). */
-export function attendanceWhere(ctx: ServiceContext, s: AttendanceScope): SQL {
+/**
+ * The months of the period when it is whole calendar months (the report's default, a whole year, or e.g. a quarter):
+ * then the report can read reach_visit_summary; otherwise null (a period that starts or ends within a month).
+ */
+export function wholeMonths(from: string, to: string): { first: number; last: number } | null {
+  if (from.slice(0, 4) !== to.slice(0, 4) || from.slice(8) !== '01') return null;
+  const [y, m] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (Number(to.slice(8)) !== lastDay) return null;
+  return { first: Number(from.slice(5, 7)), last: m };
+}
+
+/**
+ * The WHERE conditions every attendance query shares (tenant, filters; the period when `dates`). The same on
+ * reach_attendance and reach_visit_summary (alias `r`): there an unknown wijk is '' instead of null, which every
+ * condition below treats alike (no wijk code is '').
+ */
+export function attendanceWhere(ctx: ServiceContext, s: AttendanceScope, dates = true): SQL {
   const f = s.filters;
-  const parts: SQL[] = [sql`r.tenant_id = ${ctx.tenant}`, sql`r.date between ${s.from} and ${s.to}`];
+  const parts: SQL[] = [sql`r.tenant_id = ${ctx.tenant}`];
+  if (dates) parts.push(sql`r.date between ${s.from} and ${s.to}`);
   if (s.activityIds) parts.push(sql`r.activity_id = any(${pgArray(s.activityIds)}::uuid[])`);
   if (f.organisation) parts.push(sql`r.organisation_id = ${f.organisation}`);
   if (f.wijk) parts.push(sql`r.wijk_code = ${f.wijk}`);
@@ -76,14 +95,18 @@ export interface Level1 {
 /**
  * The one statement over reach_attendance: groups per resident (numbered, `rid`, in pseudonym order), activity,
  * organisation, wijk and target groups, with the visits and the visits per month in 5-bit fields (one session per
- * activity and date, so a field stays under 32): months 1–6 in `ma`, 7–12 in `mb`.
+ * activity and date, so a field stays under 32): months 1–6 in `ma`, 7–12 in `mb`. Visits of held sessions only
+ * (a session registered as cancelled counts none; the few such sessions are found by reach_sessions_not_held_idx).
+ * Used for a period that does not consist of whole months; otherwise summaryQuery gives the same groups.
  */
 export function attendanceQuery(ctx: ServiceContext, s: AttendanceScope): SQL {
   return sql`
     with q as (
       select r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups, count(*)::int as v,
         sum(1::int8 << ((r.m - 1) * 5))::int8 as mc
-      from (select r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups, date_part('month', r.date)::int as m from reach_attendance r where ${attendanceWhere(ctx, s)}) r
+      from (select r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups, date_part('month', r.date)::int as m from reach_attendance r
+            where ${attendanceWhere(ctx, s)}
+              and not exists (select 1 from reach_sessions x where x.tenant_id = r.tenant_id and x.id = r.session_id and x.status <> 'held')) r
       group by r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups
     )
     select dense_rank() over (order by q.pseudonym)::int as rid, q.activity_id, q.organisation_id, q.wijk_code, q.target_groups, q.v,
@@ -92,14 +115,47 @@ export function attendanceQuery(ctx: ServiceContext, s: AttendanceScope): SQL {
     order by rid`;
 }
 
-/** Runs the attendance statement (with room to hash in memory: one report, once) and counts the categories. */
+/**
+ * The same groups as attendanceQuery, from reach_visit_summary (one row per resident, activity, organisation, wijk,
+ * target groups and year, with the visits per month; kept equal to reach_attendance by triggers): for a period of
+ * whole months `first`…`last` of the year. A city-year is some 40,000 summary rows instead of a million attendance
+ * rows, read in the order of the primary key (tenant, year, pseudonym, …): already per resident.
+ */
+export function summaryQuery(ctx: ServiceContext, s: AttendanceScope, months: { first: number; last: number }): SQL {
+  const inRange = (m: number) => m >= months.first && m <= months.last;
+  const all = Array.from({ length: 12 }, (_, i) => i + 1);
+  const column = (m: number) => sql.raw(`r.m${m}`);
+  const visits = sql.join(all.filter(inRange).map(column), sql` + `);
+  // The month fields as attendanceQuery packs them (each month's count stays under 32: see there).
+  const packed = (ms: number[], shift: number) => {
+    const used = ms.filter(inRange);
+    return used.length ? sql.join(used.map((m) => sql`(${column(m)}::int << ${sql.raw(String((m - shift) * 5))})`), sql` | `) : sql`0`;
+  };
+  return sql`
+    select dense_rank() over (order by q.pseudonym)::int as rid, q.activity_id, q.organisation_id, nullif(q.wijk_code, '') as wijk_code, q.target_groups, q.v, q.ma, q.mb
+    from (
+      select r.pseudonym, r.activity_id, r.organisation_id, r.wijk_code, r.target_groups, (${visits})::int as v,
+        (${packed(all.slice(0, 6), 1)})::int as ma, (${packed(all.slice(6), 7)})::int as mb
+      from reach_visit_summary r
+      where ${attendanceWhere(ctx, s, false)} and r.year = ${Number(s.from.slice(0, 4))}
+    ) q
+    where q.v > 0
+    order by q.pseudonym, q.activity_id, q.organisation_id, q.wijk_code, q.target_groups`;
+}
+
+/**
+ * Reads the groups of the period — from the summary for whole months, otherwise from reach_attendance (that
+ * statement with room to hash in memory: one report, once) — and counts the categories.
+ */
 export async function attendanceFigures(ctx: ServiceContext, s: AttendanceScope): Promise<AttendanceFigures> {
+  const months = wholeMonths(s.from, s.to);
   const rows = await inTransaction(ctx, async (tx) => {
+    // Room to hash and sort in memory (one report, once): the groups of a city-year are some 40,000 to 150,000 rows.
     await tx.db.execute(sql`set local work_mem = '64MB'`);
-    // The planner can over-estimate this statement enough to switch on JIT compilation: seconds of compiling for a
-    // query that runs in about one. Off for this statement.
+    // The planner can over-estimate the attendance statement enough to switch on JIT compilation: seconds of
+    // compiling for a query that runs in well under one. Off for this statement.
     await tx.db.execute(sql`set local jit = off`);
-    return queryRows<Level1>(tx.db, attendanceQuery(ctx, s));
+    return queryRows<Level1>(tx.db, months ? summaryQuery(ctx, s, months) : attendanceQuery(ctx, s));
   });
   return countAttendance(s, rows);
 }
@@ -255,20 +311,24 @@ export async function sessionGroups(ctx: ServiceContext, s: Pick<AttendanceScope
   if (s.activityIds) parts.push(sql`s.activity_id = any(${pgArray(s.activityIds)}::uuid[])`);
   if (f.organisation) parts.push(sql`s.organisation_id = ${f.organisation}`);
   if (f.district) parts.push(sql`s.activity_id = any(${pgArray(s.meta.filter((a) => a.districtCode === f.district).map((a) => a.id))}::uuid[])`);
-  const rows = await queryRows<Record<string, string | number>>(
-    ctx.db,
-    sql`
-    select s.activity_id, s.organisation_id, date_part('month', s.date)::int as m,
-      count(*) filter (where s.status = 'held')::int as held,
-      count(*) filter (where s.status = 'cancelled')::int as cancelled,
-      coalesce(sum(s.headcount + s.imported_anonymous) filter (where s.status = 'held'), 0)::int as anonymous,
-      coalesce(sum(s.hours) filter (where s.status = 'held'), 0)::float8 as hours,
-      coalesce(sum(s.volunteers) filter (where s.status = 'held'), 0)::int as volunteers,
-      coalesce(sum(s.volunteer_hours) filter (where s.status = 'held'), 0)::float8 as volunteer_hours
-    from reach_sessions s
-    where ${sql.join(parts, sql` and `)}
-    group by s.activity_id, s.organisation_id, date_part('month', s.date)`,
-  );
+  // A city-year is some 20,000 groups: room to hash them in memory (the default work_mem spills them to disk).
+  const rows = await inTransaction(ctx, async (tx) => {
+    await tx.db.execute(sql`set local work_mem = '64MB'`);
+    return queryRows<Record<string, string | number>>(
+      tx.db,
+      sql`
+      select s.activity_id, s.organisation_id, date_part('month', s.date)::int as m,
+        count(*) filter (where s.status = 'held')::int as held,
+        count(*) filter (where s.status = 'cancelled')::int as cancelled,
+        coalesce(sum(s.headcount + s.imported_anonymous) filter (where s.status = 'held'), 0)::int as anonymous,
+        coalesce(sum(s.hours) filter (where s.status = 'held'), 0)::float8 as hours,
+        coalesce(sum(s.volunteers) filter (where s.status = 'held'), 0)::int as volunteers,
+        coalesce(sum(s.volunteer_hours) filter (where s.status = 'held'), 0)::float8 as volunteer_hours
+      from reach_sessions s
+      where ${sql.join(parts, sql` and `)}
+      group by s.activity_id, s.organisation_id, date_part('month', s.date)`,
+    );
+  });
   return rows.map((r) => ({
     activityId: String(r.activity_id),
     organisationId: String(r.organisation_id),

@@ -4,7 +4,7 @@
 // a visitor without a known wijk, and every anonymous visit, counts under the activity's district and "wijk
 // onbekend"), month and quarter, and per organisation with the overlap: residents reached by more than one
 // organisation. The small-cell rule (disclosure.ts) is applied for the reader before anything leaves this file.
-import type { ServiceContext } from '../../platform/context.ts';
+import { sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { reportScope, activityMeta, matchingActivities, type ReportFiltersInput, type ReportFilters } from './report-filters.ts';
 import { attendanceFigures, sessionGroups, organisationsInRange, planTargets, plannedFor, UNKNOWN, type Dim, type AttendanceScope } from './report-query.ts';
 import { discloseCount, discloseColumn, type Count, type Disclosure } from './disclosure.ts';
@@ -60,12 +60,13 @@ export async function reachReport(ctx: ServiceContext, raw: ReportFiltersInput):
   const scope = await reportScope(ctx, raw);
   const { filters: f, refs, from, to } = scope;
   const exact = scope.disclosure.exact;
-  // Independent reads side by side (on PostgreSQL each on its own connection of the pool; PGlite runs them in turn).
-  const [meta, orgIds, targets] = await Promise.all([activityMeta(ctx, f.year, from, to), organisationsInRange(ctx, from, to), planTargets(ctx, f.year)]);
+  // Independent reads side by side (on PostgreSQL each on its own connection of the pool; PGlite runs them in turn;
+  // inside a transaction one after another: one connection takes one query at a time).
+  const [meta, orgIds, targets] = await sideBySide(ctx, [() => activityMeta(ctx, f.year, from, to), () => organisationsInRange(ctx, from, to), () => planTargets(ctx, f.year)]);
   const activityIds = matchingActivities(meta, f);
   const s: AttendanceScope = { filters: f, from, to, refs, meta, activityIds, orgIds };
   const residentSide = !!(f.wijk || f.targetGroup); // filters that anonymous visits cannot match
-  const [figures, sessions] = await Promise.all([attendanceFigures(ctx, s), sessionGroups(ctx, s)]);
+  const [figures, sessions] = await sideBySide(ctx, [() => attendanceFigures(ctx, s), () => sessionGroups(ctx, s)]);
 
   // Unique residents and identified visits per category (one walk over the grouped attendance, report-query.ts);
   // anonymous visits (sessions) are added below, attributed through the activity.

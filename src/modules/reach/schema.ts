@@ -156,6 +156,8 @@ export const reachSessions = pgTable(
     uniqueIndex('reach_sessions_activity_date_uq').on(t.tenantId, t.activityId, t.date),
     index('reach_sessions_org_date_idx').on(t.tenantId, t.organisationId, t.date),
     index('reach_sessions_date_idx').on(t.tenantId, t.date),
+    // The few sessions that are not held (the summary triggers look up whether a session is one of them).
+    index('reach_sessions_not_held_idx').on(t.tenantId, t.id).where(sql`status <> 'held'`),
     tenantReference('reach_sessions_activity_fk', t, t.activityId, activities),
     tenantReference('reach_sessions_organisation_fk', t, t.organisationId, organisations),
   ],
@@ -192,6 +194,44 @@ export const reachAttendance = pgTable(
     index('reach_attendance_date_idx').on(t.tenantId, t.date),
     tenantReference('reach_attendance_session_fk', t, t.sessionId, reachSessions).onDelete('cascade'),
   ],
+);
+
+/**
+ * The reach report's summary of reach_attendance: per resident (pseudonym), activity, organisation, wijk of residence
+ * (`''` when unknown), target groups and calendar year, the identified visits in all and per month (`m1`…`m12`).
+ * Only visits of HELD sessions count (a session registered as cancelled counts no visits). It holds nothing that
+ * reach_attendance does not: it is derived data, kept equal to the aggregate of reach_attendance by triggers in the
+ * same transaction as every write (insert, delete, update of attendance; a session's status change; a session's
+ * deletion) — migration `reach_summary_triggers`, see docs/ARCHITECTURE.md "The reach report query". A city-year of a
+ * million attendance rows is some 40,000 rows here, read in primary-key order (tenant, year, pseudonym): already
+ * sorted per resident. No row with 0 visits is kept.
+ */
+export const reachVisitSummary = pgTable(
+  'reach_visit_summary',
+  {
+    tenantId: tenantId(),
+    year: smallint('year').notNull(),
+    pseudonym: bytea('pseudonym').notNull(),
+    activityId: uuid('activity_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    /** '' when the wijk of residence is unknown (reach_attendance.wijk_code is null). */
+    wijkCode: text('wijk_code').notNull(),
+    targetGroups: text('target_groups').array().notNull(),
+    visits: integer('visits').notNull(),
+    m1: smallint('m1').notNull(),
+    m2: smallint('m2').notNull(),
+    m3: smallint('m3').notNull(),
+    m4: smallint('m4').notNull(),
+    m5: smallint('m5').notNull(),
+    m6: smallint('m6').notNull(),
+    m7: smallint('m7').notNull(),
+    m8: smallint('m8').notNull(),
+    m9: smallint('m9').notNull(),
+    m10: smallint('m10').notNull(),
+    m11: smallint('m11').notNull(),
+    m12: smallint('m12').notNull(),
+  },
+  (t) => [primaryKey({ name: 'reach_visit_summary_pk', columns: [t.tenantId, t.year, t.pseudonym, t.activityId, t.organisationId, t.wijkCode, t.targetGroups] })],
 );
 
 /** Volunteers identified at a session (pseudonym only), for the number of active volunteers. */
