@@ -1,3 +1,11 @@
 // The reach module's public entry: what other modules (effects, accountability, subsidies) may use.
 export { identifierOf, pseudonymOf, normaliseDate, isBsn, looksLikeBsnHeader, type ResidentIdentity, type IdentifierResult } from './identity.ts';
 export { discloseCount, discloseColumn, isSuppressed, countText, SUPPRESSED, SMALL_CELL_LIMIT, type Count } from './disclosure.ts';
+// --- reports (levels 1 and 2, volunteers): for the accountability document and dashboards
+export { reachReport, type ReachReport, type BreakdownRow, type OrganisationRow } from './report.ts';
+export { deliveryReport, deviationOf, DEVIATION_THRESHOLD, type DeliveryReport, type DeliveryRow, type DeliveryFigures, type Deviation } from './delivery.ts';
+export { volunteersReport, type VolunteersReport } from './volunteers-report.ts';
+export { filterQuery, type ReportFiltersInput } from './report-filters.ts';
+export { seesExactFiguresOf, readers as reportReaders } from './policy.ts';
+export { discloseMatrix, discloseAmount, DISCLOSURE_RULE, type Disclosure } from './disclosure.ts';
+export { listPlans, periodOfYear, type PlanSummary } from './plans.ts';
