@@ -9,13 +9,14 @@ import { placesModule } from './places/module.ts';
 import { catalogueModule } from './catalogue/module.ts';
 import { reachModule } from './reach/module.ts';
 import { effectsModule } from './effects/module.ts';
+import { indicatorsModule } from './indicators/module.ts';
 import { accountabilityModule } from './accountability/module.tsx';
 import { addProgrammeSource } from './places/service.ts';
 import { listActivitiesForLocation } from './catalogue/service.ts';
 import { loadFrameworkFile } from './framework/service.ts';
 import { seedNetworkFrom, checkSeedOrganisations } from './network/service.ts';
 
-export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule, effectsModule, accountabilityModule];
+export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule, effectsModule, indicatorsModule, accountabilityModule];
 
 installModules(modules);
 

@@ -1,0 +1,68 @@
+// UI text of the indicators module. en must have exactly the keys of nl.
+export const nl = {
+  'indicators.nav': 'Indicatoren',
+  'indicators.error.keyFormat': 'Een sleutel bestaat uit kleine letters, cijfers en streepjes (bijvoorbeeld cbs-aantal-inwoners)',
+  'indicators.error.keyExists': 'Er is al een indicator met deze sleutel',
+  'indicators.error.editConflict': 'Iemand anders heeft deze indicator intussen gewijzigd; open hem opnieuw',
+  'indicators.error.unknownTheme': 'Thema {value} bestaat niet in het kader',
+  'indicators.error.unknownSubGoal': 'Subdoel {value} bestaat niet in het kader',
+  'indicators.error.unknownIndicator': 'Deze indicator bestaat niet',
+  'indicators.error.unknownArea': 'Dit gebied hoort niet bij de gemeente',
+  'indicators.error.levelNotAllowed': 'Deze indicator heeft geen waarden op het niveau van dit gebied',
+  'indicators.error.periodFormat': 'Een periode is een jaar (2024), kwartaal (2024-Q1) of maand (2024-03)',
+  'indicators.error.periodOrder': 'De eindperiode ligt vóór de beginperiode',
+  'indicators.error.targetBeforeBaseline': 'Het doeljaar moet na de periode van de nulmeting liggen',
+  'indicators.error.targetExists': 'Voor deze indicator, dit gebied en dit jaar is al een doel vastgelegd',
+  'indicators.error.notNumber': 'Vul een getal in, bijvoorbeeld 12 of 12,5',
+  'indicators.import.error.indicatorMissing': 'De indicator ontbreekt',
+  'indicators.import.error.unknownIndicator': 'Onbekende indicator (gebruik de sleutel uit de lijst van indicatoren)',
+  'indicators.import.error.areaMissing': 'De gebiedscode ontbreekt',
+  'indicators.import.error.notAreaCode': 'Geen gebiedscode: gebruik een CBS-code (GM…, WK…, BU…) of de code van een stadsdeel',
+  'indicators.import.error.unknownArea': 'Onbekende gebiedscode: deze CBS-code hoort bij de gemeente, maar dit gebied is niet geladen',
+  'indicators.import.error.levelNotAllowed': 'Deze indicator heeft geen waarden op het niveau van dit gebied',
+  'indicators.import.error.periodMissing': 'De periode ontbreekt',
+  'indicators.import.error.periodFormat': 'Geen periode: gebruik een jaar (2024), kwartaal (2024-Q1) of maand (2024-03)',
+  'indicators.import.error.periodFuture': 'Deze periode is nog niet begonnen',
+  'indicators.import.error.periodKind': 'Andere soort periode dan de andere waarden van deze indicator (jaar, kwartaal of maand door elkaar)',
+  'indicators.import.error.valueMissing': 'De waarde ontbreekt',
+  'indicators.import.error.notNumber': 'Geen getal (schrijf bijvoorbeeld 12 of 12,5, zonder scheidingsteken voor duizendtallen)',
+  'indicators.import.error.duplicate': 'Deze indicator, dit gebied en deze periode staan al eerder in het bestand',
+  'indicators.import.error.otherMunicipality': 'Dit bestand bevat alleen gebieden van {codes}, niet van {tenant}. Wilt u ze als vergelijkingscijfers laden, kies dan "vergelijkingscijfers (benchmark)".',
+};
+
+export const en: Record<keyof typeof nl, string> = {
+  'indicators.nav': 'Indicators',
+  'indicators.error.keyFormat': 'A key consists of lower-case letters, digits and hyphens (for example cbs-aantal-inwoners)',
+  'indicators.error.keyExists': 'There already is an indicator with this key',
+  'indicators.error.editConflict': 'Someone else changed this indicator in the meantime; open it again',
+  'indicators.error.unknownTheme': 'Theme {value} does not exist in the framework',
+  'indicators.error.unknownSubGoal': 'Sub-goal {value} does not exist in the framework',
+  'indicators.error.unknownIndicator': 'This indicator does not exist',
+  'indicators.error.unknownArea': 'This area does not belong to the municipality',
+  'indicators.error.levelNotAllowed': 'This indicator has no values at the level of this area',
+  'indicators.error.periodFormat': 'A period is a year (2024), quarter (2024-Q1) or month (2024-03)',
+  'indicators.error.periodOrder': 'The end period lies before the start period',
+  'indicators.error.targetBeforeBaseline': 'The target year must lie after the baseline period',
+  'indicators.error.targetExists': 'A target for this indicator, area and year already exists',
+  'indicators.error.notNumber': 'Enter a number, for example 12 or 12.5',
+  'indicators.import.error.indicatorMissing': 'The indicator is missing',
+  'indicators.import.error.unknownIndicator': 'Unknown indicator (use the key from the list of indicators)',
+  'indicators.import.error.areaMissing': 'The area code is missing',
+  'indicators.import.error.notAreaCode': 'Not an area code: use a CBS code (GM…, WK…, BU…) or a district code',
+  'indicators.import.error.unknownArea': 'Unknown area code: this CBS code belongs to the municipality, but the area is not loaded',
+  'indicators.import.error.levelNotAllowed': 'This indicator has no values at the level of this area',
+  'indicators.import.error.periodMissing': 'The period is missing',
+  'indicators.import.error.periodFormat': 'Not a period: use a year (2024), quarter (2024-Q1) or month (2024-03)',
+  'indicators.import.error.periodFuture': 'This period has not started yet',
+  'indicators.import.error.periodKind': 'Another kind of period than the other values of this indicator (years, quarters or months mixed)',
+  'indicators.import.error.valueMissing': 'The value is missing',
+  'indicators.import.error.notNumber': 'Not a number (write for example 12 or 12.5, without thousands separators)',
+  'indicators.import.error.duplicate': 'This indicator, area and period already appear earlier in the file',
+  'indicators.import.error.otherMunicipality': 'This file holds only areas of {codes}, not of {tenant}. To load them as comparison figures, choose "comparison figures (benchmark)".',
+};
+
+declare module '../../platform/i18n/index.ts' {
+  interface ModuleMessages {
+    indicators: typeof nl;
+  }
+}
