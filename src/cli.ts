@@ -282,6 +282,51 @@ importCommand
     }
   });
 
+const report = program.command('report').description('Rapportages maken');
+report
+  .command('accountability')
+  .description('Het verantwoordingsdocument van een thematafel (of met --table alle: de bundel voor de raad) als PDF, Excel of HTML; zelfde werk als de downloadknop')
+  .requiredOption('--table <slug>', 'de thematafel: de slug van het thema (bijvoorbeeld ontmoeten), of "alle" voor de bundel voor de raad')
+  .requiredOption('--year <year>', 'het jaar')
+  .addOption(new Option('--format <format>', 'bestandsformaat').choices(['pdf', 'xlsx', 'html']).default('pdf'))
+  .option('--out <file>', 'schrijf naar dit bestand (zonder: naar standaarduitvoer)')
+  .option('--lang <lang>', 'taal: nl of en', 'nl')
+  .action(async (opts: { table: string; year: string; format: 'pdf' | 'xlsx' | 'html'; out?: string; lang: string }) => {
+    const year = Number(opts.year);
+    if (!/^\d{4}$/.test(opts.year)) throw new Error('--year moet een jaartal zijn, zoals 2026');
+    if (opts.lang !== 'nl' && opts.lang !== 'en') throw new Error('--lang moet nl of en zijn');
+    const lang = opts.lang;
+    const { renderAccountability } = await import('./modules/accountability/exports.ts');
+    const { AppError } = await import('./platform/http/errors.ts');
+    const { default: progress } = await import('cli-progress');
+    const bar = new progress.SingleBar({ format: 'Verantwoording {step} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true, noTTYOutput: true, notTTYSchedule: 1000 }, progress.Presets.shades_classic);
+    let started = false;
+    try {
+      const file = await withDb('report accountability', async (ctx) => {
+        try {
+          return await renderAccountability({ ...ctx, lang }, { slug: opts.table === 'alle' ? null : opts.table, year, format: opts.format }, (done, total, step) => {
+            if (!started) bar.start(total, done, { step });
+            else bar.update(done, { step });
+            started = true;
+          });
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'not_found') throw new Error(`Geen verantwoordingsdocument voor thematafel "${opts.table}" in ${year}: onbekend thema, of het jaar valt in geen uitvraag.`);
+          throw err;
+        }
+      });
+      bar.stop();
+      if (opts.out) {
+        const fs = await import('node:fs');
+        fs.writeFileSync(opts.out, file.content);
+        console.error(`${file.fileName} geschreven naar ${opts.out} (${file.content.length.toLocaleString('nl-NL')} bytes).`);
+      } else {
+        await new Promise<void>((resolve, reject) => process.stdout.write(file.content, (e) => (e ? reject(e) : resolve())));
+      }
+    } finally {
+      bar.stop();
+    }
+  });
+
 const reach = program.command('reach').description('Bereik: unieke inwoners zonder identiteiten');
 reach
   .command('rekey')

@@ -41,7 +41,7 @@ function finish(svg: Element, id: string, title: string, desc: string, legend: {
           ? `<line x1="${x}" y1="14" x2="${x + 22}" y2="14" stroke="${fill}" stroke-width="3" stroke-dasharray="${l.dash}"/>`
           : `<rect x="${x}" y="7" width="14" height="14" fill="${fill}" stroke="#1a1a1a" stroke-width="0.5"/>`;
       const w = l.dash !== undefined ? 28 : 20;
-      const out = `${swatch}<text x="${x + w}" y="18" font-size="12" fill="#1a1a1a">${escapeXml(l.label)}</text>`;
+      const out = `${swatch}<text x="${x + w}" y="18" font-size="12" text-anchor="start" fill="#1a1a1a">${escapeXml(l.label)}</text>`;
       x += w + 7 * l.label.length + 24;
       return out;
     })

@@ -10,7 +10,8 @@ import type { Lang, MessageKey } from '../../platform/i18n/index.ts';
 import { hasRole, type Actor } from '../../platform/auth/roles.ts';
 import { countText, type Count } from '../reach/service.ts';
 import type { DocumentFigures, SubGoalFigures, DeliveryLine, ReachLine } from './figures.ts';
-import { groupedBars } from './charts.ts';
+import { groupedBars, lineChart } from './charts.ts';
+import type { IndicatorLine } from './level4.ts';
 import { drillsIntoOwn } from './policy.ts';
 import { LEVELS } from './document-service.ts';
 
@@ -233,9 +234,77 @@ const SubGoalSection: FC<{ v: DocView; figs: DocumentFigures; s: SubGoalFigures;
       <Narrative v={v} text={narrative(3)} />
 
       <h3 class="utrecht-heading-3">{v.t('accountability.level.4')}</h3>
-      <p class="utrecht-paragraph">{v.t('accountability.level4.none')}</p>
+      <Indicators v={v} id={`${id}-n4`} lines={s.level4} links={o.links} />
       <Narrative v={v} text={narrative(4)} />
     </section>
+  );
+};
+
+const judgementText = (v: DocView, j: IndicatorLine['judgement']) => (j === null ? '—' : v.t(`accountability.level4.${j}` as MessageKey));
+const pv = (v: DocView, p: { period: string; value: number } | null) => (p ? `${fmtNum(v.lang, p.value, 2)} (${p.period})` : '—');
+
+/** Level 4: the linked indicators (latest value, change, benchmark), a trend chart per indicator, the wijk targets. */
+export const Indicators: FC<{ v: DocView; id: string; lines: IndicatorLine[]; links: boolean }> = ({ v, id, lines, links }) => {
+  if (lines.length === 0) return <p class="utrecht-paragraph">{v.t('accountability.level4.none')}</p>;
+  const targets = lines.flatMap((l) => l.targets.map((t) => ({ l, t })));
+  return (
+    <>
+      <DataTable
+        id={`${id}-tabel`}
+        caption={v.t('accountability.level4.caption')}
+        head={[v.t('accountability.col.indicator'), v.t('accountability.col.latest'), v.t('accountability.col.previous'), v.t('accountability.col.trend'), v.t('accountability.col.benchmark'), v.t('accountability.col.source')]}
+        rows={lines.map((l) => [
+          <>
+            {links ? (
+              <a class="utrecht-link" href={`/indicatoren/${encodeURIComponent(l.key)}`}>
+                {l.name}
+              </a>
+            ) : (
+              l.name
+            )}{' '}
+            ({l.unit}, {v.t(l.direction === 'up' ? 'accountability.level4.up' : 'accountability.level4.down')})
+          </>,
+          pv(v, l.latest),
+          pv(v, l.previous),
+          judgementText(v, l.judgement),
+          l.benchmarks.map((b) => `${b.areaName}: ${fmtNum(v.lang, b.value, 2)} (${b.period})`).join('; ') || '—',
+          l.source,
+        ])}
+      />
+      {lines
+        .filter((l) => l.trend.length >= 2)
+        .map((l, i) => (
+          <div class="sb-doc-chart">
+            {raw(
+              lineChart(
+                `${id}-trend-${i + 1}`,
+                v.t('accountability.level4.chart', { name: l.name, area: l.areaName }),
+                v.t('accountability.level4.chartDesc'),
+                [
+                  ...l.trend.map((p) => ({ series: l.areaName || l.name, period: p.period, value: p.value })),
+                  ...l.benchmarks.map((b) => ({ series: b.areaName, period: b.period, value: b.value })),
+                ],
+                l.unit,
+              ),
+            )}
+          </div>
+        ))}
+      {targets.length ? (
+        <DataTable
+          id={`${id}-doelen`}
+          caption={v.t('accountability.level4.targets')}
+          head={[v.t('accountability.col.area'), v.t('accountability.col.indicator'), v.t('accountability.col.baseline'), v.t('accountability.col.target'), v.t('accountability.col.current'), v.t('accountability.col.progress')]}
+          rows={targets.map(({ l, t }) => [
+            t.areaName,
+            l.name,
+            `${fmtNum(v.lang, t.baselineValue, 2)} (${t.baselinePeriod})`,
+            `${fmtNum(v.lang, t.targetValue, 2)} (${t.targetYear})`,
+            pv(v, t.current),
+            t.progressPct === null ? '—' : `${fmtNum(v.lang, t.progressPct)}%`,
+          ])}
+        />
+      ) : null}
+    </>
   );
 };
 
@@ -316,6 +385,12 @@ export const DocumentBody: FC<{ v: DocView; figs: DocumentFigures; o: DocOptions
         <ReachTable v={v} id={`${p}tabel-bereik`} caption={v.t('accountability.chart.reachTable')} rows={figs.subGoals.map((s) => ({ ...s.level2, label: s.key }))} href={(r) => L(d.reach(r.key))} />
         <ReachTable v={v} id={`${p}tabel-doelgroep`} caption={v.t('accountability.reach.byTargetGroup')} rows={figs.reachByTargetGroup} href={(r) => L(d.reach(undefined, `&targetGroup=${encodeURIComponent(r.key)}`))} />
         <ReachTable v={v} id={`${p}tabel-stadsdeel`} caption={v.t('accountability.reach.byDistrict')} rows={figs.reachByDistrict} href={(r) => (r.key ? L(d.reach(undefined, `&district=${encodeURIComponent(r.key)}`)) : null)} />
+        {figs.themeIndicators.length ? (
+          <>
+            <h3 class="utrecht-heading-3">{v.t('accountability.level4.theme')}</h3>
+            <Indicators v={v} id={`${p}thema-indicatoren`} lines={figs.themeIndicators} links={o.links} />
+          </>
+        ) : null}
         <Narrative v={v} text={o.narratives.intro} />
       </section>
       {figs.subGoals.map((s, i) => (

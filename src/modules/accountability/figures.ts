@@ -25,6 +25,7 @@ import {
 } from '../reach/service.ts';
 import { subGoalEffectFigures } from '../effects/service.ts';
 import { documentReaders } from './policy.ts';
+import { levelFour, type IndicatorLine } from './level4.ts';
 
 export interface DeliveryLine extends DeliveryFigures {
   activityId: string;
@@ -82,6 +83,7 @@ export interface SubGoalFigures {
   level1: { total: DeliveryFigures; rows: DeliveryLine[] };
   level2: ReachLine;
   level3: { questions: QuestionLine[]; outflow: OutflowLine; stories: StoryLine[] };
+  level4: IndicatorLine[];
 }
 
 export interface DocumentFigures {
@@ -106,6 +108,8 @@ export interface DocumentFigures {
   reachByTargetGroup: ReachLine[];
   reachByDistrict: ReachLine[];
   subGoals: SubGoalFigures[];
+  /** Level 4: indicators of the theme not linked to one of its sub-goals. */
+  themeIndicators: IndicatorLine[];
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -135,7 +139,7 @@ export async function documentFigures(ctx: ServiceContext, slug: string, year: n
   const { theme, periodCode } = await themeOfYear(ctx, slug, year);
   const sys = platformOf(ctx);
   const subGoals = theme.subGoalGroups.flatMap((g) => g.subGoals);
-  const steps = subGoals.length + 3;
+  const steps = subGoals.length + 4;
   let done = 0;
   const step = async (message: string) => progress?.(++done, steps, message);
 
@@ -146,6 +150,8 @@ export async function documentFigures(ctx: ServiceContext, slug: string, year: n
   await step('effecten');
   const themeDelivery = await deliveryReport(sys, { year, theme: slug });
   await step('uitvoering');
+  const level4 = await levelFour(sys, slug, subGoals.map((g) => g.key), year);
+  await step('indicatoren');
   const perSubGoal: Awaited<ReturnType<typeof deliveryReport>>[] = [];
   for (const g of subGoals) {
     perSubGoal.push(await deliveryReport(sys, { year, theme: slug, subGoal: g.key }));
@@ -202,6 +208,7 @@ export async function documentFigures(ctx: ServiceContext, slug: string, year: n
     },
     reachByTargetGroup: reachColumn(reach.breakdowns.targetGroup),
     reachByDistrict: reachColumn(reach.breakdowns.district),
+    themeIndicators: level4.theme,
     subGoals: subGoals.map((g, i) => {
       const d = perSubGoal[i];
       const out = effects.outflow.find((o) => o.subGoal === g.key);
@@ -232,6 +239,7 @@ export async function documentFigures(ctx: ServiceContext, slug: string, year: n
           outflow: { ended, reached: outCells[0], partly: outCells[1], not: outCells[2], reachedPct: (out?.ended ?? 0) >= 5 ? r1(((out?.reached ?? 0) / (out?.ended ?? 1)) * 100) : null },
           stories: effects.stories.filter((s) => s.subGoals.includes(g.key)).map((s) => ({ id: s.id, organisationId: s.organisationId, organisationName: name(s.organisationId), title: s.title, body: s.body, storyDate: s.storyDate })),
         },
+        level4: level4.bySubGoal.get(g.key) ?? [],
       };
     }),
   };
@@ -242,4 +250,4 @@ function num(c: Count | undefined): number {
   return typeof c === 'number' ? c : 0;
 }
 
-export type { Count, DeliveryFigures, Deviation };
+export type { Count, DeliveryFigures, Deviation, IndicatorLine };

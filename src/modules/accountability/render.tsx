@@ -36,7 +36,11 @@ body { margin: 0; }
 .sb-print table { break-inside: auto; }
 .sb-print tr, .sb-print .sb-doc-chart, .sb-print blockquote { break-inside: avoid; }
 .sb-print h2, .sb-print h3, .sb-print h4 { break-after: avoid; }
-.sb-print .utrecht-table-container { overflow: visible; }
+.sb-print .utrecht-table-container { overflow: visible; break-inside: avoid; }
+.sb-print .utrecht-table { font-size: 9pt; width: 100%; }
+.sb-print .utrecht-table__header-cell, .sb-print .utrecht-table__cell { padding: 4px 6px; }
+.sb-print thead { display: table-header-group; }
+.sb-print .utrecht-paragraph { font-size: 10pt; }
 .sb-print .sb-chart { max-width: 100%; }
 .sb-cover { margin-block-end: 2rem; }
 `;
@@ -190,7 +194,7 @@ export async function documentsXlsx(lang: Lang, docs: RenderInput[]): Promise<Bu
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sociale Basis';
   const sheet = (name: string, head: string[]) => {
-    const ws = wb.addWorksheet(name);
+    const ws = wb.addWorksheet(name.replace(/[*?:\\/[\]]/g, '').slice(0, 31));
     ws.addRow(head).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     return ws;
@@ -198,9 +202,9 @@ export async function documentsXlsx(lang: Lang, docs: RenderInput[]): Promise<Bu
   const cell = (x: number | string | null) => (x === null ? '' : x);
   const T = (k: string) => v.t(k as Parameters<typeof v.t>[0]);
   const s0 = sheet(T('accountability.xlsx.summary'), [T('accountability.col.theme'), T('accountability.col.year'), T('accountability.col.status'), T('accountability.col.figure'), T('accountability.col.value')]);
-  const s1 = sheet(T('accountability.level.1'), [T('accountability.col.theme'), T('accountability.col.subGoal'), T('accountability.col.activity'), T('accountability.col.organisation'), T('accountability.col.plannedSessions'), T('accountability.col.heldSessions'), T('accountability.col.cancelledSessions'), T('accountability.col.plannedHours'), T('accountability.col.heldHours'), T('accountability.col.deviation'), T('accountability.col.explanation')]);
-  const s2 = sheet(T('accountability.level.2'), [T('accountability.col.theme'), T('accountability.col.breakdown'), T('accountability.col.category'), T('accountability.col.residents'), T('accountability.col.visits'), T('accountability.col.plannedResidents'), T('accountability.col.realised')]);
-  const s3 = sheet(T('accountability.level.3'), [T('accountability.col.theme'), T('accountability.col.subGoal'), T('accountability.col.kind'), T('accountability.col.item'), T('accountability.col.answered'), T('accountability.col.mean'), T('accountability.col.agree'), T('accountability.col.ended'), T('accountability.col.reached'), T('accountability.col.partly'), T('accountability.col.not'), T('accountability.col.reachedPct')]);
+  const s1 = sheet(T('accountability.xlsx.level1'), [T('accountability.col.theme'), T('accountability.col.subGoal'), T('accountability.col.activity'), T('accountability.col.organisation'), T('accountability.col.plannedSessions'), T('accountability.col.heldSessions'), T('accountability.col.cancelledSessions'), T('accountability.col.plannedHours'), T('accountability.col.heldHours'), T('accountability.col.deviation'), T('accountability.col.explanation')]);
+  const s2 = sheet(T('accountability.xlsx.level2'), [T('accountability.col.theme'), T('accountability.col.breakdown'), T('accountability.col.category'), T('accountability.col.residents'), T('accountability.col.visits'), T('accountability.col.plannedResidents'), T('accountability.col.realised')]);
+  const s3 = sheet(T('accountability.xlsx.level3'), [T('accountability.col.theme'), T('accountability.col.subGoal'), T('accountability.col.kind'), T('accountability.col.item'), T('accountability.col.answered'), T('accountability.col.mean'), T('accountability.col.agree'), T('accountability.col.ended'), T('accountability.col.reached'), T('accountability.col.partly'), T('accountability.col.not'), T('accountability.col.reachedPct')]);
   const s4 = sheet(T('accountability.xlsx.narratives'), [T('accountability.col.theme'), T('accountability.col.section'), T('accountability.narrative')]);
   for (const d of docs) {
     const f = d.figures;
@@ -233,7 +237,7 @@ export async function documentsXlsx(lang: Lang, docs: RenderInput[]): Promise<Bu
     for (const r of f.reachByDistrict) s2.addRow([th, T('accountability.reach.byDistrict'), r.label, r.residents, r.visits, cell(r.planned), cell(r.realisedPct)]);
     for (const [k, text] of Object.entries(d.narratives)) s4.addRow([th, k, text]);
   }
-  const note = wb.addWorksheet(T('accountability.rule.title'));
+  const note = wb.addWorksheet(T('accountability.rule.title').slice(0, 31));
   note.addRow([docs[0]?.figures.disclosureRule ?? '']);
   for (const ws of wb.worksheets) ws.columns.forEach((c) => (c.width = 22));
   return Buffer.from(await wb.xlsx.writeBuffer());
