@@ -66,11 +66,14 @@ export function groupedBars(id: string, title: string, desc: string, series: str
     marginLeft: Math.min(300, 24 + Math.min(longest, 40) * 7),
     marginRight: 50,
     marginTop: 36,
-    x: { label: xLabel, grid: true, nice: true },
+    x: { label: xLabel, nice: true },
     y: { label: null, axis: null, domain: series },
     fy: { label: null, domain: rows.map((r) => r.label), tickFormat: (d: string) => (d.length > 40 ? `${d.slice(0, 39)}…` : d) },
     color: { domain: series, range: COLOURS.slice(0, series.length) },
     marks: [
+      // one x axis under the last group (a group without bars, e.g. a suppressed count, must not get its own)
+      Plot.gridX({ stroke: '#ccc', strokeOpacity: 1 }),
+      Plot.axisX({ facetAnchor: 'bottom', label: xLabel }),
       Plot.barX(data, { x: 'value', y: 'series', fy: 'label', fill: 'series' }),
       Plot.text(data, { x: 'value', y: 'series', fy: 'label', text: (d: { series: string; value: number }) => `${d.value.toLocaleString('nl-NL')}`, dx: 4, textAnchor: 'start', fill: '#1a1a1a' }),
       Plot.ruleX([0]),

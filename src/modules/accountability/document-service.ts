@@ -8,7 +8,7 @@ import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { AppError, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { accountabilityDocuments, accountabilityEvents, accountabilityNarratives } from './schema.ts';
-import { documentFigures, readsDocuments, themeOfYear, type DocumentFigures } from './figures.ts';
+import { documentFigures, readsDocuments, themeOfYear, type DocumentFigures, type Progress } from './figures.ts';
 import { decidesDocument, writesForTable } from './policy.ts';
 import { deliveryReport, periodOfYear } from '../reach/service.ts';
 import { listPeriods, listThemes } from '../framework/service.ts';
@@ -94,8 +94,8 @@ export async function documentState(ctx: ServiceContext, slug: string, year: num
 }
 
 /** The document as the web page, the outputs and the API show it: figures, narratives, state. */
-export async function getDocument(ctx: ServiceContext, slug: string, year: number, progress?: Parameters<typeof documentFigures>[3]): Promise<DocumentView> {
-  const [state, figures] = await Promise.all([documentState(ctx, slug, year), documentFigures(ctx, slug, year, progress)]);
+export async function getDocument(ctx: ServiceContext, slug: string, year: number, progress?: Progress): Promise<DocumentView> {
+  const [state, figures] = await Promise.all([documentState(ctx, slug, year), documentFigures(ctx, slug, year, { progress })]);
   return { ...state, figures };
 }
 

@@ -134,7 +134,15 @@ export const platformOf = (ctx: ServiceContext): ServiceContext => ({ db: ctx.db
 export type Progress = (done: number, total: number, message: string) => void | Promise<void>;
 
 /** The document's figures for a theme table and year (disclosed: the small-cell rule applied). */
-export async function documentFigures(ctx: ServiceContext, slug: string, year: number, progress?: Progress): Promise<DocumentFigures> {
+/** Options of the figures: progress reports, and a date range within the year (dashboards; the document is the whole year). */
+export interface FigureOptions {
+  progress?: Progress;
+  from?: string;
+  to?: string;
+}
+
+export async function documentFigures(ctx: ServiceContext, slug: string, year: number, opts: FigureOptions = {}): Promise<DocumentFigures> {
+  const { progress } = opts;
   if (!readsDocuments(ctx)) throw notFound();
   const { theme, periodCode } = await themeOfYear(ctx, slug, year);
   const sys = platformOf(ctx);
@@ -144,17 +152,18 @@ export async function documentFigures(ctx: ServiceContext, slug: string, year: n
   const step = async (message: string) => progress?.(++done, steps, message);
 
   // Level 2 (and volunteers) for the whole theme: one reach report, its sub-goal, target-group and district breakdowns.
-  const [reach, volunteers] = await Promise.all([reachReport(sys, { year, theme: slug }), volunteersReport(sys, { year, theme: slug })]);
+  const range = { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) };
+  const [reach, volunteers] = await Promise.all([reachReport(sys, { year, theme: slug, ...range }), volunteersReport(sys, { year, theme: slug, ...range })]);
   await step('bereik');
-  const effects = await subGoalEffectFigures(sys, { theme: slug, year, storiesValidOn: ctx.now().toISOString().slice(0, 10) });
+  const effects = await subGoalEffectFigures(sys, { theme: slug, year, from: opts.from, to: opts.to, storiesValidOn: ctx.now().toISOString().slice(0, 10) });
   await step('effecten');
-  const themeDelivery = await deliveryReport(sys, { year, theme: slug });
+  const themeDelivery = await deliveryReport(sys, { year, theme: slug, ...range });
   await step('uitvoering');
   const level4 = await levelFour(sys, slug, subGoals.map((g) => g.key), year);
   await step('indicatoren');
   const perSubGoal: Awaited<ReturnType<typeof deliveryReport>>[] = [];
   for (const g of subGoals) {
-    perSubGoal.push(await deliveryReport(sys, { year, theme: slug, subGoal: g.key }));
+    perSubGoal.push(await deliveryReport(sys, { year, theme: slug, subGoal: g.key, ...range }));
     await step(g.key);
   }
 

@@ -55,5 +55,4 @@ const dashboardRoutes: RouteRules = {
   'GET /verantwoording/dashboard/grafiek/:chart{[a-z0-9-]{1,60}\\.(svg|png|csv)}': documentReaders,
 };
 
-export const accountabilityRoutes: RouteRules = { ...documentRoutes };
-void dashboardRoutes;
+export const accountabilityRoutes: RouteRules = { ...documentRoutes, ...dashboardRoutes };

@@ -16,6 +16,10 @@ export const ACCOUNTABILITY_CSS = `
 .sb-dash { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1.5rem 2rem; align-items: start; }
 @media (max-width: 60rem) { .sb-dash { grid-template-columns: minmax(0, 1fr); } }
 .sb-dash__panel { border: 1px solid #ccc; padding: 1rem; min-width: 0; }
+.sb-dash__panel .utrecht-heading-2 { margin-block-start: 0; }
+.sb-dash__chart { margin: 0 0 1.5rem; min-width: 0; }
+.sb-dash__panel .utrecht-table, .sb-dash__chart .utrecht-table { font-size: 0.9rem; }
+.sb-dash__chart .utrecht-table__caption { font-size: 1rem; text-align: start; }
 .sb-filters { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: end; }
 .sb-filters .utrecht-form-field { min-width: 12rem; }
 .sb-downloads { display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }

@@ -56,12 +56,13 @@ export interface SubGoalEffectFigures {
  * The level-3 figures of a theme's sub-goals in a year. Platform work only (`ctx.system`): readers get them through
  * the accountability module, which checks access and applies the small-cell rule.
  */
-export async function subGoalEffectFigures(ctx: ServiceContext, input: { theme: string; year: number; storiesValidOn: string }): Promise<SubGoalEffectFigures> {
+export async function subGoalEffectFigures(ctx: ServiceContext, input: { theme: string; year: number; from?: string; to?: string; storiesValidOn: string }): Promise<SubGoalEffectFigures> {
   if (!ctx.system) throw notFound();
   const { theme, year } = input;
   const prefix = `${theme}/%`;
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
+  // A range within the year (dashboards); the document takes the whole year.
+  const from = input.from && input.from.startsWith(`${year}-`) ? input.from : `${year}-01-01`;
+  const to = input.to && input.to.startsWith(`${year}-`) ? input.to : `${year}-12-31`;
   const questions = await queryRows<{ survey_id: string; title_nl: string; question_id: string; text_nl: string; text_en: string; type: string; sub_goals: string[]; answered: number; sum: number | null; agreeing: number | null; scale_min: number | null; scale_max: number | null }>(
     ctx.db,
     sql`
