@@ -297,9 +297,10 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
     );
   });
 
-  app.get('/verantwoording/dashboard/grafiek/:chart{[a-z0-9-]{1,60}\\.(svg|png|csv)}', async (c) => {
+  app.get('/verantwoording/dashboard/grafiek/:chart', async (c) => {
     const ctx = c.get('ctx');
     const file = c.req.param('chart');
+    if (!/^[a-z0-9-]{1,60}\.(svg|png|csv)$/.test(file)) throw notFound();
     const [name, ext] = [file.slice(0, file.lastIndexOf('.')), file.slice(file.lastIndexOf('.') + 1)];
     const charts = name.startsWith('stadsdeel-')
       ? (await districtDashboard(ctx, { district: c.req.query('district') ?? '', year: c.req.query('year') ?? '' })).charts
