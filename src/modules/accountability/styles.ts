@@ -27,4 +27,5 @@ export const ACCOUNTABILITY_CSS = `
 .sb-figures { display: flex; flex-wrap: wrap; gap: 1rem 2rem; list-style: none; padding: 0; }
 .sb-figures strong { font-size: 1.5rem; display: block; }
 .utrecht-table-container { overflow-x: auto; max-width: 100%; }
+.utrecht-heading-1, .utrecht-heading-2 { overflow-wrap: anywhere; hyphens: auto; }
 `;
