@@ -7,7 +7,7 @@ import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { requireRole } from '../../platform/auth/require.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { invalidateFramework } from './service.ts';
-import { readCbsAreaCsv, readCbsAreaGeojson, type AreaBoundary, type CbsArea } from './cbs-areas.ts';
+import { parseCbsAreaGeojson, readCbsAreaCsv, readCbsAreaGeojson, type AreaBoundary, type CbsArea } from './cbs-areas.ts';
 import { requireMunicipality } from './tenant-load.ts';
 import { SetupError } from './setup-error.ts';
 
@@ -78,4 +78,44 @@ export async function loadAreas(ctx: ServiceContext, input: LoadAreasInput, onPr
   });
   invalidateFramework(ctx);
   return result;
+}
+
+/**
+ * Stores the boundaries of a GeoJSON FeatureCollection (CBS wijken or buurten, by `wijkcode` or `buurtcode`,
+ * WGS84) on the municipality's areas that exist. Every feature must name an area of ctx.tenant; all or nothing;
+ * safe to repeat. Policy advisors and administrators (the CLI and seed: the platform); audited.
+ */
+export async function loadAreaBoundaries(ctx: ServiceContext, input: { fileName: string; text: string }): Promise<{ kind: 'wijk' | 'buurt'; boundaries: number; unchanged: number }> {
+  if (!ctx.system) requireRole(ctx, 'policy_advisor', 'administrator');
+  const known = await ctx.db.select().from(neighbourhoods).where(eq(neighbourhoods.tenantId, ctx.tenant));
+  const firstProps = (() => {
+    try {
+      return (JSON.parse(input.text) as { features?: { properties?: Record<string, unknown> }[] }).features?.[0]?.properties ?? {};
+    } catch {
+      return {};
+    }
+  })();
+  const kind: 'wijk' | 'buurt' = 'buurtcode' in firstProps ? 'buurt' : 'wijk';
+  const areas: CbsArea[] = known
+    .filter((n) => n.kind === kind)
+    .map((n) => ({ kind, code: n.code, name: n.name, wijkCode: n.code, municipalityCode: ctx.tenant, population: n.population, year: null, figures: {}, line: 0 }));
+  const boundaries = parseCbsAreaGeojson(input.text, { file: input.fileName, areas: areas.length ? areas : [{ kind, code: '', name: '', wijkCode: '', municipalityCode: ctx.tenant, population: null, year: null, figures: {}, line: 0 }] });
+  const byCode = new Map(known.map((n) => [n.code, n]));
+  let unchanged = 0;
+  await inTransaction(ctx, async (tx) => {
+    for (const [code, boundary] of boundaries) {
+      const row = byCode.get(code)!;
+      if (JSON.stringify(row.boundary) === JSON.stringify(boundary)) unchanged++;
+      else await tx.db.update(neighbourhoods).set({ boundary, updatedAt: tx.now() }).where(eq(neighbourhoods.id, row.id));
+    }
+    await recordAudit(tx, { action: 'framework.areas_loaded', subjectType: 'municipality', subjectId: tx.tenant, details: { file: input.fileName, kind, boundaries: boundaries.size, unchanged } });
+  });
+  invalidateFramework(ctx);
+  return { kind, boundaries: boundaries.size, unchanged };
+}
+
+/** The stored boundaries of the municipality's wijken or buurten, by code (areas without one are left out). */
+export async function listAreaBoundaries(ctx: ServiceContext, kind: 'wijk' | 'buurt'): Promise<Map<string, AreaBoundary>> {
+  const rows = await ctx.db.select({ code: neighbourhoods.code, kind: neighbourhoods.kind, boundary: neighbourhoods.boundary }).from(neighbourhoods).where(eq(neighbourhoods.tenantId, ctx.tenant));
+  return new Map(rows.flatMap((r) => (r.kind === kind && r.boundary ? [[r.code, r.boundary] as const] : [])));
 }

@@ -20,6 +20,12 @@ export interface CbsArea {
   population: number | null;
   /** jaar of the CBS edition, when given. */
   year: number | null;
+  /**
+   * Every numeric key figure ("kerncijfer") of the row by its CBS column name (aantalInwoners, percentageEenpersoons-
+   * huishoudens, …): the columns other than the identifying ones, whose value is a number. CBS "unknown/secret"
+   * values (negative, e.g. -99995) and empty cells are left out.
+   */
+  figures: Record<string, number>;
   /** Line in the CSV file (the header is line 1). */
   line: number;
 }
@@ -42,6 +48,17 @@ const csvErrorText: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'een aanhalingsteken staat op een verkeerde plaats',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'een aanhalingsteken staat op een verkeerde plaats',
 };
+
+/** Columns that identify a row or describe the edition: not key figures. */
+export const cbsIdentifyingColumns: ReadonlySet<string> = new Set(['wijkcode', 'wijknaam', 'buurtcode', 'buurtnaam', 'gemeentecode', 'gemeentenaam', 'indelingswijzigingWijkenEnBuurten', 'water', 'jrstatcode', 'jaar', 'fuuid', 'meestVoorkomendePostcode', 'dekkingspercentage']);
+
+/** A CBS cell as a number (decimal point or comma), or null when empty, not a number, or a negative sentinel. */
+function cbsNumber(v: string | undefined): number | null {
+  const s = (v ?? '').trim();
+  if (!/^-?\d+([.,]\d+)?$/.test(s)) return null;
+  const n = Number(s.replace(',', '.'));
+  return n < 0 ? null : n;
+}
 
 /** CBS publishes both comma- and semicolon-separated files (the latter with decimal commas): the header decides. */
 function delimiterOf(text: string): ',' | ';' {
@@ -113,7 +130,13 @@ export function parseCbsAreaCsv(text: string, opts: { file: string; municipality
     const first = seen.get(code);
     if (first !== undefined) problems.push(`${at(hasBuurten ? 'buurtcode' : 'wijkcode')}: ${code} staat ook op regel ${first}`);
     else seen.set(code, line);
-    if (problems.length === before) areas.push({ kind, code, name, wijkCode, municipalityCode, population, year, line });
+    const figures: Record<string, number> = {};
+    for (const [column, value] of Object.entries(r)) {
+      if (cbsIdentifyingColumns.has(column)) continue;
+      const n = cbsNumber(value);
+      if (n !== null) figures[column] = n;
+    }
+    if (problems.length === before) areas.push({ kind, code, name, wijkCode, municipalityCode, population, year, figures, line });
   }
   if (problems.length) throw new SetupError(heading, problems);
   return { areas, skippedWater };

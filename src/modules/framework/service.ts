@@ -333,3 +333,7 @@ export async function setWijkDistrict(ctx: ServiceContext, raw: z.input<typeof s
 // The seed file is part of the public entry: other modules load their part of it (network: the organisations).
 export { readFrameworkSeed, type FrameworkSeed } from './seed.ts';
 export { loadFrameworkFile } from './tenant-load.ts';
+// Area files: the CBS reader (key figures per wijk or buurt) and boundaries (the indicators module draws maps with them).
+export { readCbsAreaCsv, cbsIdentifyingColumns, type CbsArea, type AreaBoundary } from './cbs-areas.ts';
+export { SetupError } from './setup-error.ts';
+export { loadAreaBoundaries, listAreaBoundaries } from './area-load.ts';

@@ -22,6 +22,8 @@ export interface IndicatorView {
   areaLevels: AreaLevel[];
   themeSlugs: string[];
   subGoalKeys: string[];
+  /** A context figure: describes an area, neither direction is better (`direction` then only orders). */
+  context: boolean;
   /** Internal id (values and targets refer to it). */
   id: string;
   version: number;
@@ -45,6 +47,7 @@ export const indicatorView = (r: Row): IndicatorView => ({
   source: r.source,
   unit: r.unit,
   direction: r.direction,
+  context: r.context,
   areaLevels: r.areaLevels,
   themeSlugs: r.themeSlugs,
   subGoalKeys: r.subGoalKeys,
@@ -87,6 +90,7 @@ export const indicatorContentInput = z.object({
   source: text(500),
   unit: text(60),
   direction: z.enum(['up', 'down']),
+  context: z.boolean().default(false),
   areaLevels: z.array(z.enum(areaLevels)).min(1).transform((ls) => areaLevels.filter((l) => ls.includes(l))),
   themeSlugs: z.array(z.string().max(100)).default([]).transform((s) => [...new Set(s)]),
   subGoalKeys: z.array(z.string().max(100)).default([]).transform((s) => [...new Set(s)]),
@@ -126,6 +130,7 @@ const contentOf = (i: z.output<typeof indicatorContentInput>): IndicatorContent 
   source: i.source,
   unit: i.unit,
   direction: i.direction,
+  context: i.context,
   areaLevels: i.areaLevels,
   themeSlugs: i.themeSlugs,
   subGoalKeys: i.subGoalKeys,

@@ -17,8 +17,8 @@ export function requireIndicatorEditor(ctx: ServiceContext): void {
   requireRole(ctx, ...indicatorEditors);
 }
 
-const KEY = ':key{[a-z0-9][a-z0-9-]{1,79}}';
-const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
+export const KEY = ':key{[a-z0-9][a-z0-9-]{1,79}}';
+export const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
 
 export const indicatorRoutes: RouteRules = {
   // pages
@@ -27,6 +27,7 @@ export const indicatorRoutes: RouteRules = {
   'POST /indicatoren/nieuw': indicatorEditors,
   'GET /indicatoren/kaart': 'public',
   'GET /indicatoren/kaart.svg': 'public',
+  'GET /indicatoren/kaart.csv': 'public',
   'GET /indicatoren/doelen': 'public',
   'GET /indicatoren/doelen/nieuw': indicatorEditors,
   'POST /indicatoren/doelen/nieuw': indicatorEditors,
@@ -40,7 +41,9 @@ export const indicatorRoutes: RouteRules = {
   [`GET /indicatoren/import/${ID}/fouten.xlsx`]: indicatorEditors,
   'GET /indicatoren/gebieden': indicatorEditors,
   'POST /indicatoren/gebieden': indicatorEditors,
+  'GET /assets/indicators/indicators.css': 'public',
   [`GET /indicatoren/${KEY}`]: 'public',
+  [`GET /indicatoren/${KEY}/trend.svg`]: 'public',
   [`GET /indicatoren/${KEY}/bewerken`]: indicatorEditors,
   [`POST /indicatoren/${KEY}/bewerken`]: indicatorEditors,
   // API

@@ -1,6 +1,7 @@
 // Level 4 of the accountability framework: societal indicators (definitions, versioned), their values per area and
 // period (the municipality's own areas, and other municipalities' as benchmarks), and per-wijk targets.
-import { pgTable, text, integer, uuid, jsonb, uniqueIndex, index, timestamp, doublePrecision, boolean } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { pgTable, text, integer, uuid, jsonb, uniqueIndex, index, timestamp, doublePrecision, boolean, customType } from 'drizzle-orm/pg-core';
 import { id, tenantId, createdAt, updatedAt, tenantPrimaryKey, tenantReference } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 
@@ -13,6 +14,8 @@ export interface IndicatorContent {
   source: string;
   unit: string;
   direction: 'up' | 'down';
+  /** A context figure (e.g. the CBS key figures): describes an area; neither direction is better. */
+  context: boolean;
   areaLevels: AreaLevel[];
   themeSlugs: string[];
   subGoalKeys: string[];
@@ -30,6 +33,7 @@ export const indicators = pgTable(
     source: text('source').notNull(),
     unit: text('unit').notNull(),
     direction: text('direction').$type<'up' | 'down'>().notNull(),
+    context: boolean('context').notNull().default(false),
     areaLevels: text('area_levels').array().$type<AreaLevel[]>().notNull(),
     themeSlugs: text('theme_slugs').array().notNull(),
     subGoalKeys: text('sub_goal_keys').array().notNull(),
@@ -114,4 +118,51 @@ export const indicatorTargets = pgTable(
     uniqueIndex('indicator_targets_uq').on(t.tenantId, t.indicatorId, t.areaCode, t.targetYear),
     tenantReference('indicator_targets_indicator_fk', t, t.indicatorId, indicators).onDelete('cascade'),
   ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** An error of one row (or the header, row 1) of an import, as stored: the reason is a message key. */
+export interface StoredRowError {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * An uploaded file of indicator values and its result. The background job `indicators.import` reads it; the file
+ * is cleared once the import has run (stored or rejected): the person fixes the file and uploads it again.
+ */
+export const indicatorImports = pgTable(
+  'indicator_imports',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => municipalities.code),
+    fileName: text('file_name').notNull(),
+    content: bytea('content'),
+    /** auto | long | wide */
+    layout: text('layout').$type<'auto' | 'long' | 'wide'>().notNull().default('auto'),
+    /** The period of a wide file without a period column. */
+    period: text('period'),
+    /** A file of benchmarks only (other municipalities' areas). */
+    benchmarkFile: boolean('benchmark_file').notNull().default(false),
+    /** queued | running | imported | rejected | failed */
+    status: text('status').$type<'queued' | 'running' | 'imported' | 'rejected' | 'failed'>().notNull().default('queued'),
+    totalRows: integer('total_rows').notNull().default(0),
+    added: integer('added').notNull().default(0),
+    replaced: integer('replaced').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    benchmarks: integer('benchmarks').notNull().default(0),
+    errors: jsonb('errors').$type<StoredRowError[]>().notNull().default(sql`'[]'::jsonb`),
+    errorCount: integer('error_count').notNull().default(0),
+    /** A whole-file refusal: message key and params. */
+    message: jsonb('message').$type<{ key: string; params: Record<string, string | number> }>(),
+    jobId: uuid('job_id'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [tenantPrimaryKey(t), index('indicator_imports_created_idx').on(t.tenantId, t.createdAt)],
 );

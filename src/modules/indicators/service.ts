@@ -5,3 +5,4 @@ export { listIndicatorValues, writeIndicatorValues, type IndicatorValueView, typ
 export { listIndicatorTargets, getIndicatorTarget, saveIndicatorTarget, deleteIndicatorTarget, type IndicatorTargetView } from './targets.ts';
 export { parsePeriod, comparePeriods, type Period } from './periods.ts';
 export { editsIndicators } from './policy.ts';
+export { renderIndicatorMap, type MapRow, type MapClass } from './map.ts';

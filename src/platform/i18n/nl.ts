@@ -1,11 +1,13 @@
 // Dutch UI text (B1: plain language) of the platform. Each module brings its own in src/modules/<module>/messages.ts.
 import * as jobs from '../jobs/messages.ts';
 import * as tokens from '../auth/token-messages.ts';
+import * as imports from '../import/messages.ts';
 
 /** Platform-wide text; the keys are the type of every platform message. */
 export const nl = {
   ...jobs.nl,
   ...tokens.nl,
+  ...imports.nl,
   'nav.activities': 'Activiteiten',
   'nav.places': 'Huizen van de Wijk',
   'nav.whoDoesWhat': 'Wie doet wat',

@@ -1,0 +1,56 @@
+// The trend of an indicator: one line per area over the periods, benchmarks (other municipalities) dashed, drawn on
+// the server as SVG by Observable Plot in a linkedom document. Lines are told apart without colour: each has its
+// own marker shape and its name at its last point, benchmarks are dashed. role="img" with <title> and <desc>; the
+// page shows the data table beside it.
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { parsePeriod } from './periods.ts';
+import type { IndicatorValueView } from './values.ts';
+
+const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye', 'times'] as const;
+const COLOURS = ['#08519c', '#a63603', '#006d2c', '#54278f', '#252525', '#7f2704', '#00441b', '#3f007d'];
+
+/** A period as the date it starts (years, quarters and months alike on one time axis). */
+const dateOf = (period: string) => {
+  const p = parsePeriod(period)!;
+  return new Date(Date.UTC(p.year, p.firstMonth - 1, 1));
+};
+
+export function trendChart(id: string, title: string, desc: string, values: IndicatorValueView[], unit: string, lang: 'nl' | 'en'): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const series = [...new Set(values.map((v) => v.areaCode))];
+  const label = (v: IndicatorValueView) => (v.benchmark ? `${v.areaName} (${lang === 'nl' ? 'vergelijking' : 'benchmark'})` : v.areaName);
+  const points = values.map((v) => ({ ...v, date: dateOf(v.period), name: label(v), n: series.indexOf(v.areaCode) % SYMBOLS.length }));
+  const last = series.map((code) => points.filter((p) => p.areaCode === code).at(-1)!);
+  const nf = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+  const longest = Math.max(6, ...last.map((p) => p.name.length));
+  const svg = Plot.plot({
+    document,
+    width: 640,
+    height: 360,
+    marginLeft: 60,
+    marginRight: Math.min(260, 16 + longest * 7),
+    x: { type: 'utc', label: null, ticks: 6 },
+    y: { label: unit, grid: true, nice: true, zero: values.every((v) => v.value >= 0), tickFormat: (d: number) => nf.format(d) },
+    symbol: { domain: SYMBOLS.map((_, i) => i), range: [...SYMBOLS] },
+    marks: [
+      Plot.line(points.filter((p) => !p.benchmark), { x: 'date', y: 'value', z: 'areaCode', stroke: (p: (typeof points)[number]) => COLOURS[p.n], strokeWidth: 2 }),
+      Plot.line(points.filter((p) => p.benchmark), { x: 'date', y: 'value', z: 'areaCode', stroke: (p: (typeof points)[number]) => COLOURS[p.n], strokeWidth: 2, strokeDasharray: '6,4' }),
+      Plot.dot(points, { x: 'date', y: 'value', symbol: 'n', stroke: (p: (typeof points)[number]) => COLOURS[p.n], fill: '#ffffff', r: 4, strokeWidth: 2 }),
+      Plot.text(last, { x: 'date', y: 'value', text: (p: (typeof points)[number]) => `${p.name}: ${nf.format(p.value)}`, dx: 8, textAnchor: 'start', fill: '#1a1a1a' }),
+    ],
+  }) as unknown as Element;
+  svg.querySelectorAll('style').forEach((s) => s.remove());
+  svg.querySelectorAll('[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
+  svg.removeAttribute('class');
+  svg.setAttribute('class', 'sb-chart');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', `${id}-titel ${id}-uitleg`);
+  svg.setAttribute('id', id);
+  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  return svg.outerHTML.replace(/^<svg([^>]*)>/, `<svg$1><title id="${id}-titel">${escapeXml(title)}</title><desc id="${id}-uitleg">${escapeXml(desc)}</desc>`);
+}
+
+/** A standalone SVG file of a chart or map (download), with an XML declaration and a font. */
+export const svgFile = (inline: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${inline.replace(/^<svg /, '<svg style="font: 12px system-ui, sans-serif; background: white" ')}`;
