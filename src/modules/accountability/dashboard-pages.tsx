@@ -267,7 +267,7 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
     const ctx = c.get('ctx');
     const year = yearOf(c);
     const districts = await listDistricts(ctx);
-    const raw = { district: c.req.query('district') || districts[0]?.code || '', year: c.req.query('year') || String(year) };
+    const raw = { district: c.req.query('district') || districts[0]?.code || '', year: c.req.query('year') || String(year), indicator: c.req.query('indicator') || '' };
     let d: DistrictDashboard | null = null;
     let errors: FieldError[] = [];
     try {
@@ -287,6 +287,7 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
           <ErrorSummary v={v} errors={errors} />
           <Select name="district" label={v.t('accountability.col.district')} value={raw.district} options={districts.map((x) => ({ value: x.code, label: x.name }))} errors={errors} />
           <TextField name="year" type="number" label={v.t('accountability.col.year')} value={raw.year} errors={errors} />
+          {d && d.indicators.length ? <Select name="indicator" label={v.t('accountability.dashboard.mapIndicator')} value={d.mapIndicator} options={d.indicators.map((i) => ({ value: i.key, label: i.name }))} /> : null}
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">
             {v.t('accountability.show')}
           </button>
@@ -303,7 +304,7 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
     if (!/^[a-z0-9-]{1,60}\.(svg|png|csv)$/.test(file)) throw notFound();
     const [name, ext] = [file.slice(0, file.lastIndexOf('.')), file.slice(file.lastIndexOf('.') + 1)];
     const charts = name.startsWith('stadsdeel-')
-      ? (await districtDashboard(ctx, { district: c.req.query('district') ?? '', year: c.req.query('year') ?? '' })).charts
+      ? (await districtDashboard(ctx, { district: c.req.query('district') ?? '', year: c.req.query('year') ?? '', indicator: c.req.query('indicator') })).charts
       : (await themeDashboard(ctx, { theme: c.req.query('theme') ?? '', year: c.req.query('year') ?? '', from: c.req.query('from'), to: c.req.query('to') })).charts;
     const chart = charts.find((x) => x.name === name);
     if (!chart) throw notFound();

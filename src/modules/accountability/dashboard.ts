@@ -10,7 +10,7 @@ import { cached, tag } from '../../platform/cache.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import { reachReport, deliveryReport, discloseColumn, discloseCount, type Count, type DeliveryFigures } from '../reach/service.ts';
-import { listIndicators, listIndicatorValues, comparePeriods } from '../indicators/service.ts';
+import { listIndicators, listIndicatorValues, comparePeriods, renderIndicatorMap } from '../indicators/service.ts';
 import { documentFigures, platformOf, readsDocuments, themeOfYear, type DocumentFigures } from './figures.ts';
 import { groupedBars, lineChart } from './charts.ts';
 
@@ -24,7 +24,7 @@ export const themeDashboardInput = z.object({
   from: z.preprocess(blank, z.iso.date().optional()),
   to: z.preprocess(blank, z.iso.date().optional()),
 });
-export const districtDashboardInput = z.object({ district: z.string().trim().min(1).max(40), year: yearField });
+export const districtDashboardInput = z.object({ district: z.string().trim().min(1).max(40), year: yearField, indicator: z.preprocess(blank, z.string().trim().max(80).optional()) });
 
 export interface Chart {
   /** file name without extension (also the id on the page) */
@@ -115,6 +115,8 @@ export interface DistrictDashboard {
   wijken: { code: string; name: string; residents: Count; visits: Count }[];
   /** latest value per wijk of every indicator with values for the district's wijken */
   indicators: { key: string; name: string; unit: string; direction: 'up' | 'down'; values: { wijk: string; period: string; value: number }[] }[];
+  /** the indicator shown on the map (a choropleth of the city's wijken), if any */
+  mapIndicator: string | null;
   charts: Chart[];
 }
 
@@ -124,10 +126,12 @@ export async function districtDashboard(ctx: ServiceContext, raw: Record<string,
   const districts = await listDistricts(ctx);
   const input = await parseChecked(districtDashboardInput, raw, (p) => (p.district && !districts.some((d) => d.code === p.district) ? [{ field: 'district', code: 'unknown_reference', message: 'error.unknownDistrict' }] : []));
   const d = districts.find((x) => x.code === input.district)!;
-  return cached(ctx.db, { key: `accountability:district:${ctx.tenant}:${d.code}:${input.year}:${ctx.lang}`, tags: [tag('accountability', ctx.tenant)], ttlMs: DISTRICT_TTL_MS }, () => computeDistrict(ctx, d, input.year));
+  return cached(ctx.db, { key: `accountability:district:${ctx.tenant}:${d.code}:${input.year}:${ctx.lang}:${input.indicator ?? ''}`, tags: [tag('accountability', ctx.tenant)], ttlMs: DISTRICT_TTL_MS }, () =>
+    computeDistrict(ctx, d, input.year, input.indicator),
+  );
 }
 
-async function computeDistrict(ctx: ServiceContext, d: { code: string; name: string }, year: number): Promise<DistrictDashboard> {
+async function computeDistrict(ctx: ServiceContext, d: { code: string; name: string }, year: number, indicator?: string): Promise<DistrictDashboard> {
   const sys = platformOf(ctx);
   const [reach, delivery, neighbourhoods] = await Promise.all([reachReport(sys, { year, district: d.code }), deliveryReport(sys, { year, district: d.code }), listNeighbourhoods(ctx)]);
   const wijkList = neighbourhoods.filter((n) => n.kind === 'wijk' && n.districtCode === d.code);
@@ -169,7 +173,20 @@ async function computeDistrict(ctx: ServiceContext, d: { code: string; name: str
       csv: [[L('accountability.col.area'), L('accountability.col.code'), L('accountability.col.residents'), L('accountability.col.visits')], ...wijken.map((w) => [w.name, w.code, text(w.residents), text(w.visits)])],
     },
   ];
-  return { district: { code: d.code, name: d.name }, year, residents: discloseCount(num(reach.uniqueResidents), false), visits: discloseCount(num(reach.visits), false), themes, wijken, indicators, charts };
+  // The map: the chosen indicator (or the first with values for these wijken) in its latest period up to the year.
+  const shown = indicators.find((i) => i.key === indicator) ?? indicators[0];
+  if (shown) {
+    const period = shown.values.map((v) => v.period).sort(comparePeriods).pop()!;
+    const map = await renderIndicatorMap(ctx, { key: shown.key, period, areaLevel: 'wijk', lang: ctx.lang });
+    const title = L('accountability.chart.map', { name: shown.name, period });
+    charts.push({
+      name: 'stadsdeel-kaart',
+      title,
+      svg: map.svg,
+      csv: [[L('accountability.col.area'), L('accountability.col.code'), `${shown.name} (${shown.unit})`, L('accountability.col.class')], ...map.rows.filter((r) => codes.includes(r.areaCode)).map((r) => [r.areaName, r.areaCode, r.value ?? '', r.classLabel])],
+    });
+  }
+  return { district: { code: d.code, name: d.name }, year, mapIndicator: shown?.key ?? null, residents: discloseCount(num(reach.uniqueResidents), false), visits: discloseCount(num(reach.visits), false), themes, wijken, indicators, charts };
 }
 
 const num = (c: Count | undefined) => (typeof c === 'number' ? c : 0);
