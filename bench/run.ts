@@ -11,6 +11,7 @@ import { tenancyGapsSql } from '../src/platform/db/tenancy.ts';
 import { demoUsers, DEMO_PASSWORD } from '../src/modules/index.ts';
 import { measureReach } from './reach.ts';
 import { prepareSurveys, measureSubmit, measureResultsPage, SURVEY_RESPONSES } from './surveys.ts';
+import { measureDocument, measureDistrictDashboard } from './accountability.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'src', 'cli.ts')];
@@ -23,9 +24,10 @@ export interface BenchOptions {
   kinds?: ('pglite' | 'postgres')[];
   /**
    * Run only one part: 'reach' seeds and measures the reach import and report, without the HTTP measurements;
-   * 'surveys' seeds and measures survey answering and the results page.
+   * 'surveys' seeds and measures survey answering and the results page; 'accountability' seeds, adds 100,000 survey
+   * responses and 20 indicators, and measures the accountability document (HTML, PDF) and the district dashboard.
    */
-  only?: 'reach' | 'surveys';
+  only?: 'reach' | 'surveys' | 'accountability';
   /** Responses of the survey whose results page is measured (default 100,000). */
   surveyResponses?: number;
 }
@@ -274,6 +276,10 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
         await measureSurveys(env, ++port, opts, kind, figures, report, problems);
         continue;
       }
+      if (opts.only === 'accountability') {
+        await measureAccountability(env, ++port, opts, kind, figures, report, problems);
+        continue;
+      }
       if (opts.only !== 'reach') {
         await measureServer(env, ++port, targets, opts, kind, figures, report, '');
         // The same searches on a server that shares no search results: what every search costs by itself.
@@ -283,6 +289,7 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
       // In this process, on the same database, once every server on it has stopped (PGlite: one process per folder).
       await measureReach(env, kind, figures, report, problems);
       if (!opts.only) await measureSurveys(env, ++port, opts, kind, figures, report, problems);
+      if (!opts.only) await measureAccountability(env, ++port, opts, kind, figures, report, problems);
     } finally {
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     }
@@ -326,6 +333,28 @@ async function measureSurveys(env: NodeJS.ProcessEnv, port: number, opts: BenchO
     }
   } catch (e) {
     const message = `${kind}: surveys: ${(e as Error).message}`;
+    console.error(message);
+    problems.push(message);
+  }
+}
+
+/**
+ * Accountability (bench/accountability.ts): survey responses and indicators are added in this process, the document
+ * is measured here (HTML and PDF), then one server answers the district dashboard at 16 connections.
+ */
+async function measureAccountability(env: NodeJS.ProcessEnv, port: number, opts: BenchOptions, kind: string, figures: Record<string, number>, report: Record<string, unknown>, problems: string[]): Promise<void> {
+  try {
+    const setup = await measureDocument(env, opts.surveyResponses ?? SURVEY_RESPONSES, kind, figures, report);
+    const server = await startServer(env, port);
+    try {
+      const auditor = demoUsers.find((u) => u.roles.includes('auditor'))!;
+      await measureDistrictDashboard(`http://127.0.0.1:${port}`, setup, kind, auditor.email, DEMO_PASSWORD, opts.duration, figures, report);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+  } catch (e) {
+    const message = `${kind}: accountability: ${(e as Error).message}`;
     console.error(message);
     problems.push(message);
   }

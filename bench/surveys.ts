@@ -158,7 +158,7 @@ export async function measureSubmit(base: string, setup: SurveyBenchSetup, kind:
 }
 
 /** Signs in (form with CSRF) and returns the session cookie. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
+export async function signIn(base: string, email: string, password: string): Promise<string> {
   const page = await fetch(`${base}/inloggen`);
   const first = page.headers.getSetCookie().map((c) => c.split(';')[0]);
   const csrf = (await page.text()).match(/name="_csrf" value="([^"]+)"/)?.[1];

@@ -336,6 +336,50 @@ importCommand
     const r = await withDb('import areas', (ctx) => loadAreaBoundaries(cliAdmin(ctx), { fileName: path.basename(full), text: fs.readFileSync(full, 'utf8') }));
     console.log(`Grenzen opgeslagen voor ${r.boundaries} ${r.kind === 'wijk' ? 'wijken' : 'buurten'} (${r.unchanged} ongewijzigd).`);
   });
+const report = program.command('report').description('Rapportages maken');
+report
+  .command('accountability')
+  .description('Het verantwoordingsdocument van een thematafel (of met --table alle: de bundel voor de raad) als PDF, Excel of HTML; zelfde werk als de downloadknop')
+  .requiredOption('--table <slug>', 'de thematafel: de slug van het thema (bijvoorbeeld ontmoeten), of "alle" voor de bundel voor de raad')
+  .requiredOption('--year <year>', 'het jaar')
+  .addOption(new Option('--format <format>', 'bestandsformaat').choices(['pdf', 'xlsx', 'html']).default('pdf'))
+  .option('--out <file>', 'schrijf naar dit bestand (zonder: naar standaarduitvoer)')
+  .option('--lang <lang>', 'taal: nl of en', 'nl')
+  .action(async (opts: { table: string; year: string; format: 'pdf' | 'xlsx' | 'html'; out?: string; lang: string }) => {
+    const year = Number(opts.year);
+    if (!/^\d{4}$/.test(opts.year)) throw new Error('--year moet een jaartal zijn, zoals 2026');
+    if (opts.lang !== 'nl' && opts.lang !== 'en') throw new Error('--lang moet nl of en zijn');
+    const lang = opts.lang;
+    const { renderAccountability } = await import('./modules/accountability/exports.ts');
+    const { AppError } = await import('./platform/http/errors.ts');
+    const { default: progress } = await import('cli-progress');
+    const bar = new progress.SingleBar({ format: 'Verantwoording {step} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true, noTTYOutput: true, notTTYSchedule: 1000 }, progress.Presets.shades_classic);
+    let started = false;
+    try {
+      const file = await withDb('report accountability', async (ctx) => {
+        try {
+          return await renderAccountability({ ...ctx, lang }, { slug: opts.table === 'alle' ? null : opts.table, year, format: opts.format }, (done, total, step) => {
+            if (!started) bar.start(total, done, { step });
+            else bar.update(done, { step });
+            started = true;
+          });
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'not_found') throw new Error(`Geen verantwoordingsdocument voor thematafel "${opts.table}" in ${year}: onbekend thema, of het jaar valt in geen uitvraag.`);
+          throw err;
+        }
+      });
+      bar.stop();
+      if (opts.out) {
+        const fs = await import('node:fs');
+        fs.writeFileSync(opts.out, file.content);
+        console.error(`${file.fileName} geschreven naar ${opts.out} (${file.content.length.toLocaleString('nl-NL')} bytes).`);
+      } else {
+        await new Promise<void>((resolve, reject) => process.stdout.write(file.content, (e) => (e ? reject(e) : resolve())));
+      }
+    } finally {
+      bar.stop();
+    }
+  });
 
 const reach = program.command('reach').description('Bereik: unieke inwoners zonder identiteiten');
 reach
@@ -358,9 +402,9 @@ program
   .option('--duration <seconds>', 'duur per meting in seconden', '10')
   .option('--connections <n>', 'gelijktijdige verbindingen', '32')
   .option('--scale <n>', 'schaal van de demodata (34: ruim 10.000 activiteiten en ongeveer 1.000.000 bezoeken)', '34')
-  .addOption(new Option('--only <part>', 'meet alleen dit deel: reach = import van aanwezigheid en bereikrapport; surveys = enquêtes invullen en resultaten').choices(['reach', 'surveys']))
+  .addOption(new Option('--only <part>', 'meet alleen dit deel: reach = import van aanwezigheid en bereikrapport; surveys = enquêtes invullen en resultaten; accountability = verantwoordingsdocument (HTML, PDF) en stadsdeeldashboard').choices(['reach', 'surveys', 'accountability']))
   .option('--survey-responses <n>', 'aantal reacties voor de meting van de resultatenpagina', '100000')
-  .action(async (opts: { duration: string; connections: string; scale: string; only?: 'reach' | 'surveys'; surveyResponses: string }) => {
+  .action(async (opts: { duration: string; connections: string; scale: string; only?: 'reach' | 'surveys' | 'accountability'; surveyResponses: string }) => {
     const { runBench } = await import('../bench/run.ts');
     await runBench({ duration: Number(opts.duration), connections: Number(opts.connections), scale: Number(opts.scale), only: opts.only, surveyResponses: Number(opts.surveyResponses) });
   });

@@ -62,6 +62,8 @@ const configSchema = z
     /** auto: readable lines on a terminal, JSON lines otherwise. */
     LOG_FORMAT: z.enum(['auto', 'text', 'json']).default('auto'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** The Chromium that prints the accountability documents as PDF (and chart PNGs). */
+    CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   })
   .transform((c) => ({
     ...c,

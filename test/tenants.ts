@@ -234,7 +234,7 @@ export function nowhere(f: Fingerprint): Fingerprint['params'] {
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
 export function fillPath(route: string, p: Fingerprint['params']): string {
   return route.replace(/:([a-zA-Z]+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g, (_m, name: string) => {
-    if (name === 'slug') return p.slug;
+    if (name === 'slug' || name === 'table') return p.slug;
     if (name === 'lang') return 'nl';
     if (name === 'token') return p.token;
     if (name === 'yearMonth') return p.month;

@@ -10,6 +10,7 @@ import { catalogueModule } from './catalogue/module.ts';
 import { reachModule } from './reach/module.ts';
 import { effectsModule } from './effects/module.ts';
 import { indicatorsModule } from './indicators/module.ts';
+import { accountabilityModule } from './accountability/module.tsx';
 import { fundModule } from './fund/module.ts';
 import { contractsModule } from './contracts/module.ts';
 import { addProgrammeSource } from './places/service.ts';
@@ -17,7 +18,7 @@ import { listActivitiesForLocation } from './catalogue/service.ts';
 import { loadFrameworkFile } from './framework/service.ts';
 import { seedNetworkFrom, checkSeedOrganisations } from './network/service.ts';
 
-export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule, effectsModule, indicatorsModule, fundModule, contractsModule];
+export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule, effectsModule, indicatorsModule, accountabilityModule, fundModule, contractsModule];
 
 installModules(modules);
 

@@ -59,6 +59,8 @@ export interface Module {
   admin?: AdminEntry[];
   /** Sections of the home page, below its introduction. */
   home?: (ctx: ServiceContext, v: View) => Promise<Child>;
+  /** Whether the module's home section comes first for this reader (it is that reader's main page). */
+  homeFirst?: (actor: Actor | null) => boolean;
   seed?: SeedStep;
   demo?: DemoStep;
   /** The progress line shown while the demo step runs (Dutch, e.g. "Demodata: activiteiten…"). */

@@ -9,3 +9,7 @@ export { outflowReport, type OutflowReport, type OutflowCell, type OutflowFilter
 export { listReportableStories, type ReportableFilters } from './story-service.ts';
 export { complaintReport, type ComplaintReport, type ComplaintFigures } from './complaint-report.ts';
 export { listComplaints, getComplaint, type ComplaintView } from './complaint-service.ts';
+// --- level-3 figures per sub-goal (the accountability document; platform work, the caller discloses)
+export { subGoalEffectFigures, type SubGoalEffectFigures, type SubGoalQuestionFigures, type SubGoalOutflowFigures, type ReportStory } from './subgoal-figures.ts';
+export { readsRegisterFigures, readsRecordOf } from './policy.ts';
+export { seesResults } from './result-service.ts';

@@ -2,3 +2,11 @@
 export { identifierOf, pseudonymOf, normaliseDate, isBsn, looksLikeBsnHeader, type ResidentIdentity, type IdentifierResult } from './identity.ts';
 export { residentsReachedBy, type OrganisationReach } from './organisation-reach.ts';
 export { discloseCount, discloseColumn, discloseMatrix, isSuppressed, countText, SUPPRESSED, HIDDEN, SMALL_CELL_LIMIT, type Count } from './disclosure.ts';
+// --- reports (levels 1 and 2, volunteers): for the accountability document and dashboards
+export { reachReport, type ReachReport, type BreakdownRow, type OrganisationRow } from './report.ts';
+export { deliveryReport, deviationOf, DEVIATION_THRESHOLD, type DeliveryReport, type DeliveryRow, type DeliveryFigures, type Deviation } from './delivery.ts';
+export { volunteersReport, type VolunteersReport } from './volunteers-report.ts';
+export { filterQuery, type ReportFiltersInput } from './report-filters.ts';
+export { seesExactFiguresOf, readers as reportReaders } from './policy.ts';
+export { discloseAmount, DISCLOSURE_RULE, type Disclosure } from './disclosure.ts';
+export { listPlans, periodOfYear, type PlanSummary } from './plans.ts';

@@ -57,9 +57,11 @@ export function registerPlatformPages(app: OpenAPIHono<AppEnv>) {
   app.get('/', async (c: Context<AppEnv>) => {
     const v = viewOf(c);
     // Each module may add a section (the framework: its themes). A section that fails is left out, not the page.
+    // A module whose `homeFirst` answers yes for the reader puts its section first (the reader's main page).
+    const actor = c.get('ctx').actor;
+    const withHome = installedModules().filter((m) => m.home);
     const sections = await Promise.all(
-      installedModules()
-        .filter((m) => m.home)
+      [...withHome.filter((m) => m.homeFirst?.(actor)), ...withHome.filter((m) => !m.homeFirst?.(actor))]
         .map((m) => m.home!(c.get('ctx'), v).catch((err: unknown) => (log.warn('home section failed', { module: m.name, error: String(err) }), null))),
     );
     return c.html(

@@ -1,0 +1,118 @@
+// Charts of the accountability document and the dashboards: server-side SVG drawn by Observable Plot in a linkedom
+// document (no JavaScript in the browser). Every chart is one image (role="img", <title> and <desc>), with a data
+// table beside it that gives the same figures; series are told apart by pattern and a text legend too, not by colour
+// alone. Suppressed figures ("< 5", "x") are left out of a chart (the table says them).
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+export interface SeriesRow {
+  label: string;
+  values: (number | null)[];
+}
+
+export interface LinePoint {
+  series: string;
+  period: string;
+  value: number;
+}
+
+const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const COLOURS = ['#1f5f8b', '#e3a21a', '#6b4f9e', '#2e7d32'];
+const DASHES = ['', '4 2', '1 2', '6 3'];
+
+function finish(svg: Element, id: string, title: string, desc: string, legend: { label: string; fill: string; dash?: string }[]): string {
+  svg.querySelectorAll('style').forEach((s) => s.remove());
+  svg.querySelectorAll('[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
+  svg.querySelectorAll('[aria-description]').forEach((e) => e.removeAttribute('aria-description'));
+  svg.removeAttribute('class');
+  svg.setAttribute('class', 'sb-chart');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', `${id}-titel ${id}-uitleg`);
+  svg.setAttribute('id', id);
+  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // The hatch pattern (the second series) and the legend are drawn into the SVG, so they travel with a download.
+  const hatch = `${id}-arcering`;
+  let x = 10;
+  const items = legend
+    .map((l) => {
+      const fill = l.fill === 'hatch' ? `url(#${hatch})` : l.fill;
+      const swatch =
+        l.dash !== undefined
+          ? `<line x1="${x}" y1="14" x2="${x + 22}" y2="14" stroke="${fill}" stroke-width="3" stroke-dasharray="${l.dash}"/>`
+          : `<rect x="${x}" y="7" width="14" height="14" fill="${fill}" stroke="#1a1a1a" stroke-width="0.5"/>`;
+      const w = l.dash !== undefined ? 28 : 20;
+      const out = `${swatch}<text x="${x + w}" y="18" font-size="12" text-anchor="start" fill="#1a1a1a">${escapeXml(l.label)}</text>`;
+      x += w + 7 * l.label.length + 24;
+      return out;
+    })
+    .join('');
+  const defs = `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${COLOURS[1]}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#1a1a1a" stroke-width="2"/></pattern></defs>`;
+  const html = legend.some((l) => l.fill === 'hatch') ? svg.outerHTML.replaceAll(`fill="${COLOURS[1]}"`, `fill="url(#${hatch})"`) : svg.outerHTML;
+  return html.replace(/^<svg([^>]*)>/, `<svg$1><title id="${id}-titel">${escapeXml(title)}</title><desc id="${id}-uitleg">${escapeXml(desc)}</desc>${defs}<g>${items}</g>`);
+}
+
+/**
+ * Horizontal grouped bars: one group per row, one bar per series (e.g. planned and delivered). Bars of the second
+ * series are hatched (a pattern, not only a colour).
+ */
+export function groupedBars(id: string, title: string, desc: string, series: string[], rows: SeriesRow[], xLabel: string): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const data = rows.flatMap((r) => series.map((s, i) => ({ label: r.label, series: s, value: r.values[i] })).filter((d) => d.value !== null)) as { label: string; series: string; value: number }[];
+  const longest = Math.max(4, ...rows.map((r) => r.label.length));
+  const svg = Plot.plot({
+    document,
+    width: 680,
+    height: Math.max(120, rows.length * (22 * series.length + 12) + 76),
+    marginLeft: Math.min(300, 24 + Math.min(longest, 40) * 7),
+    marginRight: 50,
+    marginTop: 36,
+    x: { label: xLabel, nice: true },
+    y: { label: null, axis: null, domain: series },
+    fy: { label: null, domain: rows.map((r) => r.label), tickFormat: (d: string) => (d.length > 40 ? `${d.slice(0, 39)}…` : d) },
+    color: { domain: series, range: COLOURS.slice(0, series.length) },
+    marks: [
+      // one x axis under the last group (a group without bars, e.g. a suppressed count, must not get its own)
+      Plot.gridX({ stroke: '#ccc', strokeOpacity: 1 }),
+      Plot.axisX({ facetAnchor: 'bottom', label: xLabel }),
+      Plot.barX(data, { x: 'value', y: 'series', fy: 'label', fill: 'series' }),
+      Plot.text(data, { x: 'value', y: 'series', fy: 'label', text: (d: { series: string; value: number }) => `${d.value.toLocaleString('nl-NL')}`, dx: 4, textAnchor: 'start', fill: '#1a1a1a' }),
+      Plot.ruleX([0]),
+    ],
+  }) as unknown as Element;
+  return finish(
+    svg,
+    id,
+    title,
+    desc,
+    series.map((label, i) => ({ label, fill: i === 1 ? 'hatch' : COLOURS[i] })),
+  );
+}
+
+/** A line chart of series over periods (indicator trends; a benchmark is another series, dashed). */
+export function lineChart(id: string, title: string, desc: string, points: LinePoint[], yLabel: string): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const series = [...new Set(points.map((p) => p.series))];
+  const svg = Plot.plot({
+    document,
+    width: 680,
+    height: 300,
+    marginTop: 40,
+    marginLeft: 60,
+    x: { label: null, type: 'point', domain: [...new Set(points.map((p) => p.period))].sort() },
+    y: { label: yLabel, grid: true, nice: true },
+    marks: [
+      ...series.map((s, i) => Plot.line(points.filter((p) => p.series === s), { x: 'period', y: 'value', stroke: COLOURS[i % COLOURS.length], strokeWidth: 2, strokeDasharray: DASHES[i % DASHES.length] })),
+      Plot.dot(points, { x: 'period', y: 'value', fill: '#1a1a1a', r: 3 }),
+    ],
+  }) as unknown as Element;
+  return finish(
+    svg,
+    id,
+    title,
+    desc,
+    series.map((label, i) => ({ label, fill: COLOURS[i % COLOURS.length], dash: DASHES[i % DASHES.length] || '0' })),
+  );
+}
+
+/** A standalone SVG file of a chart (download): XML declaration, white background, the page's font. */
+export const svgFile = (inline: string) => `<?xml version="1.0" encoding="UTF-8"?>\n${inline.replace(/^<svg /, '<svg style="font: 12px system-ui, sans-serif; background: white" ')}`;

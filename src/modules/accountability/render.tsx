@@ -1,0 +1,244 @@
+/** @jsxImportSource hono/jsx */
+// The outputs of the accountability document: a standalone HTML file (the stylesheet inlined, no links to the
+// platform), a PDF printed by Chromium from that HTML (A4, table of contents, page numbers in the footer, each
+// sub-goal on a new page), and an XLSX workbook with every figure. The council bundle puts every table's document
+// of a year behind a summary, in one PDF (or HTML).
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { raw } from 'hono/html';
+import { t as translate, type Lang } from '../../platform/i18n/index.ts';
+import { loadConfig } from '../../config.ts';
+import { DocumentBody, deviationText, type DocView } from './document-view.tsx';
+import type { DocumentFigures } from './figures.ts';
+import type { DocumentStatus } from './document-service.ts';
+import { ACCOUNTABILITY_CSS } from './styles.ts';
+
+const require = createRequire(import.meta.url);
+let baseCss: string | null = null;
+/** The platform's stylesheet (design tokens, Utrecht components, the platform's layer) plus this module's. */
+function css(): string {
+  if (baseCss === null) {
+    const utrecht = fs.readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css'), 'utf8');
+    const tokens = fs.readFileSync(require.resolve('@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css'), 'utf8');
+    const own = fs.readFileSync(path.join(import.meta.dirname, '../../platform/ui/assets/app.css'), 'utf8');
+    baseCss = `${tokens}\n${utrecht}\n${own}\n${ACCOUNTABILITY_CSS}\n${PRINT_CSS}`;
+  }
+  return baseCss;
+}
+
+const PRINT_CSS = `
+@page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+body { margin: 0; }
+.sb-print { padding: 0 0.5rem; max-width: none; }
+.sb-print .sb-doc-subgoal, .sb-print .sb-bundle-doc { break-before: page; }
+.sb-print table { break-inside: auto; }
+.sb-print tr, .sb-print .sb-doc-chart, .sb-print blockquote { break-inside: avoid; }
+.sb-print h2, .sb-print h3, .sb-print h4 { break-after: avoid; }
+.sb-print .utrecht-table-container { overflow: visible; break-inside: avoid; }
+.sb-print .utrecht-table { font-size: 9pt; width: 100%; }
+.sb-print .utrecht-table__header-cell, .sb-print .utrecht-table__cell { padding: 4px 6px; }
+.sb-print thead { display: table-header-group; }
+.sb-print .utrecht-paragraph { font-size: 10pt; }
+.sb-print .sb-chart { max-width: 100%; }
+.sb-cover { margin-block-end: 2rem; }
+`;
+
+export interface RenderInput {
+  figures: DocumentFigures;
+  narratives: Record<string, string>;
+  status: DocumentStatus;
+  version: number;
+}
+
+const viewFor = (lang: Lang): DocView => ({ lang, actor: null, t: (k, p) => translate(lang, k, p) });
+
+const statusLine = (v: DocView, d: RenderInput) => `${v.t(`accountability.status.${d.status}`)}${d.version ? ` · ${v.t('accountability.version', { n: d.version })}` : ''}`;
+
+/** One document as a standalone HTML file. */
+export function documentHtml(lang: Lang, d: RenderInput): string {
+  const v = viewFor(lang);
+  const title = v.t('accountability.doc.title', { theme: d.figures.theme.name, year: d.figures.year });
+  const page = (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <title>{title}</title>
+        <style>{raw(css())}</style>
+      </head>
+      <body class="utrecht-theme voorbeeld-theme utrecht-body">
+        <main class="sb-print">
+          <div class="sb-cover">
+            <h1 class="utrecht-heading-1">{title}</h1>
+            <p class="utrecht-paragraph">{statusLine(v, d)}</p>
+          </div>
+          <DocumentBody v={v} figs={d.figures} o={{ links: false, narratives: d.narratives }} />
+        </main>
+      </body>
+    </html>
+  );
+  return `<!doctype html>${page.toString()}`;
+}
+
+/** The council bundle: a summary of every table's key figures, then every document. */
+export function bundleHtml(lang: Lang, year: number, docs: RenderInput[]): string {
+  const v = viewFor(lang);
+  const title = v.t('accountability.bundle.title', { year });
+  const n = (x: number | string) => (typeof x === 'number' ? x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }) : x);
+  const page = (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <title>{title}</title>
+        <style>{raw(css())}</style>
+      </head>
+      <body class="utrecht-theme voorbeeld-theme utrecht-body">
+        <main class="sb-print">
+          <h1 class="utrecht-heading-1">{title}</h1>
+          <p class="utrecht-paragraph">{v.t('accountability.bundle.intro', { year, n: docs.length })}</p>
+          <h2 class="utrecht-heading-2">{v.t('accountability.bundle.summary')}</h2>
+          <div class="utrecht-table-container">
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">{v.t('accountability.bundle.summaryCaption', { year })}</caption>
+              <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                  {[
+                    'accountability.col.theme',
+                    'accountability.col.status',
+                    'accountability.col.plannedSessions',
+                    'accountability.col.heldSessions',
+                    'accountability.col.deviation',
+                    'accountability.col.residents',
+                    'accountability.col.plannedResidents',
+                    'accountability.col.realised',
+                  ].map((k) => (
+                    <th class="utrecht-table__header-cell" scope="col">
+                      {v.t(k as Parameters<typeof v.t>[0])}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody class="utrecht-table__body">
+                {docs.map((d, i) => (
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">
+                      <a class="utrecht-link" href={`#doc-${i + 1}`}>
+                        {d.figures.theme.name}
+                      </a>
+                    </th>
+                    <td class="utrecht-table__cell">{statusLine(v, d)}</td>
+                    <td class="utrecht-table__cell">{n(d.figures.total.delivery.plannedSessions)}</td>
+                    <td class="utrecht-table__cell">{n(d.figures.total.delivery.heldSessions)}</td>
+                    <td class="utrecht-table__cell">{deviationText(v, d.figures.total.delivery.deviation)}</td>
+                    <td class="utrecht-table__cell">{n(d.figures.total.residents)}</td>
+                    <td class="utrecht-table__cell">{d.figures.total.plannedResidents === null ? '—' : n(d.figures.total.plannedResidents)}</td>
+                    <td class="utrecht-table__cell">{d.figures.total.realisedPct === null ? '—' : `${n(d.figures.total.realisedPct)}%`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {docs.map((d, i) => (
+            <section class="sb-bundle-doc" aria-labelledby={`doc-${i + 1}`}>
+              <h1 class="utrecht-heading-1" id={`doc-${i + 1}`}>
+                {v.t('accountability.doc.title', { theme: d.figures.theme.name, year })}
+              </h1>
+              <p class="utrecht-paragraph">{statusLine(v, d)}</p>
+              <DocumentBody v={v} figs={d.figures} o={{ links: false, narratives: d.narratives, idPrefix: `d${i + 1}-` }} />
+            </section>
+          ))}
+        </main>
+      </body>
+    </html>
+  );
+  return `<!doctype html>${page.toString()}`;
+}
+
+/** Chromium (playwright-core) for printing; one browser per call, closed afterwards. */
+export async function withChromium<T>(fn: (browser: import('playwright-core').Browser) => Promise<T>): Promise<T> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: loadConfig().CHROMIUM_PATH, args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--font-render-hinting=none'] });
+  try {
+    return await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Prints an HTML document as an A4 PDF with page numbers ("pagina 3 van 12") and the title in the footer. */
+export async function htmlToPdf(html: string, footerTitle: string, lang: Lang): Promise<Buffer> {
+  return withChromium(async (browser) => {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    const of = lang === 'nl' ? 'van' : 'of';
+    const pageWord = lang === 'nl' ? 'Pagina' : 'Page';
+    const esc = (s: string) => s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: `<div style="font: 8px sans-serif; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between; color: #333"><span>${esc(footerTitle)}</span><span>${pageWord} <span class="pageNumber"></span> ${of} <span class="totalPages"></span></span></div>`,
+      margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+      outline: true,
+      tagged: true,
+    } as Parameters<typeof page.pdf>[0]);
+    return Buffer.from(pdf);
+  });
+}
+
+/** Every figure of one or more documents in a workbook: a sheet per level, one row per figure. */
+export async function documentsXlsx(lang: Lang, docs: RenderInput[]): Promise<Buffer> {
+  const v = viewFor(lang);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Sociale Basis';
+  const sheet = (name: string, head: string[]) => {
+    const ws = wb.addWorksheet(name.replace(/[*?:\\/[\]]/g, '').slice(0, 31));
+    ws.addRow(head).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    return ws;
+  };
+  const cell = (x: number | string | null) => (x === null ? '' : x);
+  const T = (k: string) => v.t(k as Parameters<typeof v.t>[0]);
+  const s0 = sheet(T('accountability.xlsx.summary'), [T('accountability.col.theme'), T('accountability.col.year'), T('accountability.col.status'), T('accountability.col.figure'), T('accountability.col.value')]);
+  const s1 = sheet(T('accountability.xlsx.level1'), [T('accountability.col.theme'), T('accountability.col.subGoal'), T('accountability.col.activity'), T('accountability.col.organisation'), T('accountability.col.plannedSessions'), T('accountability.col.heldSessions'), T('accountability.col.cancelledSessions'), T('accountability.col.plannedHours'), T('accountability.col.heldHours'), T('accountability.col.deviation'), T('accountability.col.explanation')]);
+  const s2 = sheet(T('accountability.xlsx.level2'), [T('accountability.col.theme'), T('accountability.col.breakdown'), T('accountability.col.category'), T('accountability.col.residents'), T('accountability.col.visits'), T('accountability.col.plannedResidents'), T('accountability.col.realised')]);
+  const s3 = sheet(T('accountability.xlsx.level3'), [T('accountability.col.theme'), T('accountability.col.subGoal'), T('accountability.col.kind'), T('accountability.col.item'), T('accountability.col.answered'), T('accountability.col.mean'), T('accountability.col.agree'), T('accountability.col.ended'), T('accountability.col.reached'), T('accountability.col.partly'), T('accountability.col.not'), T('accountability.col.reachedPct')]);
+  const s4 = sheet(T('accountability.xlsx.narratives'), [T('accountability.col.theme'), T('accountability.col.section'), T('accountability.narrative')]);
+  for (const d of docs) {
+    const f = d.figures;
+    const th = f.theme.name;
+    const tot = f.total;
+    const status = v.t(`accountability.status.${d.status}`);
+    for (const [k, val] of [
+      ['accountability.col.plannedSessions', tot.delivery.plannedSessions],
+      ['accountability.col.heldSessions', tot.delivery.heldSessions],
+      ['accountability.col.plannedHours', tot.delivery.plannedHours],
+      ['accountability.col.heldHours', tot.delivery.heldHours],
+      ['accountability.col.residents', tot.residents],
+      ['accountability.col.plannedResidents', tot.plannedResidents],
+      ['accountability.col.realised', tot.realisedPct],
+      ['accountability.col.visits', tot.visits],
+      ['accountability.col.volunteers', tot.volunteers],
+      ['accountability.col.volunteerHours', tot.volunteerHours],
+    ] as [string, number | string | null][])
+      s0.addRow([th, f.year, status, T(k), cell(val)]);
+    for (const s of f.subGoals) {
+      for (const r of s.level1.rows) s1.addRow([th, s.key, r.activityTitle, r.organisationName, r.plannedSessions, r.heldSessions, r.cancelledSessions, r.plannedHours, r.heldHours, deviationText(v, r.deviation), r.explanation]);
+      s1.addRow([th, s.key, T('accountability.total'), '', s.level1.total.plannedSessions, s.level1.total.heldSessions, s.level1.total.cancelledSessions, s.level1.total.plannedHours, s.level1.total.heldHours, deviationText(v, s.level1.total.deviation), '']);
+      s2.addRow([th, T('accountability.col.subGoal'), `${s.key} ${s.text}`, s.level2.residents, s.level2.visits, cell(s.level2.planned), cell(s.level2.realisedPct)]);
+      for (const q of s.level3.questions) s3.addRow([th, s.key, T('accountability.xlsx.question'), `${q.question} (${q.surveyTitle})`, q.answered, cell(q.mean), cell(q.agreePct), '', '', '', '', '']);
+      const o = s.level3.outflow;
+      s3.addRow([th, s.key, T('accountability.level3.trajectories'), '', '', '', '', o.ended, o.reached, o.partly, o.not, cell(o.reachedPct)]);
+      for (const st of s.level3.stories) s3.addRow([th, s.key, T('accountability.level3.story'), `${st.title} (${st.organisationName}, ${st.storyDate})`, '', '', '', '', '', '', '', '']);
+    }
+    for (const r of f.reachByTargetGroup) s2.addRow([th, T('accountability.reach.byTargetGroup'), r.label, r.residents, r.visits, cell(r.planned), cell(r.realisedPct)]);
+    for (const r of f.reachByDistrict) s2.addRow([th, T('accountability.reach.byDistrict'), r.label, r.residents, r.visits, cell(r.planned), cell(r.realisedPct)]);
+    for (const [k, text] of Object.entries(d.narratives)) s4.addRow([th, k, text]);
+  }
+  const note = wb.addWorksheet(T('accountability.rule.title').slice(0, 31));
+  note.addRow([docs[0]?.figures.disclosureRule ?? '']);
+  for (const ws of wb.worksheets) ws.columns.forEach((c) => (c.width = 22));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
