@@ -62,6 +62,10 @@ const configSchema = z
     /** auto: readable lines on a terminal, JSON lines otherwise. */
     LOG_FORMAT: z.enum(['auto', 'text', 'json']).default('auto'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Common Ground export of subsidy applications (zaak) and decisions (besluit): the municipality's RSIN and the type URLs in its catalogue. Optional; without them the export answers 503. */
+    ZGW_RSIN: z.string().regex(/^\d{9}$/, 'ZGW_RSIN is een RSIN van 9 cijfers').optional().or(z.literal('').transform(() => undefined)),
+    ZGW_ZAAKTYPE: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+    ZGW_BESLUITTYPE: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   })
   .transform((c) => ({
     ...c,

@@ -9,12 +9,13 @@ import { placesModule } from './places/module.ts';
 import { catalogueModule } from './catalogue/module.ts';
 import { reachModule } from './reach/module.ts';
 import { effectsModule } from './effects/module.ts';
+import { subsidiesModule } from './subsidies/module.ts';
 import { addProgrammeSource } from './places/service.ts';
 import { listActivitiesForLocation } from './catalogue/service.ts';
 import { loadFrameworkFile } from './framework/service.ts';
 import { seedNetworkFrom, checkSeedOrganisations } from './network/service.ts';
 
-export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule, effectsModule];
+export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule, effectsModule, subsidiesModule];
 
 installModules(modules);
 

@@ -9,3 +9,5 @@ export { outflowReport, type OutflowReport, type OutflowCell, type OutflowFilter
 export { listReportableStories, type ReportableFilters } from './story-service.ts';
 export { complaintReport, type ComplaintReport, type ComplaintFigures } from './complaint-report.ts';
 export { listComplaints, getComplaint, type ComplaintView } from './complaint-service.ts';
+// objections against a subsidy decision are registered from the decision (subsidies), prefilled with its reference
+export { registerComplaint, type ComplaintInput } from './complaint-service.ts';
