@@ -112,9 +112,11 @@ async function tableSummaries(ctx: ServiceContext, call: CallRow, only?: string)
   const [members, apps, themes] = await Promise.all([
     ctx.db.select().from(subsidyTableMembers).where(and(eq(subsidyTableMembers.tenantId, ctx.tenant), inArray(subsidyTableMembers.tableId, ids))),
     ctx.db
-      .select({ id: subsidyApplications.id, tableId: subsidyApplications.tableId, status: subsidyApplications.status, requested: sql<string>`coalesce((select sum(${subsidyBudgetLines.wageCents} + ${subsidyBudgetLines.otherCents}) from ${subsidyBudgetLines} where ${subsidyBudgetLines.tenantId} = ${subsidyApplications.tenantId} and ${subsidyBudgetLines.applicationId} = ${subsidyApplications.id}), 0)` })
+      .select({ id: subsidyApplications.id, tableId: subsidyApplications.tableId, status: subsidyApplications.status, requested: sql<string>`coalesce(sum(${subsidyBudgetLines.wageCents} + ${subsidyBudgetLines.otherCents}), 0)` })
       .from(subsidyApplications)
-      .where(and(eq(subsidyApplications.tenantId, ctx.tenant), inArray(subsidyApplications.tableId, ids))),
+      .leftJoin(subsidyBudgetLines, and(eq(subsidyBudgetLines.tenantId, subsidyApplications.tenantId), eq(subsidyBudgetLines.applicationId, subsidyApplications.id)))
+      .where(and(eq(subsidyApplications.tenantId, ctx.tenant), inArray(subsidyApplications.tableId, ids)))
+      .groupBy(subsidyApplications.id, subsidyApplications.tableId, subsidyApplications.status),
     listThemes(ctx, call.periodCode).catch(() => []),
   ]);
   const names = await getOrganisationNames(ctx, [...new Set(members.map((m) => m.organisationId))]);

@@ -34,7 +34,7 @@ export async function decisionLetter(ctx: ServiceContext, grantId: string, numbe
   const para = (s: string) => doc.fillColor('#000').font('Helvetica').fontSize(11).text(s, { width, lineGap: 2 }).moveDown(0.6);
   const heading = (s: string) => doc.moveDown(0.4).fillColor('#1f5f8b').font('Helvetica-Bold').fontSize(13).text(s, { width }).moveDown(0.3);
 
-  doc.fillColor('#1f5f8b').font('Helvetica-Bold').fontSize(16).text(m?.name ?? '', { width });
+  doc.fillColor('#1f5f8b').font('Helvetica-Bold').fontSize(16).text(h('subsidies.letter.municipality', { name: m?.name ?? '' }), { width });
   doc.moveDown(1.2);
   doc.fillColor('#000').font('Helvetica').fontSize(11);
   doc.text(g.organisationName, { width });
@@ -61,7 +61,7 @@ export async function decisionLetter(ctx: ServiceContext, grantId: string, numbe
   const col = [56, 156, 286, 416];
   const row = (cells: string[], bold = false) => {
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(11);
+    doc.fillColor('#000').font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(11);
     cells.forEach((cell, i) => doc.text(cell, col[i], y, { width: 120, align: i === 0 ? 'left' : 'right' }));
     doc.x = 56;
     doc.moveDown(0.3);

@@ -276,6 +276,7 @@ export const nl = {
   'subsidies.portfolio.none': 'Nog geen beschikkingen.',
   'subsidies.portfolio.caption': 'Beschikkingen ({n})',
 
+  'subsidies.letter.municipality': 'Gemeente {name}',
   'subsidies.letter.title.grant': 'Verleningsbeschikking',
   'subsidies.letter.title.adjustment': 'Beschikking bijstelling subsidie',
   'subsidies.letter.title.indexation': 'Beschikking indexering subsidie',
@@ -313,7 +314,7 @@ export const nl = {
   'subsidies.error.doneButEmpty': 'een onderdeel zonder tekst kan niet klaar zijn',
   'subsidies.error.yearOutsideCall': 'valt buiten de periode {from}–{to}',
   'subsidies.error.duplicateYear': 'een jaar staat er twee keer in',
-  'subsidies.error.overCeiling': 'het totaal van de aanvraag (€ {total}) is hoger dan het budgetplafond van het thema (€ {ceiling})',
+  'subsidies.error.overCeiling': 'het totaal van de aanvraag ({total}) is hoger dan het budgetplafond van het thema ({ceiling})',
   'subsidies.error.notReady': 'De aanvraag kan nog niet worden ingediend.',
   'subsidies.error.notSubmitted': 'Dat kan alleen bij een ingediende aanvraag.',
   'subsidies.error.unknownUser': 'deze gebruiker bestaat niet',
@@ -617,6 +618,7 @@ export const en: Record<keyof typeof nl, string> = {
   'subsidies.portfolio.none': 'No grants yet.',
   'subsidies.portfolio.caption': 'Grants ({n})',
 
+  'subsidies.letter.municipality': 'Municipality of {name}',
   'subsidies.letter.title.grant': 'Grant decision',
   'subsidies.letter.title.adjustment': 'Decision adjusting the subsidy',
   'subsidies.letter.title.indexation': 'Decision indexing the subsidy',
@@ -654,7 +656,7 @@ export const en: Record<keyof typeof nl, string> = {
   'subsidies.error.doneButEmpty': 'a section without text cannot be done',
   'subsidies.error.yearOutsideCall': 'is outside the period {from}–{to}',
   'subsidies.error.duplicateYear': 'a year is listed twice',
-  'subsidies.error.overCeiling': 'the application’s total (EUR {total}) is above the theme’s budget ceiling (EUR {ceiling})',
+  'subsidies.error.overCeiling': 'the application’s total ({total}) is above the theme’s budget ceiling ({ceiling})',
   'subsidies.error.notReady': 'The application cannot be submitted yet.',
   'subsidies.error.notSubmitted': 'That is only possible for a submitted application.',
   'subsidies.error.unknownUser': 'this user does not exist',

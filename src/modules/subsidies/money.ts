@@ -128,5 +128,5 @@ export function formatEuros(cents: number, lang: 'nl' | 'en' = 'nl'): string {
   const whole = Math.floor(a / 100);
   const frac = String(a % 100).padStart(2, '0');
   const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nl' ? '.' : ',');
-  return `${neg ? '−' : ''}€ ${grouped}${lang === 'nl' ? ',' : '.'}${frac}`;
+  return `${neg ? '−' : ''}€\u00a0${grouped}${lang === 'nl' ? ',' : '.'}${frac}`;
 }
