@@ -303,9 +303,9 @@ program
   .option('--duration <seconds>', 'duur per meting in seconden', '10')
   .option('--connections <n>', 'gelijktijdige verbindingen', '32')
   .option('--scale <n>', 'schaal van de demodata (34: ruim 10.000 activiteiten en ongeveer 1.000.000 bezoeken)', '34')
-  .addOption(new Option('--only <part>', 'meet alleen dit deel: reach = import van aanwezigheid en bereikrapport; surveys = enquêtes invullen en resultaten').choices(['reach', 'surveys']))
+  .addOption(new Option('--only <part>', 'meet alleen dit deel: reach = import van aanwezigheid en bereikrapport; surveys = enquêtes invullen en resultaten; subsidies = aanvraagpagina en portefeuille').choices(['reach', 'surveys', 'subsidies']))
   .option('--survey-responses <n>', 'aantal reacties voor de meting van de resultatenpagina', '100000')
-  .action(async (opts: { duration: string; connections: string; scale: string; only?: 'reach' | 'surveys'; surveyResponses: string }) => {
+  .action(async (opts: { duration: string; connections: string; scale: string; only?: 'reach' | 'surveys' | 'subsidies'; surveyResponses: string }) => {
     const { runBench } = await import('../bench/run.ts');
     await runBench({ duration: Number(opts.duration), connections: Number(opts.connections), scale: Number(opts.scale), only: opts.only, surveyResponses: Number(opts.surveyResponses) });
   });

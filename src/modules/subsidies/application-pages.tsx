@@ -9,7 +9,7 @@ import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea,
 import { readForm, str, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { getApplication, updateSection, addOwnSection, saveBudget, submitApplication, returnApplication, listRevisions, checkApplication, sectionStatuses, type ApplicationView } from './application-service.ts';
-import { APP, SECTION } from './policy.ts';
+import { APP, SECTION, managesSubsidies } from './policy.ts';
 import { localDate } from './input.ts';
 import { diffText } from './text-diff.ts';
 import { euros, euroValue, fmtDate, fmtTime, Facts, Badge, ButtonLink, pageErrors, statusKey, sectionStatusKey } from './ui.tsx';
@@ -64,6 +64,18 @@ async function overview(c: Context<AppEnv>, id: string, errors: FieldError[] = [
         {a.may.submit && <ButtonLink href={`${base}/controleren`}>{v.t('subsidies.check.title')}</ButtonLink>}
         {['submitted', 'assessed'].includes(a.status) && <A href={`${base}/beoordelen`}>{v.t('subsidies.assess.title')}</A>}
       </div>
+      {a.status === 'assessed' && managesSubsidies(v.actor) && (
+        <>
+          <H2>{v.t('subsidies.grant.new')}</H2>
+          <ul class="utrecht-unordered-list">
+            {a.table.members.map((m) => (
+              <li class="utrecht-unordered-list__item">
+                <A href={`/subsidies/beschikkingen/nieuw?aanvraag=${a.id}&organisatie=${m.id}`}>{v.t('subsidies.grant.newFor', { name: m.name })}</A>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <H2>{v.t('subsidies.application.sections')}</H2>
       <Table
         caption={v.t('subsidies.application.sections')}

@@ -253,8 +253,10 @@ export function registerCallPages(app: OpenAPIHono<AppEnv>) {
       const call = await openCall(ctx, { periodCode: str(b, 'periodCode'), title: str(b, 'title'), applicationDeadline: str(b, 'applicationDeadline'), decisionDeadline: str(b, 'decisionDeadline'), themes: chosen.map(({ slug, ceiling }) => ({ slug, ceiling })) });
       return c.redirect(`/subsidies/uitvragen/${call.id}?klaar=1`, 303);
     } catch (err) {
-      // Field paths of the themes refer to the chosen list; map them back to the form's fields.
-      const errors = pageErrors(err, v.lang, { periodCode: v.t('subsidies.call.period'), title: v.t('subsidies.call.title'), applicationDeadline: v.t('subsidies.call.applicationDeadline'), decisionDeadline: v.t('subsidies.call.decisionDeadline'), themes: v.t('subsidies.call.themes') }).map((e) => {
+      // Field paths of the themes refer to the chosen list; label them and map them back to the form's fields.
+      const labels: Record<string, string> = { periodCode: v.t('subsidies.call.period'), title: v.t('subsidies.call.title'), applicationDeadline: v.t('subsidies.call.applicationDeadline'), decisionDeadline: v.t('subsidies.call.decisionDeadline'), themes: v.t('subsidies.call.themes') };
+      chosen.forEach((t, k) => (labels[`themes.${k}.ceiling`] = v.t('subsidies.call.ceilingOf', { theme: themes[t.i].name })));
+      const errors = pageErrors(err, v.lang, labels).map((e) => {
         const m = /^themes\.(\d+)\.(\w+)$/.exec(e.field);
         return m && chosen[Number(m[1])] ? { ...e, field: `themes.${chosen[Number(m[1])].i}.ceiling` } : e;
       });
