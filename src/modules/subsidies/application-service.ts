@@ -6,7 +6,7 @@
 // locks the version (subsidy_submissions); the municipality can return it with comments.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
-import { subsidyApplications, subsidySections, subsidyBudgetLines, subsidyRevisions, subsidySubmissions, subsidyTables } from './schema.ts';
+import { subsidyApplications, subsidySections, subsidyBudgetLines, subsidyRevisions, subsidySubmissions, subsidyTables, subsidyAssessors } from './schema.ts';
 import { amount, localDate, requiredText, text } from './input.ts';
 import { formatEuros } from './money.ts';
 import { managesSubsidies, readsTable, writesApplication } from './policy.ts';
@@ -95,11 +95,18 @@ async function load(ctx: ServiceContext, id: string): Promise<Loaded> {
     .where(and(eq(subsidyApplications.tenantId, ctx.tenant), eq(subsidyApplications.id, id)));
   if (!row) throw notFound();
   const members = await tableMembers(ctx, row.app.tableId);
-  if (!readsTable(actor, members)) throw notFound();
-  const call = await getCall(ctx, row.callId);
+  // Readers: the municipality's roles, the table's members, and the call's assessors once it is submitted.
+  if (!readsTable(actor, members) && !(row.app.status !== 'draft' && (await isAssessorOf(ctx, row.callId)))) throw notFound();
+  const call = await getCall(ctx, row.callId, { allTables: true });
   const table = call.tables.find((t) => t.id === row.app.tableId);
   if (!table) throw notFound();
   return { app: row.app, table, call, period: await getPeriod(ctx, call.periodCode), members };
+}
+
+async function isAssessorOf(ctx: ServiceContext, callId: string): Promise<boolean> {
+  if (!ctx.actor?.userId || !isUuid(ctx.actor.userId)) return false;
+  const [a] = await ctx.db.select({ id: subsidyAssessors.id }).from(subsidyAssessors).where(and(eq(subsidyAssessors.tenantId, ctx.tenant), eq(subsidyAssessors.callId, callId), eq(subsidyAssessors.userId, ctx.actor.userId)));
+  return !!a;
 }
 
 function guidanceOf(period: PeriodView, key: string): { title: string; guidance: string } {

@@ -144,7 +144,7 @@ async function getApplicationForAssessment(ctx: ServiceContext, appId: string): 
     .from(subsidyApplications)
     .innerJoin(subsidyTables, and(eq(subsidyTables.tenantId, subsidyApplications.tenantId), eq(subsidyTables.id, subsidyApplications.tableId)))
     .where(and(eq(subsidyApplications.tenantId, ctx.tenant), eq(subsidyApplications.id, appId)));
-  const call = await getCall(ctx, row.callId);
+  const call = await getCall(ctx, row.callId, { allTables: true });
   return { criteria: call.criteria };
 }
 

@@ -90,7 +90,9 @@ async function grantPage(c: Context<AppEnv>, id: string, errors: FieldError[] = 
   const objections = g.may.decide ? (await listComplaints(ctx, { type: 'bezwaar' }).catch(() => [])).filter((k) => k.decisionReference.startsWith(g.reference)) : [];
   const yearOptions = g.years.map((y) => ({ value: String(y.year), label: String(y.year) }));
   const e = (f: string) => (form === f ? errors : []);
-  const val = (f: string, k: string) => (form === f ? str(values, k) : '');
+  const prefixOf: Record<string, string> = { adjust: 'bijstelling', index: 'indexering', sroi: 'sroi' };
+  const val = (f: string, k: string) => (form === f ? str(values, `${prefixOf[f]}.${k}`) : '');
+  const n = (f: string, k: string) => `${prefixOf[f]}.${k}`;
   return c.html(
     <Layout v={v} title={`${v.t('subsidies.grant.title')} ${g.reference}`}>
       <Breadcrumbs v={v} items={[{ href: '/subsidies', label: v.t('subsidies.nav') }, { href: `/subsidies/uitvragen/${g.callId}/portefeuille`, label: v.t('subsidies.portfolio.title') }]} />
@@ -172,11 +174,11 @@ async function grantPage(c: Context<AppEnv>, id: string, errors: FieldError[] = 
               <Csrf v={v} />
               <H2>{v.t('subsidies.sroi.add')}</H2>
               <ErrorSummary v={v} errors={e('sroi')} />
-              <Select name="year" label={v.t('subsidies.budget.year')} value={val('sroi', 'year')} errors={e('sroi')} options={g.sroi.map((s) => ({ value: String(s.year), label: String(s.year) }))} />
-              <Select name="kind" label={v.t('subsidies.sroi.kind')} value={val('sroi', 'kind')} errors={e('sroi')} options={sroiKinds.map((k) => ({ value: k, label: v.t(`subsidies.sroi.kind.${k}`) }))} />
-              <TextField name="places" label={v.t('subsidies.sroi.places')} value={val('sroi', 'places')} errors={e('sroi')} />
-              <TextField name="value" label={v.t('subsidies.sroi.value')} value={val('sroi', 'value')} errors={e('sroi')} />
-              <TextField name="description" label={v.t('subsidies.sroi.description')} value={val('sroi', 'description')} errors={e('sroi')} />
+              <Select name={n('sroi', 'year')} label={v.t('subsidies.budget.year')} value={val('sroi', 'year')} errors={e('sroi')} options={g.sroi.map((s) => ({ value: String(s.year), label: String(s.year) }))} />
+              <Select name={n('sroi', 'kind')} label={v.t('subsidies.sroi.kind')} value={val('sroi', 'kind')} errors={e('sroi')} options={sroiKinds.map((k) => ({ value: k, label: v.t(`subsidies.sroi.kind.${k}`) }))} />
+              <TextField name={n('sroi', 'places')} label={v.t('subsidies.sroi.places')} value={val('sroi', 'places')} errors={e('sroi')} />
+              <TextField name={n('sroi', 'value')} label={v.t('subsidies.sroi.value')} value={val('sroi', 'value')} errors={e('sroi')} />
+              <TextField name={n('sroi', 'description')} label={v.t('subsidies.sroi.description')} value={val('sroi', 'description')} errors={e('sroi')} />
               <Submit>{v.t('subsidies.save')}</Submit>
             </form>
           )}
@@ -190,21 +192,21 @@ async function grantPage(c: Context<AppEnv>, id: string, errors: FieldError[] = 
             <Csrf v={v} />
             <h3 class="utrecht-heading-3">{v.t('subsidies.review.adjust')}</h3>
             <ErrorSummary v={v} errors={e('adjust')} />
-            <Select name="year" label={v.t('subsidies.budget.year')} value={val('adjust', 'year')} errors={e('adjust')} options={yearOptions} />
-            <TextField name="wage" label={v.t('subsidies.review.wageDelta')} description={v.t('subsidies.review.deltaHint')} value={val('adjust', 'wage')} errors={e('adjust')} />
-            <TextField name="other" label={v.t('subsidies.review.otherDelta')} value={val('adjust', 'other')} errors={e('adjust')} />
-            <TextArea name="reason" label={v.t('subsidies.review.reason')} value={val('adjust', 'reason')} errors={e('adjust')} rows={3} required />
-            <TextField name="decidedOn" type="date" label={v.t('subsidies.grant.decidedOn')} value={val('adjust', 'decidedOn') || localDate(ctx.now())} errors={e('adjust')} required />
+            <Select name={n('adjust', 'year')} label={v.t('subsidies.budget.year')} value={val('adjust', 'year')} errors={e('adjust')} options={yearOptions} />
+            <TextField name={n('adjust', 'wage')} label={v.t('subsidies.review.wageDelta')} description={v.t('subsidies.review.deltaHint')} value={val('adjust', 'wage')} errors={e('adjust')} />
+            <TextField name={n('adjust', 'other')} label={v.t('subsidies.review.otherDelta')} value={val('adjust', 'other')} errors={e('adjust')} />
+            <TextArea name={n('adjust', 'reason')} label={v.t('subsidies.review.reason')} value={val('adjust', 'reason')} errors={e('adjust')} rows={3} required />
+            <TextField name={n('adjust', 'decidedOn')} type="date" label={v.t('subsidies.grant.decidedOn')} value={val('adjust', 'decidedOn') || localDate(ctx.now())} errors={e('adjust')} required />
             <Submit>{v.t('subsidies.review.adjustSubmit')}</Submit>
           </form>
           <form method="post" action={`${base}/indexering`} class="sb-form" novalidate>
             <Csrf v={v} />
             <h3 class="utrecht-heading-3">{v.t('subsidies.review.index')}</h3>
             <ErrorSummary v={v} errors={e('index')} />
-            <Select name="year" label={v.t('subsidies.budget.year')} value={val('index', 'year')} errors={e('index')} options={yearOptions} />
-            <TextField name="percentage" label={v.t('subsidies.review.percentage')} description={v.t('subsidies.review.percentageHint')} value={val('index', 'percentage')} errors={e('index')} />
-            <TextArea name="reason" label={v.t('subsidies.review.reasonOptional')} value={val('index', 'reason')} errors={e('index')} rows={2} />
-            <TextField name="decidedOn" type="date" label={v.t('subsidies.grant.decidedOn')} value={val('index', 'decidedOn') || localDate(ctx.now())} errors={e('index')} required />
+            <Select name={n('index', 'year')} label={v.t('subsidies.budget.year')} value={val('index', 'year')} errors={e('index')} options={yearOptions} />
+            <TextField name={n('index', 'percentage')} label={v.t('subsidies.review.percentage')} description={v.t('subsidies.review.percentageHint')} value={val('index', 'percentage')} errors={e('index')} />
+            <TextArea name={n('index', 'reason')} label={v.t('subsidies.review.reasonOptional')} value={val('index', 'reason')} errors={e('index')} rows={2} />
+            <TextField name={n('index', 'decidedOn')} type="date" label={v.t('subsidies.grant.decidedOn')} value={val('index', 'decidedOn') || localDate(ctx.now())} errors={e('index')} required />
             <Submit>{v.t('subsidies.review.indexSubmit')}</Submit>
           </form>
           <H2>{v.t('subsidies.objection.title')}</H2>
@@ -252,6 +254,9 @@ async function objectionForm(c: Context<AppEnv>, id: string, values: FormBody, e
   );
 }
 
+/** The three forms of the grant page have fields of the same names: each form's are prefixed, so ids stay unique. */
+const prefixed = (prefix: string, errors: FieldError[]) => errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` }));
+
 export function registerGrantPages(app: OpenAPIHono<AppEnv>) {
   app.get('/subsidies/beschikkingen/nieuw', (c) => newGrantForm(c, {}, []));
   app.post('/subsidies/beschikkingen/nieuw', async (c) => {
@@ -279,30 +284,33 @@ export function registerGrantPages(app: OpenAPIHono<AppEnv>) {
     const v = viewOf(c);
     const b = await readForm(c);
     try {
-      await adjustGrant(c.get('ctx'), c.req.param('id')!, { year: str(b, 'year') as unknown as number, wage: str(b, 'wage'), other: str(b, 'other'), reason: str(b, 'reason'), decidedOn: str(b, 'decidedOn') });
+      const f = (k: string) => str(b, `bijstelling.${k}`);
+      await adjustGrant(c.get('ctx'), c.req.param('id')!, { year: f('year') as unknown as number, wage: f('wage'), other: f('other'), reason: f('reason'), decidedOn: f('decidedOn') });
       return c.redirect(`/subsidies/beschikkingen/${c.req.param('id')}?klaar=1`, 303);
     } catch (err) {
-      return grantPage(c, c.req.param('id')!, pageErrors(err, v.lang, reviewLabels(v)), b, 'adjust');
+      return grantPage(c, c.req.param('id')!, prefixed('bijstelling', pageErrors(err, v.lang, reviewLabels(v))), b, 'adjust');
     }
   });
   app.post(`${GRANT}/indexering`, async (c) => {
     const v = viewOf(c);
     const b = await readForm(c);
     try {
-      await indexGrant(c.get('ctx'), c.req.param('id')!, { year: str(b, 'year') as unknown as number, percentage: str(b, 'percentage'), reason: str(b, 'reason'), decidedOn: str(b, 'decidedOn') });
+      const f = (k: string) => str(b, `indexering.${k}`);
+      await indexGrant(c.get('ctx'), c.req.param('id')!, { year: f('year') as unknown as number, percentage: f('percentage'), reason: f('reason'), decidedOn: f('decidedOn') });
       return c.redirect(`/subsidies/beschikkingen/${c.req.param('id')}?klaar=1`, 303);
     } catch (err) {
-      return grantPage(c, c.req.param('id')!, pageErrors(err, v.lang, reviewLabels(v)), b, 'index');
+      return grantPage(c, c.req.param('id')!, prefixed('indexering', pageErrors(err, v.lang, reviewLabels(v))), b, 'index');
     }
   });
   app.post(`${GRANT}/sroi`, async (c) => {
     const v = viewOf(c);
     const b = await readForm(c);
     try {
-      await registerSroi(c.get('ctx'), c.req.param('id')!, { year: str(b, 'year') as unknown as number, kind: str(b, 'kind') as 'job', places: str(b, 'places') as unknown as number, value: str(b, 'value'), description: str(b, 'description') });
+      const f = (k: string) => str(b, `sroi.${k}`);
+      await registerSroi(c.get('ctx'), c.req.param('id')!, { year: f('year') as unknown as number, kind: f('kind') as 'job', places: f('places') as unknown as number, value: f('value'), description: f('description') });
       return c.redirect(`/subsidies/beschikkingen/${c.req.param('id')}?klaar=1`, 303);
     } catch (err) {
-      return grantPage(c, c.req.param('id')!, pageErrors(err, v.lang, { year: v.t('subsidies.budget.year'), kind: v.t('subsidies.sroi.kind'), places: v.t('subsidies.sroi.places'), value: v.t('subsidies.sroi.value'), description: v.t('subsidies.sroi.description') }), b, 'sroi');
+      return grantPage(c, c.req.param('id')!, prefixed('sroi', pageErrors(err, v.lang, { year: v.t('subsidies.budget.year'), kind: v.t('subsidies.sroi.kind'), places: v.t('subsidies.sroi.places'), value: v.t('subsidies.sroi.value'), description: v.t('subsidies.sroi.description') })), b, 'sroi');
     }
   });
   app.get(`${GRANT}/besluiten/:number/brief.pdf`, async (c) => {

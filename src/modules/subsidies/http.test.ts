@@ -95,9 +95,9 @@ describe.each(dbKinds)('subsidies over HTTP (%s)', (kind) => {
     await agreeAssessment(ctxAt(db, w.advisor), appId, { scores, conclusion: 'Goed.' });
     grantId = (await createGrant(ctxAt(db, w.advisor, '2019-12-01'), { callId: w.call.id, organisationId: w.orgs[1].id, applicationId: appId, decidedOn: '2019-12-01', years: [2020, 2021, 2022, 2023].map((year) => ({ year, wage: 5_000_000, other: 1_000_000 })) })).id;
     await adjustGrant(ctxAt(db, w.advisor), grantId, { year: 2021, wage: 100_000, other: 0, reason: 'Meer uren.', decidedOn: '2020-11-01' });
-    const idx = await advisor.postForm(`/subsidies/beschikkingen/${grantId}/indexering`, { year: '2021', percentage: '2,5', decidedOn: '2020-12-01' }, `/subsidies/beschikkingen/${grantId}`);
+    const idx = await advisor.postForm(`/subsidies/beschikkingen/${grantId}/indexering`, { 'indexering.year': '2021', 'indexering.percentage': '2,5', 'indexering.decidedOn': '2020-12-01' }, `/subsidies/beschikkingen/${grantId}`);
     expect(idx.status).toBe(303);
-    const badIdx = await advisor.postForm(`/subsidies/beschikkingen/${grantId}/indexering`, { year: '2021', percentage: 'veel', decidedOn: '2020-12-01' }, `/subsidies/beschikkingen/${grantId}`);
+    const badIdx = await advisor.postForm(`/subsidies/beschikkingen/${grantId}/indexering`, { 'indexering.year': '2021', 'indexering.percentage': 'veel', 'indexering.decidedOn': '2020-12-01' }, `/subsidies/beschikkingen/${grantId}`);
     expect(badIdx.status).toBe(400);
     expect(await badIdx.text()).toContain('Percentage: geef een percentage');
     // the grantee's staff see the grant; the letter is a PDF

@@ -144,6 +144,13 @@ describe.each(dbKinds)('subsidies (%s)', (kind) => {
     const seen = await getAssessment(ctxAt(db, a1), appId);
     expect(seen.others!.map((o) => o.name)).toEqual(['Beoordelaar Drie']);
     expect((await fieldsOf(saveScores(ctxAt(db, a1), appId, { scores: all(1), submit: true }))).key).toBe('subsidies.error.scoresHandedIn');
+    // an outside assessor (staff of an organisation not at the table) reads the submitted application and scores it
+    const outside = await createOrganisation(ctxFor(db, adminActor), { name: 'Extern Bureau', type: 'chain-partner' });
+    const ext = await makeUser(db, ['partner_staff'], outside.id, 'Extern');
+    expect((await fieldsOf(getApplication(ctxAt(db, ext), appId))).code).toBe('not_found');
+    await assignAssessor(ctxAt(db, w.advisor), w.call.id, { userId: ext.userId });
+    expect((await getApplication(ctxAt(db, ext), appId)).sections).toHaveLength(13);
+    await saveScores(ctxAt(db, ext), appId, { scores: all(3), submit: true });
     await agreeAssessment(ctxAt(db, w.advisor, '2019-11-01'), appId, { scores: all(4), conclusion: 'Voldoet.' });
     expect((await getApplication(ctxAt(db, w.advisor), appId)).status).toBe('assessed');
   });
