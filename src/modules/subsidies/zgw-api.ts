@@ -1,5 +1,6 @@
 // The Common Ground export over the API: an application as a zaak, a decision as a besluit (zgw.ts). Needs the
-// municipality's RSIN and the type URLs (ZGW_RSIN, ZGW_ZAAKTYPE, ZGW_BESLUITTYPE); without them: 503.
+// municipality's RSIN and the type URLs (ZGW_RSIN, ZGW_ZAAKTYPE, ZGW_BESLUITTYPE); without them the record is still
+// looked up first (not found stays 404), then the answer is 409 with the message naming the settings.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { errorResponses, jsonResponse } from '../../platform/http/openapi.tsx';
@@ -14,7 +15,7 @@ const auth = [{ sessionCookie: [] }];
 const date = z.string().openapi({ format: 'date' });
 
 export function zgwSettings(config: Pick<Config, 'ZGW_RSIN' | 'ZGW_ZAAKTYPE' | 'ZGW_BESLUITTYPE'>): ZgwSettings {
-  if (!config.ZGW_RSIN || !config.ZGW_ZAAKTYPE || !config.ZGW_BESLUITTYPE) throw new AppError('unavailable', 'subsidies.error.zgwNotConfigured');
+  if (!config.ZGW_RSIN || !config.ZGW_ZAAKTYPE || !config.ZGW_BESLUITTYPE) throw new AppError('conflict', 'subsidies.error.zgwNotConfigured');
   return { rsin: config.ZGW_RSIN, zaaktype: config.ZGW_ZAAKTYPE, besluittype: config.ZGW_BESLUITTYPE };
 }
 
@@ -58,12 +59,12 @@ export function registerZgwApi(api: OpenAPIHono<AppEnv>) {
       summary: 'De aanvraag als zaak (Common Ground, Zaken API)',
       security: auth,
       request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path', required: true } }) }) },
-      responses: { 200: jsonResponse(zaakSchema, 'De zaak'), ...errorResponses(401, 403, 404) },
+      responses: { 200: jsonResponse(zaakSchema, 'De zaak'), ...errorResponses(401, 403, 404, 409) },
     }),
     async (c) => {
-      const settings = zgwSettings(c.get('deps').config);
       const ctx = c.get('ctx');
-      return c.json(applicationToZaak(await getApplication(ctx, c.req.valid('param').id), settings, ctx.now()), 200);
+      const application = await getApplication(ctx, c.req.valid('param').id);
+      return c.json(applicationToZaak(application, zgwSettings(c.get('deps').config), ctx.now()), 200);
     },
   );
   api.openapi(
@@ -79,14 +80,13 @@ export function registerZgwApi(api: OpenAPIHono<AppEnv>) {
           number: z.string().regex(/^\d{1,4}$/).openapi({ param: { name: 'number', in: 'path', required: true }, description: 'Volgnummer van het besluit (1 = verlening)' }),
         }),
       },
-      responses: { 200: jsonResponse(besluitSchema, 'Het besluit'), ...errorResponses(401, 403, 404) },
+      responses: { 200: jsonResponse(besluitSchema, 'Het besluit'), ...errorResponses(401, 403, 404, 409) },
     }),
     async (c) => {
-      const settings = zgwSettings(c.get('deps').config);
       const g = await getGrant(c.get('ctx'), c.req.valid('param').id);
       const d = g.decisionList.find((x) => x.number === Number(c.req.valid('param').number));
       if (!d) throw notFound();
-      return c.json(decisionToBesluit(g, d, settings), 200);
+      return c.json(decisionToBesluit(g, d, zgwSettings(c.get('deps').config)), 200);
     },
   );
 }
