@@ -12,6 +12,7 @@ import { demoUsers, DEMO_PASSWORD } from '../src/modules/index.ts';
 import { measureReach } from './reach.ts';
 import { prepareSurveys, measureSubmit, measureResultsPage, SURVEY_RESPONSES } from './surveys.ts';
 import { measureDocument, measureDistrictDashboard } from './accountability.ts';
+import { prepareSubsidies, measureSubsidies } from './subsidies.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'src', 'cli.ts')];
@@ -27,7 +28,7 @@ export interface BenchOptions {
    * 'surveys' seeds and measures survey answering and the results page; 'accountability' seeds, adds 100,000 survey
    * responses and 20 indicators, and measures the accountability document (HTML, PDF) and the district dashboard.
    */
-  only?: 'reach' | 'surveys' | 'accountability';
+  only?: 'reach' | 'surveys' | 'accountability' | 'subsidies';
   /** Responses of the survey whose results page is measured (default 100,000). */
   surveyResponses?: number;
 }
@@ -280,6 +281,10 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
         await measureAccountability(env, ++port, opts, kind, figures, report, problems);
         continue;
       }
+      if (opts.only === 'subsidies') {
+        await measureSubsidiesPart(env, ++port, opts, kind, figures, report, problems);
+        continue;
+      }
       if (opts.only !== 'reach') {
         await measureServer(env, ++port, targets, opts, kind, figures, report, '');
         // The same searches on a server that shares no search results: what every search costs by itself.
@@ -290,6 +295,7 @@ export async function runBench(opts: BenchOptions): Promise<Record<string, numbe
       await measureReach(env, kind, figures, report, problems);
       if (!opts.only) await measureSurveys(env, ++port, opts, kind, figures, report, problems);
       if (!opts.only) await measureAccountability(env, ++port, opts, kind, figures, report, problems);
+      if (!opts.only) await measureSubsidiesPart(env, ++port, opts, kind, figures, report, problems);
     } finally {
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     }
@@ -355,6 +361,29 @@ async function measureAccountability(env: NodeJS.ProcessEnv, port: number, opts:
     }
   } catch (e) {
     const message = `${kind}: accountability: ${(e as Error).message}`;
+    console.error(message);
+    problems.push(message);
+  }
+}
+
+/**
+ * Subsidies (bench/subsidies.ts): a 40-section joint application and 100 grants with every kind of decision are made
+ * in this process first, then one server answers the application page (p95 at 16 connections) and the portfolio.
+ */
+async function measureSubsidiesPart(env: NodeJS.ProcessEnv, port: number, opts: BenchOptions, kind: string, figures: Record<string, number>, report: Record<string, unknown>, problems: string[]): Promise<void> {
+  try {
+    const partner = demoUsers.find((u) => u.roles.includes('partner_staff'))!;
+    const advisor = demoUsers.find((u) => u.roles.includes('policy_advisor'))!;
+    const setup = await prepareSubsidies(env, partner.email, advisor.email);
+    const server = await startServer(env, port);
+    try {
+      await measureSubsidies(`http://127.0.0.1:${port}`, setup, kind, opts.duration, { partner: partner.email, advisor: advisor.email, password: DEMO_PASSWORD }, figures, report);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+  } catch (e) {
+    const message = `${kind}: subsidies: ${(e as Error).message}`;
     console.error(message);
     problems.push(message);
   }

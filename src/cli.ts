@@ -402,9 +402,9 @@ program
   .option('--duration <seconds>', 'duur per meting in seconden', '10')
   .option('--connections <n>', 'gelijktijdige verbindingen', '32')
   .option('--scale <n>', 'schaal van de demodata (34: ruim 10.000 activiteiten en ongeveer 1.000.000 bezoeken)', '34')
-  .addOption(new Option('--only <part>', 'meet alleen dit deel: reach = import van aanwezigheid en bereikrapport; surveys = enquêtes invullen en resultaten; accountability = verantwoordingsdocument (HTML, PDF) en stadsdeeldashboard').choices(['reach', 'surveys', 'accountability']))
+  .addOption(new Option('--only <part>', 'meet alleen dit deel: reach = import van aanwezigheid en bereikrapport; surveys = enquêtes invullen en resultaten; accountability = verantwoordingsdocument (HTML, PDF) en stadsdeeldashboard; subsidies = aanvraagpagina en portefeuille').choices(['reach', 'surveys', 'accountability', 'subsidies']))
   .option('--survey-responses <n>', 'aantal reacties voor de meting van de resultatenpagina', '100000')
-  .action(async (opts: { duration: string; connections: string; scale: string; only?: 'reach' | 'surveys' | 'accountability'; surveyResponses: string }) => {
+  .action(async (opts: { duration: string; connections: string; scale: string; only?: 'reach' | 'surveys' | 'accountability' | 'subsidies'; surveyResponses: string }) => {
     const { runBench } = await import('../bench/run.ts');
     await runBench({ duration: Number(opts.duration), connections: Number(opts.connections), scale: Number(opts.scale), only: opts.only, surveyResponses: Number(opts.surveyResponses) });
   });

@@ -22,6 +22,9 @@ import { registerTrajectory } from '../src/modules/effects/outflow-trajectories.
 import { seedRegisters } from '../src/modules/effects/outflow-terms.ts';
 import { createStory } from '../src/modules/effects/story-service.ts';
 import { registerComplaint } from '../src/modules/effects/complaint-service.ts';
+import { openCall, addTableMember } from '../src/modules/subsidies/call-service.ts';
+import { startApplication as startJointApplication } from '../src/modules/subsidies/application-service.ts';
+import { createGrant } from '../src/modules/subsidies/grant-service.ts';
 import { adminActor, createTestDatabase, type DbKind, type TestDatabase } from './db.ts';
 import { buildOpenSurvey, typicalAnswers, typicalQuestions } from '../src/modules/effects/test-survey-factory.ts';
 import { issueSubmissionToken, submitResponse } from '../src/modules/effects/survey-answer.ts';
@@ -137,6 +140,7 @@ export async function loadTestdorp(db: Database): Promise<void> {
   await surveyWithResponse(db, TESTDORP_NAME, 'testdorp-ontmoeten');
   await addRegisterRecords(db, TESTDORP_NAME);
   await addFundApplication(db, org.id, TESTDORP_NAME);
+  await addSubsidyRecords(db, org.id);
   // contracts: a contract with the renamed cooperative, a round and one subcontractor
   const contractor = (await createOrganisation(ctx, { name: `${TESTDORP_NAME} Coöperatie`, type: 'cooperative' })).id;
   const contract = await createContract(ctx, { name: `${TESTDORP_NAME} Opdracht`, contractorOrganisationId: contractor, startsOn: '2023-01-01' });
@@ -159,6 +163,18 @@ async function addFundApplication(db: Database, organisationId: string, label: s
   await submitApplication(member, year);
 }
 
+/** subsidies: a call with its tables, a joint application being written, and a grant to a single grantee. */
+async function addSubsidyRecords(db: Database, organisationId: string): Promise<void> {
+  const ctx = { ...admin(db), actor: { ...adminActor, userId: crypto.randomUUID() } };
+  const [period] = await queryRows<{ code: string; start_year: number; end_year: number }>(db.db, sql`select code, start_year, end_year from call_periods order by start_year desc limit 1`);
+  const [theme] = await queryRows<{ slug: string }>(db.db, sql`select slug from themes order by position limit 1`);
+  const call = await openCall(ctx, { periodCode: period.code, applicationDeadline: '2099-01-01', decisionDeadline: '2099-02-01', themes: [{ slug: theme.slug, ceiling: 100_000_000 }] });
+  await addTableMember(ctx, call.tables[0].id, { organisationId });
+  await startJointApplication(ctx, call.tables[0].id);
+  const years = Array.from({ length: period.end_year - period.start_year + 1 }, (_, i) => period.start_year + i);
+  await createGrant(ctx, { callId: call.id, organisationId, decidedOn: '2025-01-01', years: years.map((year) => ({ year, wage: 1_000_000, other: 0 })) });
+}
+
 /** Every table with a tenant_id column, with its isolation state. */
 export const tenantTables = (db: Database) => queryRows<TenancyRow>(db.db, sql.raw(tenancyGapsSql));
 
@@ -169,7 +185,7 @@ export interface Fingerprint {
   /** All of the municipality's rows as text. */
   corpus: string;
   /** Values to fill route parameters with. */
-  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string; fundApplication: string; contract: string; contractRound: string; subcontractor: string; indicator: string; indicatorImport: string; indicatorTarget: string };
+  params: { user: string; organisation: string; person: string; personOrganisation: string; activity: string; location: string; room: string; job: string; import: string; slug: string; token: string; month: string; survey: string; question: string; trajectory: string; story: string; complaint: string; fundApplication: string; contract: string; contractRound: string; subcontractor: string; indicator: string; indicatorImport: string; indicatorTarget: string; call: string; table: string; application: string; section: string; grant: string };
 }
 
 export async function fingerprint(db: Database): Promise<Fingerprint> {
@@ -221,6 +237,11 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       indicator: (await one('select key from indicators order by key limit 1')).key ?? 'bestaat-niet',
       indicatorImport: (await one('select id from indicator_imports order by created_at limit 1')).id ?? crypto.randomUUID(),
       indicatorTarget: (await one('select id from indicator_targets order by created_at limit 1')).id ?? crypto.randomUUID(),
+      call: (await one('select id from subsidy_calls order by created_at limit 1')).id,
+      table: (await one('select id from subsidy_tables order by created_at limit 1')).id,
+      application: (await one('select id from subsidy_applications order by created_at limit 1')).id,
+      section: (await one('select id from subsidy_sections order by created_at limit 1')).id,
+      grant: (await one('select id from subsidy_grants order by created_at limit 1')).id,
     },
   };
 }
@@ -228,7 +249,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
 /** A fingerprint's parameters replaced by values that exist nowhere. */
 export function nowhere(f: Fingerprint): Fingerprint['params'] {
   const uuid = () => crypto.randomUUID();
-  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid(), fundApplication: uuid(), contract: uuid(), contractRound: uuid(), subcontractor: uuid(), indicator: 'bestaat-niet', indicatorImport: uuid(), indicatorTarget: uuid() };
+  return { user: uuid(), organisation: uuid(), person: uuid(), personOrganisation: uuid(), activity: uuid(), location: uuid(), room: uuid(), job: uuid(), import: uuid(), slug: 'bestaat-niet', token: crypto.randomBytes(32).toString('base64url'), month: f.params.month, survey: uuid(), question: uuid(), trajectory: uuid(), story: uuid(), complaint: uuid(), fundApplication: uuid(), contract: uuid(), contractRound: uuid(), subcontractor: uuid(), indicator: 'bestaat-niet', indicatorImport: uuid(), indicatorTarget: uuid(), call: uuid(), table: uuid(), application: uuid(), section: uuid(), grant: uuid() };
 }
 
 /** The path with its parameters filled in, or null when a parameter is not one of a municipality's records. */
@@ -248,6 +269,12 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (/indicatoren\/import/.test(route)) return p.indicatorImport;
     if (/indicatoren\/doelen/.test(route)) return p.indicatorTarget;
     if (/indicatoren|indicators/.test(route) && name === 'key') return p.indicator;
+    if (name === 'sid') return p.section;
+    if (name === 'number') return '1';
+    if (/subsidies\/uitvragen/.test(route)) return p.call;
+    if (/subsidies\/tafels/.test(route)) return p.table;
+    if (/subsidies\/aanvragen|\/applications\//.test(route)) return p.application;
+    if (/subsidies\/beschikkingen|\/grants\//.test(route)) return p.grant;
     if (/verantwoording\/import|\/imports\//.test(route)) return p.import;
     if (name === 'year' && /fonds|\/fund\//.test(route)) return '2090'; // the fund year both municipalities have (addFundApplication)
     if (name === 'year') return '2022';

@@ -11,6 +11,7 @@ import { reachModule } from './reach/module.ts';
 import { effectsModule } from './effects/module.ts';
 import { indicatorsModule } from './indicators/module.ts';
 import { accountabilityModule } from './accountability/module.tsx';
+import { subsidiesModule } from './subsidies/module.ts';
 import { fundModule } from './fund/module.ts';
 import { contractsModule } from './contracts/module.ts';
 import { addProgrammeSource } from './places/service.ts';
@@ -18,7 +19,7 @@ import { listActivitiesForLocation } from './catalogue/service.ts';
 import { loadFrameworkFile } from './framework/service.ts';
 import { seedNetworkFrom, checkSeedOrganisations } from './network/service.ts';
 
-export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule, effectsModule, indicatorsModule, accountabilityModule, fundModule, contractsModule];
+export const modules: readonly Module[] = [frameworkModule, networkModule, placesModule, catalogueModule, reachModule, effectsModule, indicatorsModule, accountabilityModule, subsidiesModule, fundModule, contractsModule];
 
 installModules(modules);
 

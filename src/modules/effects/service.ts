@@ -13,3 +13,5 @@ export { listComplaints, getComplaint, type ComplaintView } from './complaint-se
 export { subGoalEffectFigures, type SubGoalEffectFigures, type SubGoalQuestionFigures, type SubGoalOutflowFigures, type ReportStory } from './subgoal-figures.ts';
 export { readsRegisterFigures, readsRecordOf } from './policy.ts';
 export { seesResults } from './result-service.ts';
+// objections against a subsidy decision are registered from the decision (subsidies), prefilled with its reference
+export { registerComplaint, type ComplaintInput } from './complaint-service.ts';

@@ -9,4 +9,7 @@ export { volunteersReport, type VolunteersReport } from './volunteers-report.ts'
 export { filterQuery, type ReportFiltersInput } from './report-filters.ts';
 export { seesExactFiguresOf, readers as reportReaders } from './policy.ts';
 export { discloseAmount, DISCLOSURE_RULE, type Disclosure } from './disclosure.ts';
-export { listPlans, periodOfYear, type PlanSummary } from './plans.ts';
+// plans: the accountability plan of a theme table and year is also the joint application's planned activities and
+// reach (subsidies reads it here, never copies it).
+export { getPlan, listPlans, periodOfYear, type PlanSummary } from './plans.ts';
+export type { PlanView, EntryView, TargetView } from './plan-read.ts';
