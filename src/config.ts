@@ -64,7 +64,7 @@ const configSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     /** The Chromium that prints the accountability documents as PDF (and chart PNGs). */
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
-    /** Common Ground export of subsidy applications (zaak) and decisions (besluit): the municipality's RSIN and the type URLs in its catalogue. Optional; without them the export answers 503. */
+    /** Common Ground export of subsidy applications (zaak) and decisions (besluit): the municipality's RSIN and the type URLs in its catalogue. Optional; without them the export answers 409 naming the missing settings. */
     ZGW_RSIN: z.string().regex(/^\d{9}$/, 'ZGW_RSIN is een RSIN van 9 cijfers').refine((r) => [...r].reduce((s, d, i) => s + Number(d) * (i === 8 ? -1 : 9 - i), 0) % 11 === 0, 'ZGW_RSIN voldoet niet aan de elfproef').optional().or(z.literal('').transform(() => undefined)),
     ZGW_ZAAKTYPE: z.string().url().optional().or(z.literal('').transform(() => undefined)),
     ZGW_BESLUITTYPE: z.string().url().optional().or(z.literal('').transform(() => undefined)),
