@@ -55,7 +55,7 @@ describe.each([true, false])('reports (JavaScript %s)', (javaScriptEnabled) => {
     expect(page.url()).toContain('district=noord');
     expect(await page.textContent('main')).toContain('Afwijking: minder dan gepland');
     await expectAccessible(page);
-    await page.getByRole('link', { name: 'Vrijwilligers' }).first().click();
+    await page.getByRole('link', { name: 'Vrijwilligers', exact: true }).first().click();
     await page.waitForLoadState('load');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Vrijwilligers');
     await expectAccessible(page);
