@@ -6,7 +6,7 @@ import type { Config } from './config.ts';
 import { openDatabase, queryRows, type Database } from './platform/db/client.ts';
 import { createApp, type App } from './platform/http/app.tsx';
 import { systemContext } from './platform/context.ts';
-import { seedAll, modules, demoUsers, DEMO_PASSWORD } from './modules/index.ts';
+import { seedAll, modules, demoAccountEmails, DEMO_PASSWORD } from './modules/index.ts';
 import { readFrameworkSeed } from './modules/framework/seed.ts';
 import { findMunicipality, createFirstHint } from './modules/framework/tenant-load.ts';
 import { log, describeError } from './platform/log.ts';
@@ -157,7 +157,7 @@ export async function runServer(config: Config, opts: { seedIfEmpty?: boolean; d
   log.info(`Sociale Basis draait op ${listener.url} (database: ${database.kind === 'pglite' ? 'ingebouwd' : 'PostgreSQL'})`);
   // The demo accounts belong to the bundled example municipality only (see prepareDatabase).
   if (opts.seedIfEmpty && opts.demo !== false && readFrameworkSeed().municipality.code === config.TENANT) {
-    log.info(`Demo-accounts (wachtwoord ${DEMO_PASSWORD}): ${demoUsers.map((u) => u.email).join(', ')}`);
+    log.info(`Demo-accounts (wachtwoord ${DEMO_PASSWORD}): ${demoAccountEmails.join(', ')}`);
   }
   return { app, server: listener.server, port: listener.port, database, worker };
 }

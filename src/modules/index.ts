@@ -4,7 +4,7 @@ import type { ServiceContext } from '../platform/context.ts';
 import { installModules, type Module } from '../platform/module.ts';
 import { seedModules, type SeedOptions } from '../platform/seed.ts';
 import { frameworkModule } from './framework/module.tsx';
-import { networkModule } from './network/module.ts';
+import { networkModule, demoUsers } from './network/module.ts';
 import { placesModule } from './places/module.ts';
 import { catalogueModule } from './catalogue/module.ts';
 import { reachModule } from './reach/module.ts';
@@ -12,8 +12,8 @@ import { effectsModule } from './effects/module.ts';
 import { indicatorsModule } from './indicators/module.ts';
 import { accountabilityModule } from './accountability/module.tsx';
 import { subsidiesModule } from './subsidies/module.ts';
-import { fundModule } from './fund/module.ts';
-import { contractsModule } from './contracts/module.ts';
+import { fundModule, DEMO_VOLUNTEER_ORGANISATION_EMAIL } from './fund/module.ts';
+import { contractsModule, DEMO_CONTRACTOR_EMAIL } from './contracts/module.ts';
 import { addProgrammeSource } from './places/service.ts';
 import { listActivitiesForLocation } from './catalogue/service.ts';
 import { loadFrameworkFile } from './framework/service.ts';
@@ -36,3 +36,6 @@ export const seedAll = (ctx: ServiceContext, opts: SeedOptions): Promise<string[
 export const loadMunicipalityFile = (ctx: ServiceContext, file: string) => loadFrameworkFile(ctx, file, { check: checkSeedOrganisations, load: seedNetworkFrom });
 
 export { DEMO_PASSWORD, demoUsers } from './network/module.ts';
+
+/** Every demo account's e-mail address: the network's people, and the fund's and the contract's own accounts. */
+export const demoAccountEmails: readonly string[] = [...demoUsers.map((u) => u.email), DEMO_VOLUNTEER_ORGANISATION_EMAIL, DEMO_CONTRACTOR_EMAIL];

@@ -29,3 +29,4 @@ export const contractsModule: Module = {
   jobs: [],
   auditActions: contractsAuditActions,
 };
+export { DEMO_CONTRACTOR_EMAIL } from './demo.ts';

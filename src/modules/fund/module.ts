@@ -39,3 +39,4 @@ export const fundModule: Module = {
   jobs: [],
   auditActions: fundAuditActions,
 };
+export { DEMO_VOLUNTEER_ORGANISATION_EMAIL } from './demo.ts';
