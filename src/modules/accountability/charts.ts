@@ -4,6 +4,7 @@
 // alone. Suppressed figures ("< 5", "x") are left out of a chart (the table says them).
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { escapeXml, svgImage } from '../../platform/ui/svg.ts';
 
 export interface SeriesRow {
   label: string;
@@ -16,20 +17,10 @@ export interface LinePoint {
   value: number;
 }
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const COLOURS = ['#1f5f8b', '#e3a21a', '#6b4f9e', '#2e7d32'];
 const DASHES = ['', '4 2', '1 2', '6 3'];
 
 function finish(svg: Element, id: string, title: string, desc: string, legend: { label: string; fill: string; dash?: string }[]): string {
-  svg.querySelectorAll('style').forEach((s) => s.remove());
-  svg.querySelectorAll('[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
-  svg.querySelectorAll('[aria-description]').forEach((e) => e.removeAttribute('aria-description'));
-  svg.removeAttribute('class');
-  svg.setAttribute('class', 'sb-chart');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-labelledby', `${id}-titel ${id}-uitleg`);
-  svg.setAttribute('id', id);
-  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   // The hatch pattern (the second series) and the legend are drawn into the SVG, so they travel with a download.
   const hatch = `${id}-arcering`;
   let x = 10;
@@ -47,8 +38,8 @@ function finish(svg: Element, id: string, title: string, desc: string, legend: {
     })
     .join('');
   const defs = `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${COLOURS[1]}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#1a1a1a" stroke-width="2"/></pattern></defs>`;
-  const html = legend.some((l) => l.fill === 'hatch') ? svg.outerHTML.replaceAll(`fill="${COLOURS[1]}"`, `fill="url(#${hatch})"`) : svg.outerHTML;
-  return html.replace(/^<svg([^>]*)>/, `<svg$1><title id="${id}-titel">${escapeXml(title)}</title><desc id="${id}-uitleg">${escapeXml(desc)}</desc>${defs}<g>${items}</g>`);
+  if (legend.some((l) => l.fill === 'hatch')) svg.querySelectorAll(`[fill="${COLOURS[1]}"]`).forEach((e) => e.setAttribute('fill', `url(#${hatch})`));
+  return svgImage(svg, { id, title, desc, prelude: `${defs}<g>${items}</g>` });
 }
 
 /**

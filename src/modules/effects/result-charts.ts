@@ -4,13 +4,13 @@
 // table beside it with the same figures (suppressed cells are left out of the chart and say "< 5" in the table).
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { svgImage } from '../../platform/ui/svg.ts';
 
 export interface Bar {
   label: string;
   value: number;
 }
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A horizontal bar chart as an accessible SVG string; `id` makes the title/desc ids unique on the page. */
 export function barChart(id: string, title: string, desc: string, bars: Bar[], xLabel: string): string {
@@ -30,17 +30,7 @@ export function barChart(id: string, title: string, desc: string, bars: Bar[], x
       Plot.ruleX([0]),
     ],
   }) as unknown as Element;
-  svg.querySelectorAll('style').forEach((s) => s.remove());
-  // the chart is one image (role=img, title and desc): its parts carry no ARIA of their own
-  svg.querySelectorAll('[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
-  svg.removeAttribute('class');
-  svg.setAttribute('class', 'sb-chart');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-labelledby', `${id}-titel ${id}-uitleg`);
-  svg.setAttribute('id', id);
-  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const html = svg.outerHTML.replace(/^<svg([^>]*)>/, `<svg$1><title id="${id}-titel">${escapeXml(title)}</title><desc id="${id}-uitleg">${escapeXml(desc)}</desc>`);
-  return html;
+  return svgImage(svg, { id, title, desc });
 }
 
 /** A standalone SVG file of a chart (download), with an XML declaration and the fonts the page's stylesheet gives. */

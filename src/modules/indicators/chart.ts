@@ -4,10 +4,10 @@
 // page shows the data table beside it.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { svgImage } from '../../platform/ui/svg.ts';
 import { parsePeriod } from './periods.ts';
 import type { IndicatorValueView } from './values.ts';
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye', 'times'] as const;
 const COLOURS = ['#08519c', '#a63603', '#006d2c', '#54278f', '#252525', '#7f2704', '#00441b', '#3f007d'];
 
@@ -47,15 +47,7 @@ export function trendChart(id: string, title: string, desc: string, values: Indi
       Plot.text(labels, { x: 'date', y: 'labelY', text: (p: (typeof points)[number]) => `${p.name}: ${nf.format(p.value)}`, dx: 8, textAnchor: 'start', fill: '#1a1a1a' }),
     ],
   }) as unknown as Element;
-  svg.querySelectorAll('style').forEach((s) => s.remove());
-  svg.querySelectorAll('[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
-  svg.removeAttribute('class');
-  svg.setAttribute('class', 'sb-chart');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-labelledby', `${id}-titel ${id}-uitleg`);
-  svg.setAttribute('id', id);
-  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  return svg.outerHTML.replace(/^<svg([^>]*)>/, `<svg$1><title id="${id}-titel">${escapeXml(title)}</title><desc id="${id}-uitleg">${escapeXml(desc)}</desc>`);
+  return svgImage(svg, { id, title, desc });
 }
 
 /** A standalone SVG file of a chart or map (download), with an XML declaration and a font. */

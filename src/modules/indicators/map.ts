@@ -5,6 +5,7 @@
 // swatches with the class ranges. The SVG has role="img" with <title> and <desc>; the page shows the data table.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { escapeXml, svgImage } from '../../platform/ui/svg.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { listAreaBoundaries, listNeighbourhoods, type AreaBoundary } from '../framework/service.ts';
@@ -25,7 +26,6 @@ export interface MapClass {
   label: string;
 }
 
-const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Up to five classes of (about) equal size, bounds taken from the values themselves. */
 export function classesOf(values: number[], format: (n: number) => string): MapClass[] {
@@ -128,14 +128,6 @@ export async function renderIndicatorMap(
         ]
       : [Plot.text([t(lang, 'indicators.map.noBoundaries')], { frameAnchor: 'middle', fontSize: 14 })],
   }) as unknown as Element;
-  svg.querySelectorAll('style').forEach((s) => s.remove());
-  svg.querySelectorAll('[aria-label]').forEach((e) => e.removeAttribute('aria-label'));
-  svg.removeAttribute('class');
-  svg.setAttribute('class', 'sb-chart sb-map');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-labelledby', `${id}-titel ${id}-uitleg`);
-  svg.setAttribute('id', id);
-  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('height', String(mapHeight + legendHeight));
   svg.setAttribute('viewBox', `0 0 ${width} ${mapHeight + legendHeight}`);
   // The legend: a swatch with the class's fill and pattern, its number and its range.
@@ -147,8 +139,6 @@ export async function renderIndicatorMap(
     `<g class="sb-map-legend" text-anchor="start" font-size="16" font-family="system-ui, sans-serif"><text x="10" y="${mapHeight + 18}" font-weight="bold" fill="#1a1a1a">${escapeXml(t(lang, 'indicators.map.legend', { unit: indicator.unit }))}</text>` +
     legendItems.map((l) => `<rect x="10" y="${l.y - 16}" width="38" height="24" fill="${l.fill}" stroke="#1a1a1a" stroke-width="1"/><text x="29" y="${l.y + 1}" text-anchor="middle" font-weight="bold" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(l.mark)}</text><text x="58" y="${l.y + 1}" fill="#1a1a1a">${escapeXml(l.text)}</text>`).join('') +
     '</g>';
-  const html = svg.outerHTML
-    .replace(/^<svg([^>]*)>/, `<svg$1><title id="${id}-titel">${escapeXml(title)}</title><desc id="${id}-uitleg">${escapeXml(desc)}</desc><defs>${patternDefs(id)}</defs>`)
-    .replace(/<\/svg>$/, `${legend}</svg>`);
+  const html = svgImage(svg, { id, title, desc, className: 'sb-chart sb-map', prelude: `<defs>${patternDefs(id)}</defs>` }).replace(/<\/svg>$/, `${legend}</svg>`);
   return { svg: html, rows, classes };
 }
