@@ -3,7 +3,7 @@
 // with its workflow (write narratives, submit, accept or return with a comment), the history of versions, and the
 // downloads (a background job renders PDF, XLSX or HTML; the page shows its progress and the file).
 import type { Context } from 'hono';
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { Layout, viewOf, H1, H2, P, Alert, ErrorSummary, Csrf, Select, TextArea, TextField, Breadcrumbs, Table, type View } from '../../platform/ui/page.tsx';
@@ -33,6 +33,23 @@ const Css = () => <link rel="stylesheet" href={ACCOUNTABILITY_CSS_URL} />;
 export const StatusBadge: FC<{ v: View; status: DocumentStatus }> = ({ v, status }) => <span class="sb-status">{v.t(`accountability.status.${status}` as MessageKey)}</span>;
 
 const crumbs = (v: View, extra: { href: string; label: string }[] = []) => [{ href: '/verantwoording', label: v.t('accountability.crumb.accountability') }, { href: '/verantwoording/documenten', label: v.t('accountability.list.title') }, ...extra];
+
+/** Links to the theme and district dashboards of a year, after any links given as children. */
+export const DashboardLinks: FC<{ v: View; year: number; children?: Child }> = ({ v, year, children }) => (
+  <ul class="utrecht-unordered-list">
+    {children}
+    <li class="utrecht-unordered-list__item">
+      <a class="utrecht-link" href={`/verantwoording/dashboard/thema?year=${year}`}>
+        {v.t('accountability.dashboard.theme.title')}
+      </a>
+    </li>
+    <li class="utrecht-unordered-list__item">
+      <a class="utrecht-link" href={`/verantwoording/dashboard/stadsdeel?year=${year}`}>
+        {v.t('accountability.dashboard.district.title')}
+      </a>
+    </li>
+  </ul>
+);
 
 /** The current year's documents and the dashboards: shown on the list page and as the council member's home section. */
 export const DocumentList: FC<{ v: View; year: number; docs: Awaited<ReturnType<typeof listDocuments>> }> = ({ v, year, docs }) => (
@@ -210,18 +227,7 @@ export function registerDocumentPages(app: OpenAPIHono<AppEnv>) {
         <P>{v.t('accountability.bundle.hint')}</P>
         {docs.length ? <DownloadForm v={v} action={`/verantwoording/documenten/bundel/${year}`} label={v.t('accountability.bundle.download')} /> : null}
         <H2>{v.t('accountability.dashboards')}</H2>
-        <ul class="utrecht-unordered-list">
-          <li class="utrecht-unordered-list__item">
-            <a class="utrecht-link" href={`/verantwoording/dashboard/thema?year=${year}`}>
-              {v.t('accountability.dashboard.theme.title')}
-            </a>
-          </li>
-          <li class="utrecht-unordered-list__item">
-            <a class="utrecht-link" href={`/verantwoording/dashboard/stadsdeel?year=${year}`}>
-              {v.t('accountability.dashboard.district.title')}
-            </a>
-          </li>
-        </ul>
+        <DashboardLinks v={v} year={year} />
       </Layout>,
     );
   });

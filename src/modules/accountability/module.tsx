@@ -12,7 +12,7 @@ import { registerAccountability } from './routes.ts';
 import { renderJob } from './exports.ts';
 import { listDocuments } from './document-service.ts';
 import { readsDocuments } from './figures.ts';
-import { DocumentList } from './document-pages.tsx';
+import { DashboardLinks, DocumentList } from './document-pages.tsx';
 
 export const accountabilityAuditActions = ['accountability.narrative_save', 'accountability.submit', 'accountability.decide', 'accountability.export'] as const;
 
@@ -40,23 +40,13 @@ export const accountabilityModule: Module = {
         <H2 id="verantwoording-raad">{v.t('accountability.home.title')}</H2>
         <P>{v.t('accountability.home.intro')}</P>
         {docs.length ? <DocumentList v={v} year={year} docs={docs} /> : null}
-        <ul class="utrecht-unordered-list">
+        <DashboardLinks v={v} year={year}>
           <li class="utrecht-unordered-list__item">
             <a class="utrecht-link" href="/verantwoording/documenten">
               {v.t('accountability.list.title')}
             </a>
           </li>
-          <li class="utrecht-unordered-list__item">
-            <a class="utrecht-link" href={`/verantwoording/dashboard/thema?year=${year}`}>
-              {v.t('accountability.dashboard.theme.title')}
-            </a>
-          </li>
-          <li class="utrecht-unordered-list__item">
-            <a class="utrecht-link" href={`/verantwoording/dashboard/stadsdeel?year=${year}`}>
-              {v.t('accountability.dashboard.district.title')}
-            </a>
-          </li>
-        </ul>
+        </DashboardLinks>
       </section>
     );
   },
