@@ -39,6 +39,8 @@ export interface DeliveryRow extends DeliveryFigures {
   organisationId: string;
   organisationName: string;
   themes: string[];
+  /** The sub-goals the entry serves (its plan entry's and its activity's), sorted. */
+  subGoals: string[];
   explanation: string;
   /** The reader may write this row's explanation (staff of its organisation). */
   mayExplain: boolean;
@@ -130,9 +132,17 @@ export async function deliveryReport(ctx: ServiceContext, raw: ReportFiltersInpu
     const cur = acc.get(key) ?? { ps: 0, hs: 0, cs: 0, ph: 0, hh: 0 };
     acc.set(key, { ps: cur.ps + v.ps, hs: cur.hs + v.hs, cs: cur.cs + v.cs, ph: cur.ph + v.ph, hh: cur.hh + v.hh });
   };
+  // The session groups of each plan entry (activity × organisation), looked up once instead of per entry.
+  const sessionsOf = new Map<string, typeof sessions>();
+  for (const s of sessions) {
+    const k = `${s.activityId}|${s.organisationId}`;
+    const list = sessionsOf.get(k);
+    if (list) list.push(s);
+    else sessionsOf.set(k, [s]);
+  }
   const rows: DeliveryRow[] = [];
-  for (const e of byKey.values()) {
-    const own = sessions.filter((s) => s.activityId === e.activityId && s.organisationId === e.organisationId);
+  for (const [k, e] of byKey) {
+    const own = sessionsOf.get(k) ?? [];
     const hs = own.reduce((a, s) => a + s.held, 0);
     const cs = own.reduce((a, s) => a + s.cancelled, 0);
     const hh = own.reduce((a, s) => a + s.hours, 0);
@@ -155,6 +165,7 @@ export async function deliveryReport(ctx: ServiceContext, raw: ReportFiltersInpu
       organisationId: e.organisationId,
       organisationName: names.get(e.organisationId) ?? e.organisationId,
       themes: [...e.themes],
+      subGoals: [...e.subGoals].sort(),
       explanation: explanationOf.get(`${e.activityId}|${e.organisationId}`) ?? '',
       mayExplain: isStaffOf(ctx.actor, e.organisationId),
       ...figures(v.ps, v.hs, v.cs, v.ph, v.hh),

@@ -51,7 +51,7 @@ const deliverySchema = z
     year: z.number().int(),
     threshold: z.number().openapi({ description: `Afwijking: meer dan deze fractie onder of boven plan (${DEVIATION_THRESHOLD})` }),
     total: z.object(figures),
-    rows: z.array(z.object({ activityId: z.string(), activityTitle: z.string(), organisationId: z.string(), organisationName: z.string(), themes: z.array(z.string()), explanation: z.string(), ...figures })),
+    rows: z.array(z.object({ activityId: z.string(), activityTitle: z.string(), organisationId: z.string(), organisationName: z.string(), themes: z.array(z.string()), subGoals: z.array(z.string()), explanation: z.string(), ...figures })),
     byOrganisation: z.array(summaryRow),
     byTheme: z.array(summaryRow),
     bySubGoal: z.array(summaryRow),
