@@ -56,6 +56,12 @@ export interface SubGoalEffectFigures {
  * The level-3 figures of a theme's sub-goals in a year. Platform work only (`ctx.system`): readers get them through
  * the accountability module, which checks access and applies the small-cell rule.
  */
+/** Does from..to (ISO dates) cover whole calendar months? */
+function months(from: string, to: string): boolean {
+  const [y, m, d] = to.split('-').map(Number);
+  return from.endsWith('-01') && d === new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
 export async function subGoalEffectFigures(ctx: ServiceContext, input: { theme: string; year: number; from?: string; to?: string; storiesValidOn: string }): Promise<SubGoalEffectFigures> {
   if (!ctx.system) throw notFound();
   const { theme, year } = input;
@@ -63,6 +69,24 @@ export async function subGoalEffectFigures(ctx: ServiceContext, input: { theme: 
   // A range within the year (dashboards); the document takes the whole year.
   const from = input.from && input.from.startsWith(`${year}-`) ? input.from : `${year}-01-01`;
   const to = input.to && input.to.startsWith(`${year}-`) ? input.to : `${year}-12-31`;
+  // Per question: answers, the sum of the values, and answers of 4 or more. For whole months (the document's year)
+  // from the running totals kept at submit time (survey_answer_tallies: key '' = an answer, a numeric key = a
+  // scale/agree value, its total the sum of that value); for another range from the answers themselves.
+  const answerTotals = months(from, to)
+    ? sql`
+      select t.question_id, sum(t.n) filter (where t.key = '')::int as answered,
+             sum(t.total) filter (where t.key <> '' and t.place = 0 and q.type in ('scale', 'agree'))::float8 as sum,
+             coalesce(sum(t.n) filter (where (case when t.key <> '' and t.place = 0 and q.type in ('scale', 'agree') then t.key::int end) >= 4), 0)::int as agreeing
+      from survey_answer_tallies t join q on q.id = t.question_id
+      where t.tenant_id = ${ctx.tenant} and t.month between ${from.slice(0, 7)} and ${to.slice(0, 7)}
+      group by t.question_id
+      having sum(t.n) filter (where t.key = '') > 0`
+    : sql`
+      select a.question_id, count(*)::int as answered, sum(a.value_number)::float8 as sum, count(*) filter (where a.value_number >= 4)::int as agreeing
+      from survey_answers a
+      join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
+      where a.tenant_id = ${ctx.tenant} and a.question_id in (select id from q) and r.answered_on between ${from} and ${to}
+      group by a.question_id`;
   const questions = await queryRows<{ survey_id: string; title_nl: string; question_id: string; text_nl: string; text_en: string; type: string; sub_goals: string[]; answered: number; sum: number | null; agreeing: number | null; scale_min: number | null; scale_max: number | null }>(
     ctx.db,
     sql`
@@ -71,13 +95,7 @@ export async function subGoalEffectFigures(ctx: ServiceContext, input: { theme: 
       from survey_questions q
       where q.tenant_id = ${ctx.tenant} and exists (select 1 from unnest(q.sub_goals) g where g like ${prefix})
     ),
-    a as (
-      select a.question_id, count(*)::int as answered, sum(a.value_number)::float8 as sum, count(*) filter (where a.value_number >= 4)::int as agreeing
-      from survey_answers a
-      join survey_responses r on r.tenant_id = a.tenant_id and r.id = a.response_id
-      where a.tenant_id = ${ctx.tenant} and a.question_id in (select id from q) and r.answered_on between ${from} and ${to}
-      group by a.question_id
-    )
+    a as (${answerTotals})
     select q.survey_id, s.title_nl, q.id as question_id, q.text_nl, q.text_en, q.type, q.sub_goals, q.scale_min, q.scale_max,
            a.answered, a.sum, a.agreeing
     from q join a on a.question_id = q.id
