@@ -2,8 +2,8 @@
 // their trend for the municipality up to the document's year, the change since the previous period judged by the
 // desired direction, the latest benchmark values of other municipalities, and the wijk targets with the wijk's
 // latest value. Indicator values are statistics of areas, not counts of people registered here: no small-cell rule.
-import type { ServiceContext } from '../../platform/context.ts';
-import { listIndicators, listIndicatorValues, listIndicatorTargets, comparePeriods, parsePeriod, type IndicatorView, type IndicatorValueView } from '../indicators/service.ts';
+import { sideBySide, type ServiceContext } from '../../platform/context.ts';
+import { listIndicators, listValuesOfIndicators, listIndicatorTargets, comparePeriods, parsePeriod, type IndicatorView, type IndicatorValueView, type IndicatorTargetView } from '../indicators/service.ts';
 
 export interface PeriodValue {
   period: string;
@@ -46,8 +46,7 @@ const latestOf = (values: IndicatorValueView[]): PeriodValue | null => {
   return last ? { period: last.period, value: last.value } : null;
 };
 
-async function indicatorLine(ctx: ServiceContext, ind: IndicatorView, year: number, themeSlug: string): Promise<IndicatorLine> {
-  const [values, targets] = await Promise.all([listIndicatorValues(ctx, ind.key, { benchmarks: true }), listIndicatorTargets(ctx, { indicatorKey: ind.key })]);
+function indicatorLine(ind: IndicatorView, values: IndicatorValueView[], targets: IndicatorTargetView[], year: number, themeSlug: string): IndicatorLine {
   const upTo = values.filter(inYear(year));
   const own = upTo.filter((v) => !v.benchmark);
   const municipal = own.filter((v) => v.areaLevel === 'gemeente');
@@ -98,8 +97,14 @@ async function indicatorLine(ctx: ServiceContext, ind: IndicatorView, year: numb
 /** Per sub-goal key, the indicators linked to it (an indicator of the theme without a sub-goal: under `theme`). */
 export async function levelFour(ctx: ServiceContext, themeSlug: string, subGoalKeys: string[], year: number): Promise<{ bySubGoal: Map<string, IndicatorLine[]>; theme: IndicatorLine[] }> {
   const indicators = await listIndicators(ctx, { theme: themeSlug });
+  // All values and targets of the theme's indicators in two reads.
+  const [values, targets] = await sideBySide(ctx, [() => listValuesOfIndicators(ctx, indicators.map((i) => i.key), { benchmarks: true }), () => listIndicatorTargets(ctx)] as const);
   const lines = new Map<string, IndicatorLine>();
-  for (const ind of indicators) lines.set(ind.key, await indicatorLine(ctx, ind, year, themeSlug));
+  for (const ind of indicators)
+    lines.set(
+      ind.key,
+      indicatorLine(ind, values.get(ind.key) ?? [], targets.filter((t) => t.indicatorKey === ind.key), year, themeSlug),
+    );
   const bySubGoal = new Map(subGoalKeys.map((k) => [k, indicators.filter((i) => i.subGoalKeys.includes(k)).map((i) => lines.get(i.key)!)]));
   const theme = indicators.filter((i) => !i.subGoalKeys.some((k) => subGoalKeys.includes(k))).map((i) => lines.get(i.key)!);
   return { bySubGoal, theme };

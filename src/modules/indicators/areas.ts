@@ -3,7 +3,7 @@
 // areas of other municipalities (CBS codes with another municipality's number), whose values are benchmarks.
 import { eq } from 'drizzle-orm';
 import { municipalities } from '../../platform/tenancy/schema.ts';
-import type { ServiceContext } from '../../platform/context.ts';
+import { sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import type { AreaLevel } from './schema.ts';
 
@@ -18,11 +18,11 @@ export interface KnownArea {
 
 /** The municipality's own areas by code. */
 export async function ownAreas(ctx: ServiceContext): Promise<Map<string, KnownArea>> {
-  const [[m], districts, neighbourhoods] = await Promise.all([
-    ctx.db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.code, ctx.tenant)),
-    listDistricts(ctx),
-    listNeighbourhoods(ctx),
-  ]);
+  const [[m], districts, neighbourhoods] = await sideBySide(ctx, [
+    () => ctx.db.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.code, ctx.tenant)),
+    () => listDistricts(ctx),
+    () => listNeighbourhoods(ctx),
+  ] as const);
   const out = new Map<string, KnownArea>();
   out.set(ctx.tenant, { code: ctx.tenant, name: m?.name ?? ctx.tenant, level: 'gemeente', districtCode: null, wijkCode: null });
   for (const d of districts) out.set(d.code, { code: d.code, name: d.name, level: 'district', districtCode: null, wijkCode: null });

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { escapeXml, svgImage } from '../../platform/ui/svg.ts';
-import type { ServiceContext } from '../../platform/context.ts';
+import { sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { listAreaBoundaries, listNeighbourhoods, type AreaBoundary } from '../framework/service.ts';
 import { getIndicator } from './definitions.ts';
@@ -78,11 +78,11 @@ export async function renderIndicatorMap(
   opts: { key: string; period: string; areaLevel: 'wijk' | 'buurt'; lang: 'nl' | 'en' },
 ): Promise<{ svg: string; rows: MapRow[]; classes: MapClass[] }> {
   const indicator = await getIndicator(ctx, opts.key);
-  const [boundaries, areas, values] = await Promise.all([
-    listAreaBoundaries(ctx, opts.areaLevel),
-    listNeighbourhoods(ctx),
-    listIndicatorValues(ctx, opts.key, { areaLevel: opts.areaLevel, from: opts.period, to: opts.period }),
-  ]);
+  const [boundaries, areas, values] = await sideBySide(ctx, [
+    () => listAreaBoundaries(ctx, opts.areaLevel),
+    () => listNeighbourhoods(ctx),
+    () => listIndicatorValues(ctx, opts.key, { areaLevel: opts.areaLevel, from: opts.period, to: opts.period }),
+  ] as const);
   const lang = opts.lang;
   const nf = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
   const byCode = new Map(values.filter((v) => v.period === opts.period).map((v) => [v.areaCode, v.value]));

@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { AppError, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { inTransaction, sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { listThemes } from '../framework/service.ts';
 import { indicators, indicatorTargets } from './schema.ts';
 import { ownAreas } from './areas.ts';
@@ -33,15 +33,16 @@ export async function listIndicatorTargets(ctx: ServiceContext, filter: { areaCo
   const where = [eq(indicatorTargets.tenantId, ctx.tenant)];
   if (filter.areaCode) where.push(eq(indicatorTargets.areaCode, filter.areaCode));
   if (filter.indicatorKey) where.push(eq(indicators.key, filter.indicatorKey));
-  const [rows, own] = await Promise.all([
-    ctx.db
+  const [rows, own] = await sideBySide(ctx, [
+    () =>
+      ctx.db
       .select({ t: indicatorTargets, key: indicators.key, name: indicators.name, unit: indicators.unit, direction: indicators.direction, themeSlugs: indicators.themeSlugs })
       .from(indicatorTargets)
       .innerJoin(indicators, and(eq(indicators.tenantId, indicatorTargets.tenantId), eq(indicators.id, indicatorTargets.indicatorId)))
       .where(and(...where))
       .orderBy(asc(indicatorTargets.areaCode), asc(indicators.position), asc(indicators.key), asc(indicatorTargets.targetYear)),
-    ownAreas(ctx),
-  ]);
+    () => ownAreas(ctx),
+  ] as const);
   const theme = filter.theme;
   return rows
     .filter((r) => !theme || r.t.subGoalKeys.some((k) => k.startsWith(`${theme}/`)) || r.themeSlugs.includes(theme))
@@ -86,7 +87,7 @@ export const targetInput = z.object({
 export type TargetInput = z.input<typeof targetInput>;
 
 async function targetErrors(ctx: ServiceContext, p: Partial<z.output<typeof targetInput>>): Promise<FieldError[]> {
-  const [rows, own, themes] = await Promise.all([ctx.db.select().from(indicators).where(eq(indicators.tenantId, ctx.tenant)), ownAreas(ctx), listThemes(ctx)]);
+  const [rows, own, themes] = await sideBySide(ctx, [() => ctx.db.select().from(indicators).where(eq(indicators.tenantId, ctx.tenant)), () => ownAreas(ctx), () => listThemes(ctx)] as const);
   const errors: FieldError[] = [];
   const indicator = rows.find((r) => r.key === p.indicatorKey);
   if (p.indicatorKey && !indicator) errors.push({ field: 'indicatorKey', code: 'unknown_reference', message: 'indicators.error.unknownIndicator' });

@@ -3,7 +3,7 @@
 // its row and column, nothing stored unless every row is right, a re-import replacing the value of the same
 // indicator, area and period.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { inTransaction, sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
@@ -51,15 +51,26 @@ export async function listIndicatorValues(ctx: ServiceContext, key: string, opts
   if (opts.areaCodes?.length) where.push(inArray(indicatorValues.areaCode, opts.areaCodes));
   if (opts.areaLevel) where.push(eq(indicatorValues.areaLevel, opts.areaLevel));
   if (!opts.benchmarks) where.push(eq(indicatorValues.benchmark, false));
-  const [rows, own] = await Promise.all([ctx.db.select().from(indicatorValues).where(and(...where)), ownAreas(ctx)]);
-  return rows
-    .filter((r) => {
+  const [rows, own] = await sideBySide(ctx, [() => ctx.db.select().from(indicatorValues).where(and(...where)), () => ownAreas(ctx)] as const);
+  return valueViews(
+    rows.filter((r) => {
       const p = parsePeriod(r.period);
       return !!p && periodWithin(p, from, to);
-    })
+    }),
+    own,
+    () => indicator.key,
+  );
+}
+
+type ValueRow = typeof indicatorValues.$inferSelect;
+
+/** Value rows as views: own areas first (municipality, districts, wijken, buurten) in code order, then benchmarks; each area's periods in time order. */
+function valueViews(rows: ValueRow[], own: Map<string, KnownArea>, keyOf: (r: ValueRow) => string): IndicatorValueView[] {
+  return rows
+    .filter((r) => !!parsePeriod(r.period))
     .sort((a, b) => Number(a.benchmark) - Number(b.benchmark) || levelOrder[a.areaLevel] - levelOrder[b.areaLevel] || (a.areaCode < b.areaCode ? -1 : a.areaCode > b.areaCode ? 1 : 0) || comparePeriods(a.period, b.period))
     .map((r) => ({
-      indicatorKey: indicator.key,
+      indicatorKey: keyOf(r),
       areaCode: r.areaCode,
       areaName: (!r.benchmark && own.get(r.areaCode)?.name) || r.areaName,
       areaLevel: r.areaLevel,
@@ -68,6 +79,29 @@ export async function listIndicatorValues(ctx: ServiceContext, key: string, opts
       benchmark: r.benchmark,
       source: r.source,
     }));
+}
+
+/**
+ * The values of several indicators in one query (the accountability document reads all of a theme's indicators at
+ * once), by indicator key; each list ordered as listIndicatorValues orders it. Unknown keys get an empty list.
+ */
+export async function listValuesOfIndicators(ctx: ServiceContext, keys: string[], opts: { benchmarks?: boolean } = {}): Promise<Map<string, IndicatorValueView[]>> {
+  const out = new Map(keys.map((k) => [k, [] as IndicatorValueView[]]));
+  if (keys.length === 0) return out;
+  const where = [eq(indicatorValues.tenantId, ctx.tenant), inArray(indicators.key, keys)];
+  if (!opts.benchmarks) where.push(eq(indicatorValues.benchmark, false));
+  const [rows, own] = await sideBySide(ctx, [
+    () =>
+      ctx.db
+        .select({ key: indicators.key, v: indicatorValues })
+        .from(indicatorValues)
+        .innerJoin(indicators, and(eq(indicators.tenantId, indicatorValues.tenantId), eq(indicators.id, indicatorValues.indicatorId)))
+        .where(and(...where)),
+    () => ownAreas(ctx),
+  ] as const);
+  const keyOfRow = new Map(rows.map((r) => [r.v, r.key]));
+  for (const v of valueViews(rows.map((r) => r.v), own, (r) => keyOfRow.get(r)!)) out.get(v.indicatorKey)!.push(v);
+  return out;
 }
 
 // ------------------------------------------------------------------ the checked write
@@ -138,11 +172,11 @@ interface CheckedValue {
  * only such codes is "a file for another municipality" and refused, unless it is declared a benchmark file.
  */
 export async function checkValues(ctx: ServiceContext, rows: RawValue[], opts: Pick<WriteValuesOptions, 'benchmarkFile'> = {}): Promise<{ valid: CheckedValue[]; errors: ValueRowError[]; fileError: WriteValuesResult['fileError'] }> {
-  const [allIndicators, own, storedKinds] = await Promise.all([
-    ctx.db.select().from(indicators).where(eq(indicators.tenantId, ctx.tenant)).then((rs) => new Map(rs.map((r) => [r.key, indicatorView(r)]))),
-    ownAreas(ctx),
-    storedPeriodKinds(ctx),
-  ]);
+  const [allIndicators, own, storedKinds] = await sideBySide(ctx, [
+    () => ctx.db.select().from(indicators).where(eq(indicators.tenantId, ctx.tenant)).then((rs) => new Map(rs.map((r) => [r.key, indicatorView(r)]))),
+    () => ownAreas(ctx),
+    () => storedPeriodKinds(ctx),
+  ] as const);
   const errors: ValueRowError[] = [];
   const valid: CheckedValue[] = [];
   const seen = new Map<string, number>();
