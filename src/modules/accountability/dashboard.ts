@@ -4,7 +4,7 @@
 // and visits carry the small-cell rule. The district dashboard is kept for a minute per district and year (the
 // figures of a whole city-year take a second to compute; a dashboard is read far more often than the data change).
 import { z } from '../../platform/zod.ts';
-import type { ServiceContext } from '../../platform/context.ts';
+import { sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { notFound, parseChecked } from '../../platform/http/errors.ts';
 import { cached, tag } from '../../platform/cache.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -133,7 +133,7 @@ export async function districtDashboard(ctx: ServiceContext, raw: Record<string,
 
 async function computeDistrict(ctx: ServiceContext, d: { code: string; name: string }, year: number, indicator?: string): Promise<DistrictDashboard> {
   const sys = platformOf(ctx);
-  const [reach, delivery, neighbourhoods] = await Promise.all([reachReport(sys, { year, district: d.code }), deliveryReport(sys, { year, district: d.code }), listNeighbourhoods(ctx)]);
+  const [reach, delivery, neighbourhoods] = await sideBySide(ctx, [() => reachReport(sys, { year, district: d.code }), () => deliveryReport(sys, { year, district: d.code }), () => listNeighbourhoods(ctx)] as const);
   const wijkList = neighbourhoods.filter((n) => n.kind === 'wijk' && n.districtCode === d.code);
   const themeRows = reach.breakdowns.theme;
   const res = discloseColumn(themeRows.map((r) => num(r.residents)), false);

@@ -4,13 +4,13 @@
 // be edited and submitted again (a new version).
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
-import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { inTransaction, sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { AppError, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { accountabilityDocuments, accountabilityEvents, accountabilityNarratives } from './schema.ts';
 import { documentFigures, readsDocuments, themeOfYear, type DocumentFigures, type Progress } from './figures.ts';
 import { decidesDocument, writesForTable } from './policy.ts';
-import { deliveryReport, periodOfYear } from '../reach/service.ts';
+import { planOrganisations, periodOfYear } from '../reach/service.ts';
 import { listPeriods, listThemes } from '../framework/service.ts';
 import { platformOf } from './figures.ts';
 
@@ -55,8 +55,7 @@ async function documentRow(ctx: ServiceContext, slug: string, year: number) {
 
 /** The organisations of the table: those with entries in the theme's plan of the year. */
 export async function tableMembers(ctx: ServiceContext, slug: string, year: number): Promise<string[]> {
-  const d = await deliveryReport(platformOf(ctx), { year, theme: slug });
-  return [...new Set(d.rows.map((r) => r.organisationId))];
+  return planOrganisations(platformOf(ctx), slug, year);
 }
 
 /** The document's workflow state and narratives (without the figures). */
@@ -95,7 +94,7 @@ export async function documentState(ctx: ServiceContext, slug: string, year: num
 
 /** The document as the web page, the outputs and the API show it: figures, narratives, state. */
 export async function getDocument(ctx: ServiceContext, slug: string, year: number, progress?: Progress): Promise<DocumentView> {
-  const [state, figures] = await Promise.all([documentState(ctx, slug, year), documentFigures(ctx, slug, year, { progress })]);
+  const [state, figures] = await sideBySide(ctx, [() => documentState(ctx, slug, year), () => documentFigures(ctx, slug, year, { progress })] as const);
   return { ...state, figures };
 }
 

@@ -4,7 +4,7 @@
 // sub-goal, the result at outflow, reviewed stories with consent for the council). The lower modules compute their
 // figures as the platform's own work (exact counts); the small-cell rule of the reach module is applied here, for
 // every reader alike: the document goes to the council, so no reader is "the registering organisation" of it.
-import type { ServiceContext } from '../../platform/context.ts';
+import { sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { listPeriods, listThemes, type ThemeView } from '../framework/service.ts';
@@ -112,6 +112,9 @@ export interface DocumentFigures {
   themeIndicators: IndicatorLine[];
 }
 
+/** Level 1 of a sub-goal without plan entries. */
+const NO_DELIVERY: DeliveryFigures = { plannedSessions: 0, heldSessions: 0, cancelledSessions: 0, plannedHours: 0, heldHours: 0, deviation: null };
+
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const pct = (part: Count, whole: number | null): number | null => (typeof part === 'number' && whole ? r1((part / whole) * 100) : null);
 
@@ -147,25 +150,30 @@ export async function documentFigures(ctx: ServiceContext, slug: string, year: n
   const { theme, periodCode } = await themeOfYear(ctx, slug, year);
   const sys = platformOf(ctx);
   const subGoals = theme.subGoalGroups.flatMap((g) => g.subGoals);
-  const steps = subGoals.length + 4;
+  const steps = 5;
   let done = 0;
   const step = async (message: string) => progress?.(++done, steps, message);
 
-  // Level 2 (and volunteers) for the whole theme: one reach report, its sub-goal, target-group and district breakdowns.
+  // Every lower figure once for the whole theme, read side by side: level 2 (one reach report with its sub-goal,
+  // target-group and district breakdowns) and volunteers, level 3, level 1 (one delivery report; its rows carry their
+  // sub-goals, so each sub-goal's part is taken from it) and level 4.
   const range = { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) };
-  const [reach, volunteers] = await Promise.all([reachReport(sys, { year, theme: slug, ...range }), volunteersReport(sys, { year, theme: slug, ...range })]);
-  await step('bereik');
-  const effects = await subGoalEffectFigures(sys, { theme: slug, year, from: opts.from, to: opts.to, storiesValidOn: ctx.now().toISOString().slice(0, 10) });
-  await step('effecten');
-  const themeDelivery = await deliveryReport(sys, { year, theme: slug, ...range });
-  await step('uitvoering');
-  const level4 = await levelFour(sys, slug, subGoals.map((g) => g.key), year);
-  await step('indicatoren');
-  const perSubGoal: Awaited<ReturnType<typeof deliveryReport>>[] = [];
-  for (const g of subGoals) {
-    perSubGoal.push(await deliveryReport(sys, { year, theme: slug, subGoal: g.key, ...range }));
-    await step(g.key);
-  }
+  const stepAfter = <T,>(message: string, read: () => Promise<T>) => async () => {
+    const r = await read();
+    await step(message);
+    return r;
+  };
+  const [reach, volunteers, effects, themeDelivery, level4] = await sideBySide(sys, [
+    stepAfter('bereik', () => reachReport(sys, { year, theme: slug, ...range })),
+    stepAfter('vrijwilligers', () => volunteersReport(sys, { year, theme: slug, ...range })),
+    stepAfter('effecten', () => subGoalEffectFigures(sys, { theme: slug, year, from: opts.from, to: opts.to, storiesValidOn: ctx.now().toISOString().slice(0, 10) })),
+    stepAfter('uitvoering', () => deliveryReport(sys, { year, theme: slug, ...range })),
+    stepAfter('indicatoren', () => levelFour(sys, slug, subGoals.map((g) => g.key), year)),
+  ] as const);
+  const perSubGoal = subGoals.map((g) => ({
+    total: themeDelivery.bySubGoal.find((b) => b.key === g.key) ?? NO_DELIVERY,
+    rows: themeDelivery.rows.filter((r) => r.subGoals.includes(g.key)),
+  }));
 
   const orgIds = [...new Set([...themeDelivery.rows.map((r) => r.organisationId), ...effects.stories.map((s) => s.organisationId)])];
   const names = await getOrganisationNames(ctx, orgIds);
@@ -227,7 +235,7 @@ export async function documentFigures(ctx: ServiceContext, slug: string, year: n
         key: g.key,
         text: g.text,
         level1: {
-          total: d.total,
+          total: { plannedSessions: d.total.plannedSessions, heldSessions: d.total.heldSessions, cancelledSessions: d.total.cancelledSessions, plannedHours: d.total.plannedHours, heldHours: d.total.heldHours, deviation: d.total.deviation },
           rows: d.rows.map((r) => ({
             activityId: r.activityId,
             activityTitle: r.activityTitle,

@@ -92,6 +92,20 @@ export async function listPlans(ctx: ServiceContext, filter: { year?: number; th
   return visible.map((r) => ({ id: r.id, themeSlug: r.themeSlug, themeName: themes.get(`${r.periodCode}/${r.themeSlug}`) ?? r.themeSlug, year: r.year, periodCode: r.periodCode, version: r.version, updatedAt: r.updatedAt }));
 }
 
+/**
+ * The organisations with entries in a theme's plan of a year (the table's members for that year), for the platform's
+ * own use (the accountability document); one small query instead of the whole plan.
+ */
+export async function planOrganisations(ctx: ServiceContext, themeSlug: string, year: number): Promise<string[]> {
+  if (!ctx.system) throw notFound();
+  const rows = await ctx.db
+    .selectDistinct({ id: reachPlanEntries.organisationId })
+    .from(reachPlanEntries)
+    .innerJoin(reachPlans, and(eq(reachPlans.tenantId, reachPlanEntries.tenantId), eq(reachPlans.id, reachPlanEntries.planId)))
+    .where(and(eq(reachPlanEntries.tenantId, ctx.tenant), eq(reachPlans.themeSlug, themeSlug), eq(reachPlans.year, year)));
+  return rows.map((r) => r.id);
+}
+
 /** One plan with everything in it; "not found" for anyone who may not see it. */
 export async function getPlan(ctx: ServiceContext, themeSlug: string, year: number): Promise<PlanView> {
   return planView(ctx, await visiblePlan(ctx, themeSlug, year));

@@ -11,5 +11,5 @@ export { seesExactFiguresOf, readers as reportReaders } from './policy.ts';
 export { discloseAmount, DISCLOSURE_RULE, type Disclosure } from './disclosure.ts';
 // plans: the accountability plan of a theme table and year is also the joint application's planned activities and
 // reach (subsidies reads it here, never copies it).
-export { getPlan, listPlans, periodOfYear, type PlanSummary } from './plans.ts';
+export { getPlan, listPlans, planOrganisations, periodOfYear, type PlanSummary } from './plans.ts';
 export type { PlanView, EntryView, TargetView } from './plan-read.ts';
