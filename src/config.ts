@@ -49,6 +49,8 @@ const configSchema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** How long one server process shares the results of identical public searches; 0 switches this off. */
     SEARCH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
+    /** How long one server process keeps a district dashboard (per district, year, language and map indicator); 0 switches this off. */
+    DASHBOARD_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     /**
      * The municipality's secret key for resident pseudonyms (reach): base64 or hex, at least 32 bytes; after a
      * re-keying, the keys oldest first, separated by commas. When empty, the key file in PSEUDONYM_KEY_DIR is used.

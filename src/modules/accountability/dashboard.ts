@@ -1,20 +1,23 @@
 // The dashboards: per theme the four levels side by side for a chosen period (the document's figures for that
 // period), and per district every theme's key figures for the district and its wijken, with the indicators' latest
 // values per wijk. Each chart comes with its data (CSV) and can be downloaded as SVG or PNG. All counts of people
-// and visits carry the small-cell rule. The district dashboard is kept for a minute per district and year (the
+// and visits carry the small-cell rule. The district dashboard is kept for a minute (DASHBOARD_CACHE_SECONDS) per district and year (the
 // figures of a whole city-year take a second to compute; a dashboard is read far more often than the data change).
 import { z } from '../../platform/zod.ts';
+import { loadConfig } from '../../config.ts';
 import { sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { notFound, parseChecked } from '../../platform/http/errors.ts';
 import { cached, tag } from '../../platform/cache.ts';
 import { t } from '../../platform/i18n/index.ts';
 import { listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import { reachReport, deliveryReport, discloseColumn, discloseCount, type Count, type DeliveryFigures } from '../reach/service.ts';
-import { listIndicators, listIndicatorValues, comparePeriods, renderIndicatorMap } from '../indicators/service.ts';
+import { listIndicators, listValuesOfIndicators, comparePeriods, renderIndicatorMap } from '../indicators/service.ts';
 import { documentFigures, platformOf, readsDocuments, themeOfYear, type DocumentFigures } from './figures.ts';
 import { groupedBars, lineChart } from './charts.ts';
 
-export const DISTRICT_TTL_MS = 60_000;
+/** How long a district dashboard is kept (DASHBOARD_CACHE_SECONDS, read once per process). */
+let districtTtlMs: number | undefined;
+const districtTtl = () => (districtTtlMs ??= loadConfig().DASHBOARD_CACHE_SECONDS * 1000);
 
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
 const yearField = z.preprocess(blank, z.coerce.number().int().min(2000).max(2100));
@@ -126,7 +129,7 @@ export async function districtDashboard(ctx: ServiceContext, raw: Record<string,
   const districts = await listDistricts(ctx);
   const input = await parseChecked(districtDashboardInput, raw, (p) => (p.district && !districts.some((d) => d.code === p.district) ? [{ field: 'district', code: 'unknown_reference', message: 'error.unknownDistrict' }] : []));
   const d = districts.find((x) => x.code === input.district)!;
-  return cached(ctx.db, { key: `accountability:district:${ctx.tenant}:${d.code}:${input.year}:${ctx.lang}:${input.indicator ?? ''}`, tags: [tag('accountability', ctx.tenant)], ttlMs: DISTRICT_TTL_MS }, () =>
+  return cached(ctx.db, { key: `accountability:district:${ctx.tenant}:${d.code}:${input.year}:${ctx.lang}:${input.indicator ?? ''}`, tags: [tag('accountability', ctx.tenant)], ttlMs: districtTtl() }, () =>
     computeDistrict(ctx, d, input.year, input.indicator),
   );
 }
@@ -147,9 +150,10 @@ async function computeDistrict(ctx: ServiceContext, d: { code: string; name: str
   const codes = wijkList.map((w) => w.code);
   const indicators = [];
   if (codes.length) {
-    for (const ind of await listIndicators(ctx)) {
-      if (!ind.areaLevels.includes('wijk')) continue;
-      const values = (await listIndicatorValues(ctx, ind.key, { areaCodes: codes, areaLevel: 'wijk' })).filter((v) => Number(v.period.slice(0, 4)) <= year);
+    const wijkIndicators = (await listIndicators(ctx)).filter((ind) => ind.areaLevels.includes('wijk'));
+    const valuesOf = await listValuesOfIndicators(ctx, wijkIndicators.map((ind) => ind.key), { areaCodes: codes, areaLevel: 'wijk' });
+    for (const ind of wijkIndicators) {
+      const values = (valuesOf.get(ind.key) ?? []).filter((v) => Number(v.period.slice(0, 4)) <= year);
       const latest = codes.flatMap((c) => {
         const v = values.filter((x) => x.areaCode === c).sort((a, b) => comparePeriods(a.period, b.period)).pop();
         return v ? [{ wijk: c, period: v.period, value: v.value }] : [];

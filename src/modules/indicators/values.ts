@@ -85,10 +85,12 @@ function valueViews(rows: ValueRow[], own: Map<string, KnownArea>, keyOf: (r: Va
  * The values of several indicators in one query (the accountability document reads all of a theme's indicators at
  * once), by indicator key; each list ordered as listIndicatorValues orders it. Unknown keys get an empty list.
  */
-export async function listValuesOfIndicators(ctx: ServiceContext, keys: string[], opts: { benchmarks?: boolean } = {}): Promise<Map<string, IndicatorValueView[]>> {
+export async function listValuesOfIndicators(ctx: ServiceContext, keys: string[], opts: Pick<ValueQuery, 'areaCodes' | 'areaLevel' | 'benchmarks'> = {}): Promise<Map<string, IndicatorValueView[]>> {
   const out = new Map(keys.map((k) => [k, [] as IndicatorValueView[]]));
   if (keys.length === 0) return out;
   const where = [eq(indicatorValues.tenantId, ctx.tenant), inArray(indicators.key, keys)];
+  if (opts.areaCodes?.length) where.push(inArray(indicatorValues.areaCode, opts.areaCodes));
+  if (opts.areaLevel) where.push(eq(indicatorValues.areaLevel, opts.areaLevel));
   if (!opts.benchmarks) where.push(eq(indicatorValues.benchmark, false));
   const [rows, own] = await sideBySide(ctx, [
     () =>
