@@ -1,8 +1,8 @@
 // Downloads of the import part: the attendance template (CSV and XLSX, a header row and one clearly fictional
 // example row) and an import's error report (row, column, value, reason; identifier values are never in it).
-import ExcelJS from 'exceljs';
 import { t, type Lang } from '../../platform/i18n/index.ts';
 import { translate } from '../../platform/http/errors.ts';
+import { csvOf, xlsxOf } from '../../platform/import/report.ts';
 import { templateColumns, HIDDEN, type RowError } from './import-validate.ts';
 
 /** The example row: an activity number of zeros (no activity has it), a pass number that says it is an example. */
@@ -17,32 +17,13 @@ export const TEMPLATE_EXAMPLE: Record<(typeof templateColumns)[number], string> 
   doelgroepen: 'ouderen',
 };
 
-/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is prefixed with '. */
-function csvCell(v: string | number): string {
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-const csvOf = (rows: (string | number)[][]) => Buffer.from('\ufeff' + rows.map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n', 'utf8');
-
-async function xlsxOf(sheet: string, rows: (string | number)[][], widths: number[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
-  for (const r of rows) ws.addRow(r);
-  ws.getRow(1).font = { bold: true };
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  // Every cell as text, so Excel keeps dates and pass numbers as written.
-  ws.eachRow((row) => row.eachCell((cell) => (cell.numFmt = '@')));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
 const templateRows = () => [[...templateColumns], templateColumns.map((c) => TEMPLATE_EXAMPLE[c])];
 export const templateCsv = () => csvOf(templateRows());
-export const templateXlsx = () => xlsxOf('Bezoek', templateRows(), [40, 12, 16, 24, 14, 12, 14, 24]);
+export const templateXlsx = () => xlsxOf('Bezoek', templateRows(), [40, 12, 16, 24, 14, 12, 14, 24], { asText: true });
 
 const reportRows = (lang: Lang, errors: RowError[]) => [
   [t(lang, 'reach.import.col.row'), t(lang, 'reach.import.col.column'), t(lang, 'reach.import.col.value'), t(lang, 'reach.import.col.reason')],
   ...errors.map((e) => [e.row, e.column, e.value === HIDDEN ? t(lang, 'reach.import.hidden') : e.value, translate(lang, e.reason)]),
 ];
 export const errorReportCsv = (lang: Lang, errors: RowError[]) => csvOf(reportRows(lang, errors));
-export const errorReportXlsx = (lang: Lang, errors: RowError[]) => xlsxOf(t(lang, 'reach.import.errorsSheet'), reportRows(lang, errors), [8, 20, 30, 80]);
+export const errorReportXlsx = (lang: Lang, errors: RowError[]) => xlsxOf(t(lang, 'reach.import.errorsSheet'), reportRows(lang, errors), [8, 20, 30, 80], { asText: true });

@@ -22,12 +22,14 @@ function csvCell(v: string | number): string {
 
 export const csvOf = (rows: (string | number)[][]) => Buffer.from('\ufeff' + rows.map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n', 'utf8');
 
-export async function xlsxOf(sheet: string, rows: (string | number)[][], widths: number[]): Promise<Buffer> {
+/** A one-sheet workbook, the first row bold; `asText`: every cell formatted as text (Excel keeps dates and numbers as written). */
+export async function xlsxOf(sheet: string, rows: (string | number)[][], widths: number[], opts: { asText?: boolean } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
   for (const r of rows) ws.addRow(r);
   ws.getRow(1).font = { bold: true };
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (opts.asText) ws.eachRow((row) => row.eachCell((cell) => (cell.numFmt = '@')));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
