@@ -112,6 +112,27 @@ export async function visit(page: Page, pathname: string, status = 200): Promise
   await expectAccessible(page);
 }
 
+/**
+ * Uploads a file on an import form (field "Bestand", button "Inlezen"), checks the job's result page, then follows
+ * its refresh link (as someone without JavaScript would) until the import has finished; returns the page's text.
+ */
+export async function uploadAndWait(page: Page, opts: { form: string; file: string; refreshLink: string }): Promise<string> {
+  await visit(page, opts.form);
+  await page.getByLabel('Bestand', { exact: true }).setInputFiles(opts.file);
+  await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
+  await page.waitForLoadState('load');
+  expect(page.url()).toMatch(new RegExp(`${opts.form}/[0-9a-f-]{36}$`));
+  await expectAccessible(page);
+  for (let i = 0; i < 60; i++) {
+    const main = (await page.textContent('main')) ?? '';
+    if (!main.includes(opts.refreshLink)) return main;
+    await page.waitForTimeout(500);
+    await page.getByRole('link', { name: opts.refreshLink }).click();
+    await page.waitForLoadState('load');
+  }
+  throw new Error(`import on ${opts.form} did not finish`);
+}
+
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/inloggen');
   await page.getByLabel('E-mailadres').fill(email);

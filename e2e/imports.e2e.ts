@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { startHarness, visit, login, demoEmail, expectAccessible, uploadAndWait, type Harness } from './harness.ts';
 import { queryRows } from '../src/platform/db/client.ts';
 
 let h: Harness;
@@ -26,27 +26,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Refreshes the result page (the link, as someone without JavaScript would) until the import has finished. */
-async function waitForResult(page: Page): Promise<string> {
-  for (let i = 0; i < 60; i++) {
-    const main = (await page.textContent('main')) ?? '';
-    if (!main.includes('Voortgang bijwerken')) return main;
-    await page.waitForTimeout(500);
-    await page.getByRole('link', { name: 'Voortgang bijwerken' }).click();
-    await page.waitForLoadState('load');
-  }
-  throw new Error('import did not finish');
-}
-
-async function upload(page: Page, file: string) {
-  await visit(page, '/verantwoording/import');
-  await page.getByLabel('Bestand', { exact: true }).setInputFiles(file);
-  await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
-  await page.waitForLoadState('load');
-  expect(page.url()).toMatch(/\/verantwoording\/import\/[0-9a-f-]{36}$/);
-  await expectAccessible(page);
-  return waitForResult(page);
-}
+const upload = (page: Page, file: string) => uploadAndWait(page, { form: '/verantwoording/import', file, refreshLink: 'Voortgang bijwerken' });
 
 describe.each([true, false])('imports (JavaScript %s)', (javaScriptEnabled) => {
   it('uploads a file with errors, downloads the report, fixes it, imports it, and a re-import adds nothing', async () => {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { startHarness, visit, login, demoEmail, expectAccessible, uploadAndWait, type Harness } from './harness.ts';
 
 let h: Harness;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-indicators-'));
@@ -19,27 +19,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Follows the refresh link (as someone without JavaScript would) until the import has finished. */
-async function waitForResult(page: Page): Promise<string> {
-  for (let i = 0; i < 60; i++) {
-    const main = (await page.textContent('main')) ?? '';
-    if (!main.includes('Vernieuw deze pagina')) return main;
-    await page.waitForTimeout(500);
-    await page.getByRole('link', { name: 'Vernieuw deze pagina om de voortgang te zien' }).click();
-    await page.waitForLoadState('load');
-  }
-  throw new Error('import did not finish');
-}
-
-async function upload(page: Page, file: string) {
-  await visit(page, '/indicatoren/import');
-  await page.getByLabel('Bestand', { exact: true }).setInputFiles(file);
-  await page.getByRole('button', { name: 'Inlezen', exact: true }).click();
-  await page.waitForLoadState('load');
-  expect(page.url()).toMatch(/\/indicatoren\/import\/[0-9a-f-]{36}$/);
-  await expectAccessible(page);
-  return waitForResult(page);
-}
+const upload = (page: Page, file: string) => uploadAndWait(page, { form: '/indicatoren/import', file, refreshLink: 'Vernieuw deze pagina om de voortgang te zien' });
 
 describe.each([true, false])('indicators (JavaScript %s)', (javaScriptEnabled) => {
   it('imports a file with a bad area code, shows the error, imports the fixed file, shows the values, the map and the other pages', async () => {
