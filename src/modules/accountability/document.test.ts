@@ -38,6 +38,9 @@ function pdfPages(pdf: Buffer): string[] {
   fs.writeFileSync(file, pdf);
   try {
     return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is needed to read the PDF back: apt-get install poppler-utils');
+    throw e;
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
