@@ -20,7 +20,8 @@ export interface LinePoint {
 const COLOURS = ['#1f5f8b', '#e3a21a', '#6b4f9e', '#2e7d32'];
 const DASHES = ['', '4 2', '1 2', '6 3'];
 
-function finish(svg: Element, id: string, title: string, desc: string, legend: { label: string; fill: string; dash?: string }[]): string {
+/** `legendTop`: how far down the legend is drawn (a line chart's y axis label takes the top line). */
+function finish(svg: Element, id: string, title: string, desc: string, legend: { label: string; fill: string; dash?: string }[], legendTop = 0): string {
   // The hatch pattern (the second series) and the legend are drawn into the SVG, so they travel with a download.
   const hatch = `${id}-arcering`;
   let x = 10;
@@ -39,7 +40,7 @@ function finish(svg: Element, id: string, title: string, desc: string, legend: {
     .join('');
   const defs = `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${COLOURS[1]}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#1a1a1a" stroke-width="2"/></pattern></defs>`;
   if (legend.some((l) => l.fill === 'hatch')) svg.querySelectorAll(`[fill="${COLOURS[1]}"]`).forEach((e) => e.setAttribute('fill', `url(#${hatch})`));
-  return svgImage(svg, { id, title, desc, prelude: `${defs}<g>${items}</g>` });
+  return svgImage(svg, { id, title, desc, prelude: `${defs}<g${legendTop ? ` transform="translate(0,${legendTop})"` : ''}>${items}</g>` });
 }
 
 /**
@@ -53,10 +54,11 @@ export function groupedBars(id: string, title: string, desc: string, series: str
   const svg = Plot.plot({
     document,
     width: 680,
-    height: Math.max(120, rows.length * (22 * series.length + 12) + 76),
+    height: Math.max(136, rows.length * (22 * series.length + 12) + 92),
     marginLeft: Math.min(300, 24 + Math.min(longest, 40) * 7),
     marginRight: 50,
     marginTop: 36,
+    marginBottom: 46,
     x: { label: xLabel, nice: true },
     y: { label: null, axis: null, domain: series },
     fy: { label: null, domain: rows.map((r) => r.label), tickFormat: (d: string) => (d.length > 40 ? `${d.slice(0, 39)}…` : d) },
@@ -64,7 +66,8 @@ export function groupedBars(id: string, title: string, desc: string, series: str
     marks: [
       // one x axis under the last group (a group without bars, e.g. a suppressed count, must not get its own)
       Plot.gridX({ stroke: '#ccc', strokeOpacity: 1 }),
-      Plot.axisX({ facetAnchor: 'bottom', label: xLabel }),
+      // the axis label on a line of its own, under the tick values (at the right end it would cover the last one)
+      Plot.axisX({ facetAnchor: 'bottom', label: xLabel, labelOffset: 38 }),
       Plot.barX(data, { x: 'value', y: 'series', fy: 'label', fill: 'series' }),
       Plot.text(data, { x: 'value', y: 'series', fy: 'label', text: (d: { series: string; value: number }) => `${d.value.toLocaleString('nl-NL')}`, dx: 4, textAnchor: 'start', fill: '#1a1a1a' }),
       Plot.ruleX([0]),
@@ -86,8 +89,9 @@ export function lineChart(id: string, title: string, desc: string, points: LineP
   const svg = Plot.plot({
     document,
     width: 680,
-    height: 300,
-    marginTop: 40,
+    height: 316,
+    // the y axis' label takes the top line, the legend the next (see finish)
+    marginTop: 56,
     marginLeft: 60,
     x: { label: null, type: 'point', domain: [...new Set(points.map((p) => p.period))].sort() },
     y: { label: yLabel, grid: true, nice: true },
@@ -102,6 +106,7 @@ export function lineChart(id: string, title: string, desc: string, points: LineP
     title,
     desc,
     series.map((label, i) => ({ label, fill: COLOURS[i % COLOURS.length], dash: DASHES[i % DASHES.length] || '0' })),
+    22,
   );
 }
 

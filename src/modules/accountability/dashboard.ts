@@ -118,7 +118,7 @@ export interface DistrictDashboard {
   wijken: { code: string; name: string; residents: Count; visits: Count }[];
   /** latest value per wijk of every indicator with values for the district's wijken */
   indicators: { key: string; name: string; unit: string; direction: 'up' | 'down'; values: { wijk: string; period: string; value: number }[] }[];
-  /** the indicator shown on the map (a choropleth of the city's wijken), if any */
+  /** the indicator shown on the map (a choropleth of the district's wijken, the city around them in grey), if any */
   mapIndicator: string | null;
   charts: Chart[];
 }
@@ -181,13 +181,14 @@ async function computeDistrict(ctx: ServiceContext, d: { code: string; name: str
   const shown = indicators.find((i) => i.key === indicator) ?? indicators[0];
   if (shown) {
     const period = shown.values.map((v) => v.period).sort(comparePeriods).pop()!;
-    const map = await renderIndicatorMap(ctx, { key: shown.key, period, areaLevel: 'wijk', lang: ctx.lang });
-    const title = L('accountability.chart.map', { name: shown.name, period });
+    // the district's wijken classed and numbered, the rest of the city around them in grey (the table lists the district's)
+    const map = await renderIndicatorMap(ctx, { key: shown.key, period, areaLevel: 'wijk', lang: ctx.lang, focus: { codes, name: L('accountability.map.focus', { district: d.name }) } });
+    const title = L('accountability.chart.map', { name: shown.name, period, district: d.name });
     charts.push({
       name: 'stadsdeel-kaart',
       title,
       svg: map.svg,
-      csv: [[L('accountability.col.area'), L('accountability.col.code'), `${shown.name} (${shown.unit})`, L('accountability.col.class')], ...map.rows.filter((r) => codes.includes(r.areaCode)).map((r) => [r.areaName, r.areaCode, r.value ?? '', r.classLabel])],
+      csv: [[L('accountability.col.area'), L('accountability.col.code'), `${shown.name} (${shown.unit})`, L('accountability.col.class')], ...map.rows.map((r) => [r.areaName, r.areaCode, r.value ?? '', r.classLabel])],
     });
   }
   return { district: { code: d.code, name: d.name }, year, mapIndicator: shown?.key ?? null, residents: discloseCount(num(reach.uniqueResidents), false), visits: discloseCount(num(reach.visits), false), themes, wijken, indicators, charts };

@@ -308,7 +308,7 @@ export const Indicators: FC<{ v: DocView; id: string; lines: IndicatorLine[]; li
   );
 };
 
-/** The table of contents (links to the sections; the PDF also prints page numbers in its footer). */
+/** The table of contents (links to the sections; the PDF fills in the page of each, see htmlToPdf in render.tsx). */
 export const Contents: FC<{ v: DocView; figs: DocumentFigures; prefix?: string }> = ({ v, figs, prefix = '' }) => (
   <nav class="sb-toc" aria-labelledby={`${prefix}inhoud-titel`}>
     <h2 class="utrecht-heading-2" id={`${prefix}inhoud-titel`}>

@@ -3,7 +3,12 @@
 //   the reach module's small-cell rule applied to counts of people and visits, as the document does);
 // - the workflow: narratives by the table's organisations only, submit, return with a comment, submit again,
 //   accept; every version kept with its snapshot; who may do what;
-// - the outputs: XLSX with the same figures, HTML.
+// - the outputs: XLSX with the same figures, HTML; the PDF's tables of contents give the pages their sections start
+//   on, as read back from the PDF's text by poppler's pdftotext (independent of how the printing finds them).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -20,7 +25,7 @@ import { effectsStories, effectsTrajectories, surveyAnswers, surveyResponses } f
 import { buildIndicator, advisor as indicatorAdvisor, as as asIndicator } from '../indicators/test-factory.ts';
 import { writeIndicatorValues, saveIndicatorTarget } from '../indicators/service.ts';
 import { documentFigures } from './figures.ts';
-import { saveNarratives, submitDocument, decideDocument, getVersion, documentState, getDocument } from './document-service.ts';
+import { saveNarratives, submitDocument, decideDocument, getVersion, documentState, getDocument, listDocuments } from './document-service.ts';
 import { renderAccountability } from './exports.ts';
 import { recountTallies } from '../effects/result-tally.ts';
 
@@ -28,6 +33,58 @@ const YEAR = 2026;
 const NOW = new Date('2026-11-15T10:00:00Z');
 const NOORD = 'WK039210';
 const OOST = 'WK039206';
+/** The text of every page of a PDF (pdftotext -layout; pages end with a form feed). */
+function pdfPages(pdf: Buffer): string[] {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sb-pdf-')), 'doc.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is needed to read the PDF back: apt-get install poppler-utils');
+    throw e;
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+/** Every table of contents ("Inhoud" and the numbered entries under it): the page it is on, and per entry its title and page. */
+function contentsOf(pages: string[]) {
+  const tocs: { page: number; entries: { title: string; page: number | null }[] }[] = [];
+  pages.forEach((text, i) => {
+    const lines = text.split('\n');
+    lines.forEach((l, at) => {
+      if (l.trim() !== 'Inhoud') return;
+      const entries: { title: string; page: number | null }[] = [];
+      for (const line of lines.slice(at + 1)) {
+        if (!line.trim()) {
+          if (entries.length) break;
+          continue;
+        }
+        const start = /^\s*\d+\.\s+(.*)$/.exec(line);
+        if (!start && !entries.length) break;
+        const end = /\s{2,}(\d+)\s*$/.exec(line);
+        const words = (start ? start[1] : line).replace(/\s{2,}\d+\s*$/, '').trim();
+        if (start) entries.push({ title: words, page: null });
+        else entries[entries.length - 1].title += ` ${words}`; // an entry over two lines
+        if (end) entries[entries.length - 1].page = Number(end[1]);
+      }
+      tocs.push({ page: i + 1, entries });
+    });
+  });
+  return tocs;
+}
+
+/** The first page from `from` on with a heading line of the title (the title, or its first words up to a line break), 1-based. */
+const pageOfHeading = (pages: string[], title: string, from: number) => {
+  const full = title.replace(/…$/, '');
+  const isHeading = (line: string) => {
+    const l = line.trim();
+    return l.length >= Math.min(12, full.length) && !/^\d+\.\s/.test(l) && (full === l || full.startsWith(`${l} `) || (title.endsWith('…') && l.startsWith(full)));
+  };
+  for (let p = from; p <= pages.length; p++) if (pages[p - 1].split('\n').some(isHeading)) return p;
+  return null;
+};
+
 const person = (roles: Role[], organisationId: string | null = null, name = roles.join(' ')): Actor => ({ userId: crypto.randomUUID(), name, email: `${roles[0]}@test`, roles, organisationId });
 
 async function appError(p: Promise<unknown>): Promise<AppError> {
@@ -283,5 +340,31 @@ describe.each(dbKinds)('accountability document (%s)', (kind) => {
     expect(text).toContain('Verantwoording Ontmoeten 2026');
     expect(text).toContain('Weinig bereik in Oost: nieuwe locatie.');
     expect(text).not.toContain('href="/verantwoording/');
+  });
+
+  it.runIf(kind === dbKinds[0])('PDF: the table of contents gives the page each section starts on (a document and the council bundle)', async () => {
+    const auditor = as(person(['auditor']));
+    const doc = await getDocument(auditor, 'ontmoeten', YEAR);
+    const one = pdfPages((await renderAccountability(auditor, { slug: 'ontmoeten', year: YEAR, format: 'pdf' })).content);
+    const [toc] = contentsOf(one);
+    expect(toc.page).toBe(1);
+    expect(toc.entries.map((e) => e.title)).toEqual(['Samenvatting', ...doc.figures.subGoals.map((s) => `Subdoel ${s.key} ${s.text}`), 'Over deze cijfers']);
+    // every sub-goal starts on a new page, so the numbers differ and the last is the document's last page or before
+    expect(new Set(toc.entries.map((e) => e.page)).size).toBe(toc.entries.length);
+    expect(one.length).toBeGreaterThan(doc.figures.subGoals.length);
+    for (const e of toc.entries) expect({ entry: e.title, page: e.page }).toEqual({ entry: e.title, page: pageOfHeading(one, e.title, e.title === 'Samenvatting' ? toc.page : toc.page + 1) });
+
+    const bundle = pdfPages((await renderAccountability(auditor, { slug: null, year: YEAR, format: 'pdf' })).content);
+    const tocs = contentsOf(bundle);
+    const listed = await listDocuments(auditor, YEAR);
+    expect(listed.length).toBeGreaterThan(1);
+    expect(tocs.length).toBe(1 + listed.length); // the bundle's own and one per document
+    expect(tocs[0].entries.map((e) => e.title)).toEqual(['Samenvatting', ...listed.map((d) => expect.stringMatching(new RegExp(`^Verantwoording ${d.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)))]);
+    for (const t of tocs) {
+      expect(t.entries.every((e) => e.page !== null && e.page >= t.page)).toBe(true);
+      for (const e of t.entries) expect({ entry: e.title, page: e.page }).toEqual({ entry: e.title, page: pageOfHeading(bundle, e.title, t.page + (e.title === 'Samenvatting' ? 0 : 1)) });
+    }
+    // the documents follow one another: each one's contents are on the page the bundle's contents give for it
+    expect(tocs.slice(1).map((t) => t.page)).toEqual(tocs[0].entries.slice(1).map((e) => e.page));
   });
 });

@@ -14,6 +14,7 @@ import { DocumentBody, deviationText, type DocView } from './document-view.tsx';
 import type { DocumentFigures } from './figures.ts';
 import type { DocumentStatus } from './document-service.ts';
 import { ACCOUNTABILITY_CSS } from './styles.ts';
+import { namedDestinationPages as pdfPages } from './pdf-destinations.ts';
 
 const require = createRequire(import.meta.url);
 let baseCss: string | null = null;
@@ -43,6 +44,14 @@ body { margin: 0; }
 .sb-print .utrecht-paragraph { font-size: 10pt; }
 .sb-print .sb-chart { max-width: 100%; }
 .sb-cover { margin-block-end: 2rem; }
+.sb-print .sb-toc { margin-block-end: 2rem; }
+.sb-print .sb-narrative { break-before: avoid; break-inside: avoid; }
+.sb-print section[aria-labelledby$="verantwoording-regel"] { break-inside: avoid; }
+.sb-toc__row { display: flex; align-items: flex-end; gap: 0.3em; }
+.sb-toc__row > a { flex: 0 1 auto; }
+.sb-toc__dots { flex: 1 0 1.5em; border-block-end: 1px dotted #555; margin-block-end: 0.4em; }
+.sb-toc__page { flex: none; min-width: 3ch; text-align: end; font-variant-numeric: tabular-nums; }
+.sb-toc__row:has(.sb-toc__page:empty) .sb-toc__dots { visibility: hidden; }
 `;
 
 export interface RenderInput {
@@ -81,7 +90,10 @@ export function documentHtml(lang: Lang, d: RenderInput): string {
   return `<!doctype html>${page.toString()}`;
 }
 
-/** The council bundle: a summary of every table's key figures, then every document. */
+/** The summary table's columns with numbers (aligned to the right). */
+const NUMERIC = [2, 3, 5, 6, 7];
+
+/** The council bundle: a contents list with pages, a summary of every table's key figures, then every document. */
 export function bundleHtml(lang: Lang, year: number, docs: RenderInput[]): string {
   const v = viewFor(lang);
   const title = v.t('accountability.bundle.title', { year });
@@ -97,7 +109,28 @@ export function bundleHtml(lang: Lang, year: number, docs: RenderInput[]): strin
         <main class="sb-print">
           <h1 class="utrecht-heading-1">{title}</h1>
           <p class="utrecht-paragraph">{v.t('accountability.bundle.intro', { year, n: docs.length })}</p>
-          <h2 class="utrecht-heading-2">{v.t('accountability.bundle.summary')}</h2>
+          <nav class="sb-toc" aria-labelledby="bundel-inhoud">
+            <h2 class="utrecht-heading-2" id="bundel-inhoud">
+              {v.t('accountability.contents')}
+            </h2>
+            <ol class="utrecht-ordered-list">
+              <li class="utrecht-ordered-list__item">
+                <a class="utrecht-link" href="#bundel-samenvatting">
+                  {v.t('accountability.bundle.summary')}
+                </a>
+              </li>
+              {docs.map((d, i) => (
+                <li class="utrecht-ordered-list__item">
+                  <a class="utrecht-link" href={`#doc-${i + 1}`}>
+                    {v.t('accountability.doc.title', { theme: d.figures.theme.name, year })}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <h2 class="utrecht-heading-2" id="bundel-samenvatting">
+            {v.t('accountability.bundle.summary')}
+          </h2>
           <div class="utrecht-table-container">
             <table class="utrecht-table">
               <caption class="utrecht-table__caption">{v.t('accountability.bundle.summaryCaption', { year })}</caption>
@@ -112,8 +145,8 @@ export function bundleHtml(lang: Lang, year: number, docs: RenderInput[]): strin
                     'accountability.col.residents',
                     'accountability.col.plannedResidents',
                     'accountability.col.realised',
-                  ].map((k) => (
-                    <th class="utrecht-table__header-cell" scope="col">
+                  ].map((k, i) => (
+                    <th class={`utrecht-table__header-cell${NUMERIC.includes(i) ? ' utrecht-table__header-cell--numeric-column' : ''}`} scope="col">
                       {v.t(k as Parameters<typeof v.t>[0])}
                     </th>
                   ))}
@@ -128,12 +161,12 @@ export function bundleHtml(lang: Lang, year: number, docs: RenderInput[]): strin
                       </a>
                     </th>
                     <td class="utrecht-table__cell">{statusLine(v, d)}</td>
-                    <td class="utrecht-table__cell">{n(d.figures.total.delivery.plannedSessions)}</td>
-                    <td class="utrecht-table__cell">{n(d.figures.total.delivery.heldSessions)}</td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric-column">{n(d.figures.total.delivery.plannedSessions)}</td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric-column">{n(d.figures.total.delivery.heldSessions)}</td>
                     <td class="utrecht-table__cell">{deviationText(v, d.figures.total.delivery.deviation)}</td>
-                    <td class="utrecht-table__cell">{n(d.figures.total.residents)}</td>
-                    <td class="utrecht-table__cell">{d.figures.total.plannedResidents === null ? '—' : n(d.figures.total.plannedResidents)}</td>
-                    <td class="utrecht-table__cell">{d.figures.total.realisedPct === null ? '—' : `${n(d.figures.total.realisedPct)}%`}</td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric-column">{n(d.figures.total.residents)}</td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric-column">{d.figures.total.plannedResidents === null ? '—' : n(d.figures.total.plannedResidents)}</td>
+                    <td class="utrecht-table__cell utrecht-table__cell--numeric-column">{d.figures.total.realisedPct === null ? '—' : `${n(d.figures.total.realisedPct)}%`}</td>
                   </tr>
                 ))}
               </tbody>
@@ -166,7 +199,39 @@ export async function withChromium<T>(fn: (browser: import('playwright-core').Br
   }
 }
 
-/** Prints an HTML document as an A4 PDF with page numbers ("pagina 3 van 12") and the title in the footer. */
+/**
+ * Fills the page numbers into the tables of contents (`.sb-toc`): every entry gets a dotted leader and a slot of
+ * fixed width for its page, so filling in the numbers does not move anything. `pages` maps an element id to its
+ * page (null: only make the slots). A string, run in the page (no bundler helpers in it).
+ */
+const FILL_TOC = `(pages) => {
+  const links = document.querySelectorAll('.sb-toc a[href^="#"]');
+  for (const a of links) {
+    const li = a.closest('li');
+    if (!li) continue;
+    let slot = li.querySelector('.sb-toc__page');
+    if (!slot) {
+      const row = document.createElement('span');
+      row.className = 'sb-toc__row';
+      a.replaceWith(row);
+      const dots = document.createElement('span');
+      dots.className = 'sb-toc__dots';
+      slot = document.createElement('span');
+      slot.className = 'sb-toc__page';
+      row.append(a, dots, slot);
+    }
+    const page = pages ? pages[decodeURIComponent(a.getAttribute('href').slice(1))] : undefined;
+    slot.textContent = page === undefined ? '' : String(page);
+  }
+  return links.length;
+}`;
+
+/**
+ * Prints an HTML document as an A4 PDF with page numbers ("pagina 3 van 12") and the title in the footer. A table of
+ * contents gets the page of every entry: the document is printed, the pages where its sections landed are read from
+ * the PDF's named destinations (the targets of the contents' links), the numbers are filled in and it is printed
+ * again; should a section have moved after all, once more (at most four prints; normally two).
+ */
 export async function htmlToPdf(html: string, footerTitle: string, lang: Lang): Promise<Buffer> {
   return withChromium(async (browser) => {
     const page = await browser.newPage();
@@ -174,7 +239,7 @@ export async function htmlToPdf(html: string, footerTitle: string, lang: Lang): 
     const of = lang === 'nl' ? 'van' : 'of';
     const pageWord = lang === 'nl' ? 'Pagina' : 'Page';
     const esc = (s: string) => s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
-    const pdf = await page.pdf({
+    const options = {
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
@@ -183,8 +248,24 @@ export async function htmlToPdf(html: string, footerTitle: string, lang: Lang): 
       margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
       outline: true,
       tagged: true,
-    } as Parameters<typeof page.pdf>[0]);
-    return Buffer.from(pdf);
+    } as Parameters<typeof page.pdf>[0];
+    const print = async (o = options) => Buffer.from(await page.pdf(o));
+    const entries = (await page.evaluate(`(${FILL_TOC})(null)`)) as number;
+    if (entries === 0) return print();
+    // The first print only finds the pages, so it leaves out what does not move them and takes time: the footer (in
+    // the margin), backgrounds, the tags and the outline. Each later print is the real one, checked against itself.
+    let probe = await print({ ...options, displayHeaderFooter: false, printBackground: false, outline: false, tagged: false } as typeof options);
+    let pdf: Buffer | null = null;
+    let filled = '';
+    for (let pass = 0; pass < 3; pass++) {
+      const pages = JSON.stringify(Object.fromEntries(pdfPages(probe)));
+      // the same pages as filled in: done; none found (a PDF this reader does not know): the contents without numbers
+      if (pages === filled || pages === '{}') break;
+      await page.evaluate(`(${FILL_TOC})(${pages})`);
+      filled = pages;
+      probe = pdf = await print();
+    }
+    return pdf ?? print();
   });
 }
 

@@ -2,11 +2,14 @@
 // member), the batch API (all or nothing, 400 with the place of every error), the import upload → job → error
 // report → fixed file, the map and its downloads, the definition and target forms, and who may write.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { dbKinds, type TestDatabase } from '../../../test/db.ts';
+import { parseHTML } from 'linkedom';
+import { dbKinds, ctxFor, type TestDatabase } from '../../../test/db.ts';
 import { openSeededApp, clientAs, TestClient } from '../../../test/client.ts';
 import type { App } from '../../platform/http/app.tsx';
 import { JobRegistry, JobWorker, platformJobs } from '../../platform/jobs/index.ts';
 import { modules } from '../index.ts';
+import { listNeighbourhoods, listAreaBoundaries } from '../framework/service.ts';
+import { renderIndicatorMap } from './map.ts';
 
 describe.each(dbKinds)('indicators over HTTP (%s)', (kind) => {
   let db: TestDatabase;
@@ -59,6 +62,34 @@ describe.each(dbKinds)('indicators over HTTP (%s)', (kind) => {
     expect(svg.headers.get('content-type')).toContain('image/svg+xml');
     const csv = await (await anonymous.request('/indicatoren/kaart.csv?indicator=cbs-percentage-eenpersoonshuishoudens&periode=2024&niveau=wijk')).text();
     expect(csv).toContain('WK039201;Oude Stad;2024;58;');
+  });
+
+  it('draws a district on the map: its wijken classed and numbered, the rest of the city grey, dashed and unnumbered', async () => {
+    const ctx = ctxFor(db);
+    const wijken = (await listNeighbourhoods(ctx)).filter((n) => n.kind === 'wijk');
+    const noord = wijken.filter((n) => n.districtCode === 'noord').map((n) => n.code);
+    const withBoundary = await listAreaBoundaries(ctx, 'wijk');
+    expect(noord.length).toBeGreaterThan(1);
+    const map = await renderIndicatorMap(ctx, { key: 'cbs-aantal-inwoners', period: '2024', areaLevel: 'wijk', lang: 'nl', focus: { codes: noord, name: 'stadsdeel Noord' } });
+    // the table and the classes are the district's: its wijken only, the class bounds from their values
+    expect(map.rows.map((r) => r.areaCode).sort()).toEqual([...noord].sort());
+    const values = map.rows.map((r) => r.value!);
+    expect(map.classes[0].from).toBe(Math.min(...values));
+    expect(map.classes.at(-1)!.to).toBe(Math.max(...values));
+    const all = await renderIndicatorMap(ctx, { key: 'cbs-aantal-inwoners', period: '2024', areaLevel: 'wijk', lang: 'nl' });
+    expect(all.rows.length).toBe(wijken.length);
+    expect(all.classes[0].from).toBeLessThanOrEqual(map.classes[0].from);
+    // drawn: the other wijken in one grey, dashed layer; a number in each wijk of the district and nowhere else
+    const svg = parseHTML(`<html><body>${map.svg}</body></html>`).document.querySelector('svg')!;
+    const grey = svg.querySelector('g[fill="#f2f2f2"][stroke-dasharray]');
+    expect(grey?.querySelectorAll('path').length).toBe(wijken.filter((w) => !noord.includes(w.code) && withBoundary.has(w.code)).length);
+    const numbers = [...svg.querySelectorAll('text')].filter((t) => !t.closest('.sb-map-legend')).map((t) => t.textContent);
+    expect(numbers.length).toBe(noord.filter((c) => withBoundary.has(c)).length);
+    expect(new Set(numbers)).toEqual(new Set(map.classes.map((c) => String(c.n))));
+    // the legend and the description say what the grey is
+    expect(svg.querySelector('.sb-map-legend')!.textContent).toContain('Buiten stadsdeel Noord: niet ingedeeld');
+    expect(svg.querySelector('title')!.textContent).toBe('Aantal inwoners per wijk in stadsdeel Noord, 2024');
+    expect(svg.querySelector('desc')!.textContent).toMatch(/De \d+ gebieden rondom stadsdeel Noord staan ter oriëntatie lichtgrijs/);
   });
 
   it('takes a batch over the API: all or nothing, every error with its place', async () => {
