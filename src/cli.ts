@@ -352,6 +352,7 @@ report
     const lang = opts.lang;
     const { renderAccountability } = await import('./modules/accountability/exports.ts');
     const { AppError } = await import('./platform/http/errors.ts');
+    const { closeChromium } = await import('./platform/chromium.ts');
     const { default: progress } = await import('cli-progress');
     const bar = new progress.SingleBar({ format: 'Verantwoording {step} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true, noTTYOutput: true, notTTYSchedule: 1000 }, progress.Presets.shades_classic);
     let started = false;
@@ -366,6 +367,8 @@ report
         } catch (err) {
           if (err instanceof AppError && err.code === 'not_found') throw new Error(`Geen verantwoordingsdocument voor thematafel "${opts.table}" in ${year}: onbekend thema, of het jaar valt in geen uitvraag.`);
           throw err;
+        } finally {
+          await closeChromium();
         }
       });
       bar.stop();

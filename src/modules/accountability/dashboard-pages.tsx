@@ -15,7 +15,7 @@ import { listDistricts, listPeriods, listThemes } from '../framework/service.ts'
 import { countText, periodOfYear, type Count } from '../reach/service.ts';
 import { themeDashboard, districtDashboard, chartCsv, type Chart, type ThemeDashboard, type DistrictDashboard } from './dashboard.ts';
 import { svgFile } from './charts.ts';
-import { withChromium } from './render.tsx';
+import { withChromium } from '../../platform/chromium.ts';
 import { deviationText, drill, Indicators } from './document-view.tsx';
 import { docPath } from './document-pages.tsx';
 import { ACCOUNTABILITY_CSS_URL } from './styles.ts';
@@ -312,11 +312,11 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
     if (ext === 'csv') return c.body(chartCsv(chart.csv), 200, { 'Content-Type': 'text/csv; charset=utf-8', ...download });
     const svg = svgFile(chart.svg);
     if (ext === 'svg') return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', ...download });
-    const png = await withChromium(async (browser) => {
-      const page = await browser.newPage({ deviceScaleFactor: 2 });
+    const png = await withChromium(async (context) => {
+      const page = await context.newPage();
       await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg.replace(/^<\?xml[^>]*>\n?/, '')}</body></html>`);
       return page.locator('svg').first().screenshot({ type: 'png' });
-    });
+    }, { deviceScaleFactor: 2 });
     return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png', ...download });
   });
 }

@@ -28,6 +28,7 @@ import { documentFigures } from './figures.ts';
 import { saveNarratives, submitDocument, decideDocument, getVersion, documentState, getDocument, listDocuments } from './document-service.ts';
 import { renderAccountability } from './exports.ts';
 import { recountTallies } from '../effects/result-tally.ts';
+import { closeChromium } from '../../platform/chromium.ts';
 
 const YEAR = 2026;
 const NOW = new Date('2026-11-15T10:00:00Z');
@@ -172,7 +173,10 @@ describe.each(dbKinds)('accountability document (%s)', (kind) => {
     expect(written.status).toBe('imported');
     await saveIndicatorTarget(asIndicator(sys, indicatorAdvisor), { indicatorKey: ind.key, areaCode: 'WK039201', subGoalKeys: ['ontmoeten/2'], baselineValue: 45, baselinePeriod: '2023', targetValue: 35, targetYear: 2027 });
   }, 180_000);
-  afterAll(() => db?.drop());
+  afterAll(async () => {
+    await closeChromium();
+    await db?.drop();
+  });
 
   it('golden: every figure equals an independent SQL computation', async () => {
     const doc = await documentFigures(as(person(['auditor'])), 'ontmoeten', YEAR);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { raw } from 'hono/html';
 import { t as translate, type Lang } from '../../platform/i18n/index.ts';
-import { loadConfig } from '../../config.ts';
+import { withChromium } from '../../platform/chromium.ts';
 import { DocumentBody, deviationText, type DocView } from './document-view.tsx';
 import type { DocumentFigures } from './figures.ts';
 import type { DocumentStatus } from './document-service.ts';
@@ -188,17 +188,6 @@ export function bundleHtml(lang: Lang, year: number, docs: RenderInput[]): strin
   return `<!doctype html>${page.toString()}`;
 }
 
-/** Chromium (playwright-core) for printing; one browser per call, closed afterwards. */
-export async function withChromium<T>(fn: (browser: import('playwright-core').Browser) => Promise<T>): Promise<T> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: loadConfig().CHROMIUM_PATH, args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--font-render-hinting=none'] });
-  try {
-    return await fn(browser);
-  } finally {
-    await browser.close();
-  }
-}
-
 /**
  * Fills the page numbers into the tables of contents (`.sb-toc`): every entry gets a dotted leader and a slot of
  * fixed width for its page, so filling in the numbers does not move anything. `pages` maps an element id to its
@@ -233,8 +222,8 @@ const FILL_TOC = `(pages) => {
  * again; should a section have moved after all, once more (at most four prints; normally two).
  */
 export async function htmlToPdf(html: string, footerTitle: string, lang: Lang): Promise<Buffer> {
-  return withChromium(async (browser) => {
-    const page = await browser.newPage();
+  return withChromium(async (context) => {
+    const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     const of = lang === 'nl' ? 'van' : 'of';
     const pageWord = lang === 'nl' ? 'Pagina' : 'Page';

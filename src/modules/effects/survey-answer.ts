@@ -13,7 +13,7 @@ import { loadFull, surveyRow } from './survey-service.ts';
 import { managesSurvey } from './policy.ts';
 import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { inTransaction, sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { listDistricts, listTargetGroups } from '../framework/service.ts';
 
 const hash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -58,7 +58,7 @@ export type ContextInput = z.input<typeof contextInput>;
  */
 export async function cleanContext(ctx: ServiceContext, survey: SurveyFull, raw: ContextInput = {}): Promise<ResponseContext> {
   const c = contextInput.catch({}).parse(raw);
-  const [districts, groups] = await Promise.all([c.districtCode ? listDistricts(ctx) : [], c.targetGroup ? listTargetGroups(ctx) : []]);
+  const [districts, groups] = await sideBySide(ctx, [() => (c.districtCode ? listDistricts(ctx) : Promise.resolve([])), () => (c.targetGroup ? listTargetGroups(ctx) : Promise.resolve([]))] as const);
   return {
     activityId: c.activityId && survey.activityIds.includes(c.activityId) ? c.activityId : survey.activityIds.length === 1 ? survey.activityIds[0] : null,
     themeSlug: c.themeSlug && survey.themeSlugs.includes(c.themeSlug) ? c.themeSlug : survey.themeSlugs.length === 1 ? survey.themeSlugs[0] : null,

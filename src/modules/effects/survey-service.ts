@@ -8,7 +8,7 @@ import { surveyInput, questionInput, sectionInput, type SurveyInput, type Questi
 import { managesSurvey } from './policy.ts';
 import { AppError, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { inTransaction, sideBySide, type ServiceContext } from '../../platform/context.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { requireRole } from '../../platform/auth/require.ts';
 import { listThemes } from '../framework/service.ts';
@@ -52,23 +52,26 @@ export async function surveyRow(ctx: ServiceContext, id: string): Promise<Survey
 
 /** The survey with its sections and questions in order, and how many responses it has. */
 export async function loadFull(ctx: ServiceContext, row: SurveyRow): Promise<SurveyFull> {
-  const [sections, questions, [{ n }]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(surveySections)
-      .where(and(eq(surveySections.tenantId, ctx.tenant), eq(surveySections.surveyId, row.id)))
-      .orderBy(asc(surveySections.position)),
-    ctx.db
-      .select()
-      .from(surveyQuestions)
-      .where(and(eq(surveyQuestions.tenantId, ctx.tenant), eq(surveyQuestions.surveyId, row.id)))
-      .orderBy(asc(surveyQuestions.position)),
+  const [sections, questions, [{ n }]] = await sideBySide(ctx, [
+    () =>
+      ctx.db
+        .select()
+        .from(surveySections)
+        .where(and(eq(surveySections.tenantId, ctx.tenant), eq(surveySections.surveyId, row.id)))
+        .orderBy(asc(surveySections.position)),
+    () =>
+      ctx.db
+        .select()
+        .from(surveyQuestions)
+        .where(and(eq(surveyQuestions.tenantId, ctx.tenant), eq(surveyQuestions.surveyId, row.id)))
+        .orderBy(asc(surveyQuestions.position)),
     // responses counted from the running totals (result-tally.ts): a few rows, not every response
-    ctx.db
-      .select({ n: sql<number>`coalesce(sum(${surveyResponseTallies.n}), 0)` })
-      .from(surveyResponseTallies)
-      .where(and(eq(surveyResponseTallies.tenantId, ctx.tenant), eq(surveyResponseTallies.surveyId, row.id))),
-  ]);
+    () =>
+      ctx.db
+        .select({ n: sql<number>`coalesce(sum(${surveyResponseTallies.n}), 0)` })
+        .from(surveyResponseTallies)
+        .where(and(eq(surveyResponseTallies.tenantId, ctx.tenant), eq(surveyResponseTallies.surveyId, row.id))),
+  ] as const);
   return { ...surveyView(row), sections: sections as SectionView[], questions: questions.map(questionView), responseCount: Number(n) };
 }
 
