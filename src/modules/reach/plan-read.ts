@@ -7,6 +7,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { requireActor } from '../../platform/auth/require.ts';
 import { sideBySide, type ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { getOrganisation, getOrganisationNames, isMemberOfThemeTable } from '../network/service.ts';
 import { listThemes, type ThemeView } from '../framework/service.ts';
 import { deliversActivity, getActivitySummaries, type ActivitySummary } from '../catalogue/service.ts';
@@ -253,17 +254,14 @@ export interface PlannedReach {
   plan: { version: number; entries: PlannedReachEntry[] } | null;
 }
 
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
 /**
- * Per year, the theme table's plan (its version) and the entries of the given organisations in it, ordered as the
- * plan orders its entries (activity, then organisation): the plans, entries and residents of every year in one
- * query, instead of each whole plan (choices, every organisation's entries, targets) per year. What a joint
- * application shows of its plans (subsidies), with the same rule of who sees a plan as getPlan.
+ * The query of plannedReachOf: the theme's plans of the years, each with the entries of the organisations and their
+ * residents summed. Prepared once per connection object (built once; parsed and planned once per connection).
  */
-export async function plannedReachOf(ctx: ServiceContext, themeSlug: string, years: number[], organisationIds: string[]): Promise<PlannedReach[]> {
-  requireActor(ctx);
-  const wanted = years.filter((y) => Number.isSafeInteger(y));
-  if (!wanted.length) return years.map((year) => ({ year, plan: null }));
-  const rows = await ctx.db
+function buildPlannedReachQuery(db: Db) {
+  return db
     .select({
       id: reachPlans.id,
       themeSlug: reachPlans.themeSlug,
@@ -275,11 +273,28 @@ export async function plannedReachOf(ctx: ServiceContext, themeSlug: string, yea
       plannedResidents: sql<number>`(select coalesce(sum(${reachPlanTargets.plannedResidents}), 0)::int from ${reachPlanTargets} where ${reachPlanTargets.tenantId} = ${reachPlanEntries.tenantId} and ${reachPlanTargets.entryId} = ${reachPlanEntries.id})`,
     })
     .from(reachPlans)
-    .leftJoin(
-      reachPlanEntries,
-      and(eq(reachPlanEntries.tenantId, reachPlans.tenantId), eq(reachPlanEntries.planId, reachPlans.id), organisationIds.length ? inArray(reachPlanEntries.organisationId, organisationIds) : sql`false`),
-    )
-    .where(and(eq(reachPlans.tenantId, ctx.tenant), eq(reachPlans.themeSlug, themeSlug), inArray(reachPlans.year, wanted)));
+    .leftJoin(reachPlanEntries, and(eq(reachPlanEntries.tenantId, reachPlans.tenantId), eq(reachPlanEntries.planId, reachPlans.id), sql`${reachPlanEntries.organisationId} = any(${sql.placeholder('organisations')}::uuid[])`))
+    .where(and(eq(reachPlans.tenantId, sql.placeholder('tenant')), eq(reachPlans.themeSlug, sql.placeholder('theme')), sql`${reachPlans.year} = any(${sql.placeholder('years')}::int[])`))
+    .prepare('reach_planned_reach');
+}
+const plannedReachQueries = new WeakMap<Db, ReturnType<typeof buildPlannedReachQuery>>();
+function plannedReachQuery(db: Db) {
+  let q = plannedReachQueries.get(db);
+  if (!q) plannedReachQueries.set(db, (q = buildPlannedReachQuery(db)));
+  return q;
+}
+
+/**
+ * Per year, the theme table's plan (its version) and the entries of the given organisations in it, ordered as the
+ * plan orders its entries (activity, then organisation): the plans, entries and residents of every year in one
+ * query, instead of each whole plan (choices, every organisation's entries, targets) per year. What a joint
+ * application shows of its plans (subsidies), with the same rule of who sees a plan as getPlan.
+ */
+export async function plannedReachOf(ctx: ServiceContext, themeSlug: string, years: number[], organisationIds: string[]): Promise<PlannedReach[]> {
+  requireActor(ctx);
+  const wanted = years.filter((y) => Number.isSafeInteger(y) && y >= 0 && y <= 9999);
+  if (!wanted.length) return years.map((year) => ({ year, plan: null }));
+  const rows = await plannedReachQuery(ctx.db).execute({ tenant: ctx.tenant, theme: themeSlug, years: wanted, organisations: organisationIds.filter(isUuid) });
   const plans = new Map(rows.map((r) => [r.id, r]));
   const visible = await visiblePlanIds(ctx, [...plans.values()]);
   const entries = rows.filter((r) => visible.has(r.id) && r.organisationId !== null && r.activityId !== null);

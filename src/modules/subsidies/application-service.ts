@@ -14,6 +14,7 @@ import { callSummaryOf, getCall, tableMembers, tableSummaryFrom, yearsOf, type C
 import { AppError, forbidden, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { requireActor } from '../../platform/auth/require.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { getPeriod, type PeriodView } from '../framework/service.ts';
@@ -92,23 +93,20 @@ interface Loaded {
 const fromJson = <T,>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
 /**
- * The application with its table and call, in one query: the table's members, the requested total (its budget
- * lines), the call's ceiling and table count, and whether the actor is one of the call's assessors, as subqueries;
- * with `content`, its sections (in order) and budget lines too, as json. The period, the theme's name and the
- * organisations' names come from the cached reference data.
+ * The query of `load`: the application with its table and call, the table's members, the requested total (its
+ * budget lines), the call's ceiling and table count, and whether the actor is one of the call's assessors, as
+ * subqueries; with `content`, its sections (in order) and budget lines too, as json. Prepared once per connection
+ * object and kind (a named statement: the SQL is built once, and PostgreSQL parses and plans it once per connection);
+ * every execution reads the rows afresh.
  */
-async function load(ctx: ServiceContext, id: string): Promise<Loaded>;
-async function load(ctx: ServiceContext, id: string, content: true): Promise<Loaded & { sections: SectionRow[]; budget: BudgetRow[] }>;
-async function load(ctx: ServiceContext, id: string, content = false): Promise<Loaded & { sections?: SectionRow[]; budget?: BudgetRow[] }> {
-  const actor = requireActor(ctx);
-  if (!isUuid(id)) throw notFound();
+function buildLoadQuery(db: Db, content: boolean) {
   const a = subsidyApplications;
   const t = subsidyTables;
   const c = subsidyCalls;
   const m = subsidyTableMembers;
   const b = subsidyBudgetLines;
   const s = subsidySections;
-  const [row] = await ctx.db
+  return db
     .select({
       id: a.id,
       tableId: a.tableId,
@@ -133,10 +131,8 @@ async function load(ctx: ServiceContext, id: string, content = false): Promise<L
       // The call's tables again, under a name of their own (the outer query has its table as subsidy_tables).
       callCeiling: sql<string>`(select coalesce(sum(ct.ceiling_cents), 0)::text from ${t} ct where ct.tenant_id = ${c.tenantId} and ct.call_id = ${c.id})`,
       callTableCount: sql<number>`(select count(*)::int from ${t} ct where ct.tenant_id = ${c.tenantId} and ct.call_id = ${c.id})`,
-      assessor:
-        actor.userId && isUuid(actor.userId)
-          ? sql<boolean>`exists (select 1 from ${subsidyAssessors} where ${subsidyAssessors.tenantId} = ${c.tenantId} and ${subsidyAssessors.callId} = ${c.id} and ${subsidyAssessors.userId} = ${actor.userId})`
-          : sql<boolean>`false`,
+      // No user id (null): no assessor.
+      assessor: sql<boolean>`exists (select 1 from ${subsidyAssessors} where ${subsidyAssessors.tenantId} = ${c.tenantId} and ${subsidyAssessors.callId} = ${c.id} and ${subsidyAssessors.userId} = ${sql.placeholder('userId')})`,
       sections: content
         ? sql<unknown>`(select coalesce(json_agg(json_build_object('id', ${s.id}, 'key', ${s.key}, 'kind', ${s.kind}, 'title', ${s.title}, 'organisationId', ${s.organisationId}, 'status', ${s.status}, 'body', ${s.body}, 'updatedByName', ${s.updatedByName}, 'updatedAt', ${s.updatedAt}) order by ${s.position}), '[]') from ${s} where ${s.tenantId} = ${a.tenantId} and ${s.applicationId} = ${a.id})`
         : sql<unknown>`null`,
@@ -147,7 +143,26 @@ async function load(ctx: ServiceContext, id: string, content = false): Promise<L
     .from(a)
     .innerJoin(t, and(eq(t.tenantId, a.tenantId), eq(t.id, a.tableId)))
     .innerJoin(c, and(eq(c.tenantId, t.tenantId), eq(c.id, t.callId)))
-    .where(and(eq(a.tenantId, ctx.tenant), eq(a.id, id)));
+    .where(and(eq(a.tenantId, sql.placeholder('tenant')), eq(a.id, sql.placeholder('id'))))
+    .prepare(content ? 'subsidies_application_content' : 'subsidies_application');
+}
+
+type LoadQuery = ReturnType<typeof buildLoadQuery>;
+const loadQueries = new WeakMap<Db, { plain?: LoadQuery; content?: LoadQuery }>();
+
+function loadQuery(db: Db, content: boolean): LoadQuery {
+  let qs = loadQueries.get(db);
+  if (!qs) loadQueries.set(db, (qs = {}));
+  return content ? (qs.content ??= buildLoadQuery(db, true)) : (qs.plain ??= buildLoadQuery(db, false));
+}
+
+/** The application with its table and call (see buildLoadQuery); the period, theme and names from the cached reference data. */
+async function load(ctx: ServiceContext, id: string): Promise<Loaded>;
+async function load(ctx: ServiceContext, id: string, content: true): Promise<Loaded & { sections: SectionRow[]; budget: BudgetRow[] }>;
+async function load(ctx: ServiceContext, id: string, content = false): Promise<Loaded & { sections?: SectionRow[]; budget?: BudgetRow[] }> {
+  const actor = requireActor(ctx);
+  if (!isUuid(id)) throw notFound();
+  const [row] = await loadQuery(ctx.db, content).execute({ tenant: ctx.tenant, id, userId: actor.userId && isUuid(actor.userId) ? actor.userId : null });
   if (!row) throw notFound();
   const members = row.members;
   // Readers: the municipality's roles, the table's members, and the call's assessors once it is submitted.
