@@ -7,6 +7,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { requireActor } from '../../platform/auth/require.ts';
 import { sideBySide, type ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { getOrganisation, getOrganisationNames, isMemberOfThemeTable } from '../network/service.ts';
 import { listThemes, type ThemeView } from '../framework/service.ts';
 import { deliversActivity, getActivitySummaries, type ActivitySummary } from '../catalogue/service.ts';
@@ -115,6 +116,20 @@ export async function seesPlan(ctx: ServiceContext, plan: Pick<PlanRow, 'id' | '
   return isTableMember(ctx, plan.themeSlug, plan.id);
 }
 
+/**
+ * seesPlan for several plans at once: the actor's organisation is read once (not per plan), and a plan's entries and
+ * choices only when its theme does not already make the actor a member of its table.
+ */
+export async function visiblePlanIds(ctx: ServiceContext, plans: Pick<PlanRow, 'id' | 'themeSlug'>[]): Promise<Set<string>> {
+  if (!plans.length) return new Set();
+  if (readsWholePlans(ctx.actor)) return new Set(plans.map((p) => p.id));
+  const org = await staffOrganisation(ctx);
+  if (!org) return new Set();
+  const seen = new Set<string>();
+  for (const p of plans) if (isMemberOfThemeTable(ctx.actor, p.themeSlug, org) || (await hasEntries(ctx, p.id, org.id)) || (await deliversAChoice(ctx, p.id, org.id))) seen.add(p.id);
+  return seen;
+}
+
 /** Changes the choices (the crucial activities per sub-goal): administrators and policy advisors. */
 export const editsAllChoices = (ctx: ServiceContext) => hasRole(ctx.actor, 'administrator', 'policy_advisor');
 
@@ -219,4 +234,78 @@ export async function planView(ctx: ServiceContext, row: PlanRow): Promise<PlanV
       entriesFor: hasRole(ctx.actor, 'administrator') ? 'all' : own && member && registersFor(ctx.actor, own) ? [own] : [],
     },
   };
+}
+
+// ------------------------------------------------------------------ the planned reach of some organisations
+
+/** An organisation's entry in a plan as a joint application shows it: the activity, planned sessions and residents. */
+export interface PlannedReachEntry {
+  organisationId: string;
+  organisationName: string;
+  activityTitle: string;
+  plannedSessions: number;
+  /** The entry's planned residents summed over its target groups and districts. */
+  plannedResidents: number;
+}
+
+export interface PlannedReach {
+  year: number;
+  /** null when the table has no plan for the year (or the actor may not see it). */
+  plan: { version: number; entries: PlannedReachEntry[] } | null;
+}
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+/**
+ * The query of plannedReachOf: the theme's plans of the years, each with the entries of the organisations and their
+ * residents summed. Prepared once per connection object (built once; parsed and planned once per connection).
+ */
+function buildPlannedReachQuery(db: Db) {
+  return db
+    .select({
+      id: reachPlans.id,
+      themeSlug: reachPlans.themeSlug,
+      year: reachPlans.year,
+      version: reachPlans.version,
+      organisationId: reachPlanEntries.organisationId,
+      activityId: reachPlanEntries.activityId,
+      plannedSessions: reachPlanEntries.plannedSessions,
+      plannedResidents: sql<number>`(select coalesce(sum(${reachPlanTargets.plannedResidents}), 0)::int from ${reachPlanTargets} where ${reachPlanTargets.tenantId} = ${reachPlanEntries.tenantId} and ${reachPlanTargets.entryId} = ${reachPlanEntries.id})`,
+    })
+    .from(reachPlans)
+    .leftJoin(reachPlanEntries, and(eq(reachPlanEntries.tenantId, reachPlans.tenantId), eq(reachPlanEntries.planId, reachPlans.id), sql`${reachPlanEntries.organisationId} = any(${sql.placeholder('organisations')}::uuid[])`))
+    .where(and(eq(reachPlans.tenantId, sql.placeholder('tenant')), eq(reachPlans.themeSlug, sql.placeholder('theme')), sql`${reachPlans.year} = any(${sql.placeholder('years')}::int[])`))
+    .prepare('reach_planned_reach');
+}
+const plannedReachQueries = new WeakMap<Db, ReturnType<typeof buildPlannedReachQuery>>();
+function plannedReachQuery(db: Db) {
+  let q = plannedReachQueries.get(db);
+  if (!q) plannedReachQueries.set(db, (q = buildPlannedReachQuery(db)));
+  return q;
+}
+
+/**
+ * Per year, the theme table's plan (its version) and the entries of the given organisations in it, ordered as the
+ * plan orders its entries (activity, then organisation): the plans, entries and residents of every year in one
+ * query, instead of each whole plan (choices, every organisation's entries, targets) per year. What a joint
+ * application shows of its plans (subsidies), with the same rule of who sees a plan as getPlan.
+ */
+export async function plannedReachOf(ctx: ServiceContext, themeSlug: string, years: number[], organisationIds: string[]): Promise<PlannedReach[]> {
+  requireActor(ctx);
+  const wanted = years.filter((y) => Number.isSafeInteger(y) && y >= 0 && y <= 9999);
+  if (!wanted.length) return years.map((year) => ({ year, plan: null }));
+  const rows = await plannedReachQuery(ctx.db).execute({ tenant: ctx.tenant, theme: themeSlug, years: wanted, organisations: organisationIds.filter(isUuid) });
+  const plans = new Map(rows.map((r) => [r.id, r]));
+  const visible = await visiblePlanIds(ctx, [...plans.values()]);
+  const entries = rows.filter((r) => visible.has(r.id) && r.organisationId !== null && r.activityId !== null);
+  const [activities, names] = await sideBySide(ctx, [
+    () => getActivitySummaries(ctx, entries.map((e) => e.activityId!)),
+    () => getOrganisationNames(ctx, [...new Set(entries.map((e) => e.organisationId!))]),
+  ]);
+  const byYear = new Map<number, NonNullable<PlannedReach['plan']>>();
+  for (const p of plans.values()) if (visible.has(p.id)) byYear.set(p.year, { version: p.version, entries: [] });
+  for (const e of entries)
+    byYear.get(e.year)!.entries.push({ organisationId: e.organisationId!, organisationName: names.get(e.organisationId!) ?? '', activityTitle: activities.get(e.activityId!)?.title ?? '', plannedSessions: e.plannedSessions!, plannedResidents: Number(e.plannedResidents) });
+  for (const p of byYear.values()) p.entries.sort((a, b) => a.activityTitle.localeCompare(b.activityTitle, 'nl') || a.organisationName.localeCompare(b.organisationName, 'nl'));
+  return years.map((year) => ({ year, plan: byYear.get(year) ?? null }));
 }

@@ -13,3 +13,4 @@ export { discloseAmount, DISCLOSURE_RULE, type Disclosure } from './disclosure.t
 // reach (subsidies reads it here, never copies it).
 export { getPlan, listPlans, planOrganisations, periodOfYear, type PlanSummary } from './plans.ts';
 export type { PlanView, EntryView, TargetView } from './plan-read.ts';
+export { plannedReachOf, type PlannedReach, type PlannedReachEntry } from './plan-read.ts';

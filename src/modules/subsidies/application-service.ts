@@ -4,21 +4,22 @@
 // period's years — read and linked, never copied; a budget per organisation and year (wage part, other costs).
 // Every change bumps the version and keeps a revision (who, for which organisation, before and after). Submitting
 // locks the version (subsidy_submissions); the municipality can return it with comments.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
-import { subsidyApplications, subsidySections, subsidyBudgetLines, subsidyRevisions, subsidySubmissions, subsidyTables, subsidyAssessors } from './schema.ts';
+import { subsidyApplications, subsidySections, subsidyBudgetLines, subsidyRevisions, subsidySubmissions, subsidyTables, subsidyTableMembers, subsidyCalls, subsidyAssessors } from './schema.ts';
 import { amount, localDate, requiredText, text } from './input.ts';
 import { formatEuros } from './money.ts';
 import { managesSubsidies, readsTable, writesApplication } from './policy.ts';
-import { getCall, tableMembers, yearsOf, type CallView, type TableSummary } from './call-service.ts';
+import { callSummaryOf, getCall, tableMembers, tableSummaryFrom, yearsOf, type CallView, type TableSummary } from './call-service.ts';
 import { AppError, forbidden, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { requireActor } from '../../platform/auth/require.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { getPeriod, type PeriodView } from '../framework/service.ts';
 import { getOrganisationNames } from '../network/service.ts';
-import { getPlan, listPlans, type PlanView } from '../reach/service.ts';
+import { plannedReachOf } from '../reach/service.ts';
 
 const isUuid = (s: string) => z.uuid().safeParse(s).success;
 
@@ -77,36 +78,107 @@ export interface ApplicationView {
 
 // ------------------------------------------------------------------ reading
 
+type SectionRow = Pick<typeof subsidySections.$inferSelect, 'id' | 'key' | 'kind' | 'title' | 'organisationId' | 'status' | 'body' | 'updatedByName' | 'updatedAt'>;
+type BudgetRow = Pick<typeof subsidyBudgetLines.$inferSelect, 'organisationId' | 'year' | 'wageCents' | 'otherCents'>;
+
 interface Loaded {
-  app: typeof subsidyApplications.$inferSelect;
+  app: Pick<typeof subsidyApplications.$inferSelect, 'id' | 'tableId' | 'status' | 'version' | 'submittedVersion' | 'submittedAt' | 'returnComment'>;
   table: TableSummary;
-  call: CallView;
+  call: Omit<CallView, 'tables'>;
   period: PeriodView;
   members: string[];
 }
 
-async function load(ctx: ServiceContext, id: string): Promise<Loaded> {
-  const actor = requireActor(ctx);
-  if (!isUuid(id)) throw notFound();
-  const [row] = await ctx.db
-    .select({ app: subsidyApplications, callId: subsidyTables.callId })
-    .from(subsidyApplications)
-    .innerJoin(subsidyTables, and(eq(subsidyTables.tenantId, subsidyApplications.tenantId), eq(subsidyTables.id, subsidyApplications.tableId)))
-    .where(and(eq(subsidyApplications.tenantId, ctx.tenant), eq(subsidyApplications.id, id)));
-  if (!row) throw notFound();
-  const members = await tableMembers(ctx, row.app.tableId);
-  // Readers: the municipality's roles, the table's members, and the call's assessors once it is submitted.
-  if (!readsTable(actor, members) && !(row.app.status !== 'draft' && (await isAssessorOf(ctx, row.callId)))) throw notFound();
-  const call = await getCall(ctx, row.callId, { allTables: true });
-  const table = call.tables.find((t) => t.id === row.app.tableId);
-  if (!table) throw notFound();
-  return { app: row.app, table, call, period: await getPeriod(ctx, call.periodCode), members };
+/** A json column as the driver gives it: parsed already (PGlite), or its text (node-postgres when not parsed). */
+const fromJson = <T,>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+/**
+ * The query of `load`: the application with its table and call, the table's members, the requested total (its
+ * budget lines), the call's ceiling and table count, and whether the actor is one of the call's assessors, as
+ * subqueries; with `content`, its sections (in order) and budget lines too, as json. Prepared once per connection
+ * object and kind (a named statement: the SQL is built once, and PostgreSQL parses and plans it once per connection);
+ * every execution reads the rows afresh.
+ */
+function buildLoadQuery(db: Db, content: boolean) {
+  const a = subsidyApplications;
+  const t = subsidyTables;
+  const c = subsidyCalls;
+  const m = subsidyTableMembers;
+  const b = subsidyBudgetLines;
+  const s = subsidySections;
+  return db
+    .select({
+      id: a.id,
+      tableId: a.tableId,
+      status: a.status,
+      version: a.version,
+      submittedVersion: a.submittedVersion,
+      submittedAt: a.submittedAt,
+      returnComment: a.returnComment,
+      themeSlug: t.themeSlug,
+      ceilingCents: t.ceilingCents,
+      chairKind: t.chairKind,
+      chairName: t.chairName,
+      callId: c.id,
+      periodCode: c.periodCode,
+      title: c.title,
+      applicationDeadline: c.applicationDeadline,
+      decisionDeadline: c.decisionDeadline,
+      // In the order the table's members were read before (by id, as their unique index gives them): the first is the
+      // organisation an administrator's budget form opens with.
+      members: sql<string[]>`(select coalesce(array_agg(${m.organisationId}::text order by ${m.organisationId}), '{}') from ${m} where ${m.tenantId} = ${t.tenantId} and ${m.tableId} = ${t.id})`,
+      requested: sql<string>`(select coalesce(sum(${b.wageCents} + ${b.otherCents}), 0)::text from ${b} where ${b.tenantId} = ${a.tenantId} and ${b.applicationId} = ${a.id})`,
+      // The call's tables again, under a name of their own (the outer query has its table as subsidy_tables).
+      callCeiling: sql<string>`(select coalesce(sum(ct.ceiling_cents), 0)::text from ${t} ct where ct.tenant_id = ${c.tenantId} and ct.call_id = ${c.id})`,
+      callTableCount: sql<number>`(select count(*)::int from ${t} ct where ct.tenant_id = ${c.tenantId} and ct.call_id = ${c.id})`,
+      // No user id (null): no assessor.
+      assessor: sql<boolean>`exists (select 1 from ${subsidyAssessors} where ${subsidyAssessors.tenantId} = ${c.tenantId} and ${subsidyAssessors.callId} = ${c.id} and ${subsidyAssessors.userId} = ${sql.placeholder('userId')})`,
+      sections: content
+        ? sql<unknown>`(select coalesce(json_agg(json_build_object('id', ${s.id}, 'key', ${s.key}, 'kind', ${s.kind}, 'title', ${s.title}, 'organisationId', ${s.organisationId}, 'status', ${s.status}, 'body', ${s.body}, 'updatedByName', ${s.updatedByName}, 'updatedAt', ${s.updatedAt}) order by ${s.position}), '[]') from ${s} where ${s.tenantId} = ${a.tenantId} and ${s.applicationId} = ${a.id})`
+        : sql<unknown>`null`,
+      budget: content
+        ? sql<unknown>`(select coalesce(json_agg(json_build_object('organisationId', ${b.organisationId}, 'year', ${b.year}, 'wageCents', ${b.wageCents}, 'otherCents', ${b.otherCents})), '[]') from ${b} where ${b.tenantId} = ${a.tenantId} and ${b.applicationId} = ${a.id})`
+        : sql<unknown>`null`,
+    })
+    .from(a)
+    .innerJoin(t, and(eq(t.tenantId, a.tenantId), eq(t.id, a.tableId)))
+    .innerJoin(c, and(eq(c.tenantId, t.tenantId), eq(c.id, t.callId)))
+    .where(and(eq(a.tenantId, sql.placeholder('tenant')), eq(a.id, sql.placeholder('id'))))
+    .prepare(content ? 'subsidies_application_content' : 'subsidies_application');
 }
 
-async function isAssessorOf(ctx: ServiceContext, callId: string): Promise<boolean> {
-  if (!ctx.actor?.userId || !isUuid(ctx.actor.userId)) return false;
-  const [a] = await ctx.db.select({ id: subsidyAssessors.id }).from(subsidyAssessors).where(and(eq(subsidyAssessors.tenantId, ctx.tenant), eq(subsidyAssessors.callId, callId), eq(subsidyAssessors.userId, ctx.actor.userId)));
-  return !!a;
+type LoadQuery = ReturnType<typeof buildLoadQuery>;
+const loadQueries = new WeakMap<Db, { plain?: LoadQuery; content?: LoadQuery }>();
+
+function loadQuery(db: Db, content: boolean): LoadQuery {
+  let qs = loadQueries.get(db);
+  if (!qs) loadQueries.set(db, (qs = {}));
+  return content ? (qs.content ??= buildLoadQuery(db, true)) : (qs.plain ??= buildLoadQuery(db, false));
+}
+
+/** The application with its table and call (see buildLoadQuery); the period, theme and names from the cached reference data. */
+async function load(ctx: ServiceContext, id: string): Promise<Loaded>;
+async function load(ctx: ServiceContext, id: string, content: true): Promise<Loaded & { sections: SectionRow[]; budget: BudgetRow[] }>;
+async function load(ctx: ServiceContext, id: string, content = false): Promise<Loaded & { sections?: SectionRow[]; budget?: BudgetRow[] }> {
+  const actor = requireActor(ctx);
+  if (!isUuid(id)) throw notFound();
+  const [row] = await loadQuery(ctx.db, content).execute({ tenant: ctx.tenant, id, userId: actor.userId && isUuid(actor.userId) ? actor.userId : null });
+  if (!row) throw notFound();
+  const members = row.members;
+  // Readers: the municipality's roles, the table's members, and the call's assessors once it is submitted.
+  if (!readsTable(actor, members) && !(row.status !== 'draft' && row.assessor)) throw notFound();
+  const [period, table] = await Promise.all([
+    getPeriod(ctx, row.periodCode),
+    tableSummaryFrom(ctx, row.periodCode, { id: row.tableId, themeSlug: row.themeSlug, ceilingCents: row.ceilingCents, chairKind: row.chairKind, chairName: row.chairName }, members, { id: row.id, status: row.status, requestedCents: Number(row.requested) }),
+  ]);
+  const callRow = { id: row.callId, periodCode: row.periodCode, title: row.title, applicationDeadline: row.applicationDeadline, decisionDeadline: row.decisionDeadline };
+  const call = { ...callSummaryOf(ctx, callRow, period, { ceilingCents: Number(row.callCeiling), tableCount: Number(row.callTableCount) }), criteria: period.content.qualityCriteria };
+  const app = { id: row.id, tableId: row.tableId, status: row.status, version: row.version, submittedVersion: row.submittedVersion, submittedAt: row.submittedAt, returnComment: row.returnComment };
+  const loaded: Loaded = { app, table, call, period, members };
+  if (!content) return loaded;
+  // json has the timestamps as text: the same instants as the timestamp columns give (to the millisecond).
+  const sections = fromJson<(Omit<SectionRow, 'updatedAt'> & { updatedAt: string })[]>(row.sections).map((x) => ({ ...x, updatedAt: new Date(x.updatedAt) }));
+  return { ...loaded, sections, budget: fromJson<BudgetRow[]>(row.budget) };
 }
 
 function guidanceOf(period: PeriodView, key: string): { title: string; guidance: string } {
@@ -124,39 +196,18 @@ function guidanceOf(period: PeriodView, key: string): { title: string; guidance:
 const editable = (status: string) => status === 'draft' || status === 'returned';
 
 async function planLinks(ctx: ServiceContext, themeSlug: string, years: number[], members: string[]): Promise<PlanLink[]> {
-  // One read of the table's plans the actor may see; the full plan only for the years that have one.
-  const existing = new Set((await listPlans(ctx, { theme: themeSlug }).catch(() => [])).map((p) => p.year));
-  const plans = await Promise.all(years.map((y) => (existing.has(y) ? getPlan(ctx, themeSlug, y).catch(() => null as PlanView | null) : null)));
-  return years.map((year, i) => {
-    const p = plans[i];
-    return {
-      year,
-      href: `/verantwoording/plannen/${themeSlug}/${year}`,
-      plan: p
-        ? {
-            version: p.version,
-            entries: p.entries
-              .filter((e) => members.includes(e.organisationId))
-              .map((e) => ({ organisationId: e.organisationId, organisationName: e.organisationName, activityTitle: e.activityTitle, plannedSessions: e.plannedSessions, plannedResidents: e.targets.reduce((s, t) => s + t.plannedResidents, 0) })),
-          }
-        : null,
-    };
-  });
+  // The members' entries of the table's plans of every year, in one read (the rest of each plan is not shown here).
+  const plans = await plannedReachOf(ctx, themeSlug, years, members);
+  return plans.map((p) => ({ year: p.year, href: `/verantwoording/plannen/${themeSlug}/${p.year}`, plan: p.plan }));
 }
 
 export async function getApplication(ctx: ServiceContext, id: string): Promise<ApplicationView> {
   const actor = requireActor(ctx);
-  const { app, table, call, period, members } = await load(ctx, id);
+  const { app, table, call, period, members, sections, budget } = await load(ctx, id, true);
   const years = yearsOf(call);
-  const [sections, budget, plans] = await Promise.all([
-    ctx.db.select().from(subsidySections).where(and(eq(subsidySections.tenantId, ctx.tenant), eq(subsidySections.applicationId, app.id))).orderBy(asc(subsidySections.position)),
-    ctx.db.select().from(subsidyBudgetLines).where(and(eq(subsidyBudgetLines.tenantId, ctx.tenant), eq(subsidyBudgetLines.applicationId, app.id))),
-    planLinks(ctx, table.themeSlug, years, members),
-  ]);
+  const plans = await planLinks(ctx, table.themeSlug, years, members);
   const names = await getOrganisationNames(ctx, [...new Set([...members, ...sections.map((s) => s.organisationId).filter((x): x is string => !!x), ...budget.map((b) => b.organisationId)])]);
   const canEdit = editable(app.status) && writesApplication(actor, members);
-  const { tables: _tables, ...callOnly } = call;
-  void _tables;
   return {
     id: app.id,
     status: app.status as ApplicationStatus,
@@ -165,7 +216,7 @@ export async function getApplication(ctx: ServiceContext, id: string): Promise<A
     submittedAt: app.submittedAt,
     returnComment: app.returnComment,
     table,
-    call: callOnly,
+    call,
     years,
     sections: sections.map((s) => {
       const g = s.kind === 'own' ? { title: s.title, guidance: '' } : guidanceOf(period, s.key);

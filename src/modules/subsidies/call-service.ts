@@ -65,8 +65,14 @@ export interface TableView extends TableSummary {
 }
 
 type CallRow = typeof subsidyCalls.$inferSelect;
+type TableRow = typeof subsidyTables.$inferSelect;
 
 function summary(ctx: ServiceContext, r: CallRow, period: PeriodView | undefined, tables: { ceilingCents: number }[]): CallSummary {
+  return callSummaryOf(ctx, r, period, { ceilingCents: tables.reduce((s, t) => s + t.ceilingCents, 0), tableCount: tables.length });
+}
+
+/** A call's summary from its row, its period and the totals of its tables (ceilings summed, tables counted). */
+export function callSummaryOf(ctx: ServiceContext, r: Pick<CallRow, 'id' | 'periodCode' | 'title' | 'applicationDeadline' | 'decisionDeadline'>, period: PeriodView | undefined, tables: { ceilingCents: number; tableCount: number }): CallSummary {
   return {
     id: r.id,
     periodCode: r.periodCode,
@@ -76,8 +82,8 @@ function summary(ctx: ServiceContext, r: CallRow, period: PeriodView | undefined
     applicationDeadline: r.applicationDeadline,
     decisionDeadline: r.decisionDeadline,
     open: localDate(ctx.now()) <= r.applicationDeadline,
-    ceilingCents: tables.reduce((s, t) => s + t.ceilingCents, 0),
-    tableCount: tables.length,
+    ceilingCents: tables.ceilingCents,
+    tableCount: tables.tableCount,
   };
 }
 
@@ -124,21 +130,34 @@ async function tableSummaries(ctx: ServiceContext, call: CallRow, only?: string)
   return rows
     .map((r) => {
       const app = apps.find((a) => a.tableId === r.id);
-      return {
-        id: r.id,
-        themeSlug: r.themeSlug,
-        themeName: themes.find((t) => t.slug === r.themeSlug)?.name ?? r.themeSlug,
-        ceilingCents: r.ceilingCents,
-        chairKind: r.chairKind as TableSummary['chairKind'],
-        chairName: r.chairName,
-        members: members
-          .filter((m) => m.tableId === r.id)
-          .map((m) => ({ id: m.organisationId, name: names.get(m.organisationId) ?? '' }))
-          .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-        application: app ? { id: app.id, status: app.status, requestedCents: Number(app.requested) } : null,
-      };
+      const memberIds = members.filter((m) => m.tableId === r.id).map((m) => m.organisationId);
+      return tableSummaryOf(r, memberIds, names, themes, app ? { id: app.id, status: app.status, requestedCents: Number(app.requested) } : null);
     })
     .sort((a, b) => (order.get(a.themeSlug) ?? 99) - (order.get(b.themeSlug) ?? 99));
+}
+
+type TableFacts = Pick<TableRow, 'id' | 'themeSlug' | 'ceilingCents' | 'chairKind' | 'chairName'>;
+
+function tableSummaryOf(r: TableFacts, memberIds: string[], names: Map<string, string>, themes: { slug: string; name: string }[], application: TableSummary['application']): TableSummary {
+  return {
+    id: r.id,
+    themeSlug: r.themeSlug,
+    themeName: themes.find((t) => t.slug === r.themeSlug)?.name ?? r.themeSlug,
+    ceilingCents: r.ceilingCents,
+    chairKind: r.chairKind as TableSummary['chairKind'],
+    chairName: r.chairName,
+    members: memberIds.map((id) => ({ id, name: names.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    application,
+  };
+}
+
+/**
+ * One table's summary from rows already read (the joint application reads its table, members and requested total
+ * in the same query as itself): the names and the theme come from the cached reference data.
+ */
+export async function tableSummaryFrom(ctx: ServiceContext, periodCode: string, r: TableFacts, memberIds: string[], application: TableSummary['application']): Promise<TableSummary> {
+  const [names, themes] = await Promise.all([getOrganisationNames(ctx, [...new Set(memberIds)]), listThemes(ctx, periodCode).catch(() => [])]);
+  return tableSummaryOf(r, memberIds, names, themes, application);
 }
 
 /**
