@@ -2,7 +2,8 @@
 // follow the call's quality criteria (§8) and the statements §5 asks for, each assigned to a member organisation
 // with a status; the planned activities and reach are the table's accountability plans (reach module) for the
 // period's years — read and linked, never copied; a budget per organisation and year (wage part, other costs).
-// Every change bumps the version and keeps a revision (who, for which organisation, before and after). Submitting
+// Every save bumps the version once and keeps one revision (who, for which organisation, before and after, and the
+// other fields the same save changed). Submitting
 // locks the version (subsidy_submissions); the municipality can return it with comments.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
@@ -219,15 +220,22 @@ async function forChange(ctx: ServiceContext, id: string): Promise<Loaded & { ac
   return { ...l, actor };
 }
 
-/** Bumps the version and keeps the revision; call inside the change's transaction. */
-async function revise(tx: ServiceContext, appId: string, r: { organisationId: string | null; what: string; subject: string; before: string; after: string }): Promise<number> {
+export interface FieldChange {
+  field: 'status' | 'organisationId';
+  before: string;
+  after: string;
+}
+
+/** Bumps the version and keeps the revision; call inside the change's transaction, once per save. */
+async function revise(tx: ServiceContext, appId: string, r: { organisationId: string | null; what: string; subject: string; before: string; after: string; fieldChanges?: FieldChange[] }): Promise<number> {
   const [{ version }] = await tx.db
     .update(subsidyApplications)
     .set({ version: sql`${subsidyApplications.version} + 1`, updatedAt: tx.now() })
     .where(and(eq(subsidyApplications.tenantId, tx.tenant), eq(subsidyApplications.id, appId)))
     .returning({ version: subsidyApplications.version });
-  await tx.db.insert(subsidyRevisions).values({ tenantId: tx.tenant, applicationId: appId, version, actorName: tx.actor?.name ?? 'systeem', organisationId: r.organisationId, what: r.what, subject: r.subject, before: r.before, after: r.after, createdAt: tx.now() });
-  await recordAudit(tx, { action: 'subsidies.application_change', subjectType: 'subsidy_application', subjectId: appId, details: { what: r.what, subject: r.subject, version } });
+  const fieldChanges = r.fieldChanges ?? [];
+  await tx.db.insert(subsidyRevisions).values({ tenantId: tx.tenant, applicationId: appId, version, actorName: tx.actor?.name ?? 'systeem', organisationId: r.organisationId, what: r.what, subject: r.subject, before: r.before, after: r.after, fieldChanges, createdAt: tx.now() });
+  await recordAudit(tx, { action: 'subsidies.application_change', subjectType: 'subsidy_application', subjectId: appId, details: { what: r.what, subject: r.subject, version, ...(fieldChanges.length ? { fields: fieldChanges.map((f) => f.field) } : {}) } });
   return version;
 }
 
@@ -252,11 +260,16 @@ export async function updateSection(ctx: ServiceContext, appId: string, sectionI
   });
   const org = input.organisationId === undefined ? s.organisationId : input.organisationId;
   const own = actor.organisationId && members.includes(actor.organisationId) ? actor.organisationId : null;
+  // One save is one revision: the text before and after (left empty when it did not change) and the other fields
+  // that changed with it. A save that changes nothing bumps no version.
+  const textChanged = input.body !== s.body;
+  const fieldChanges: FieldChange[] = [];
+  if (input.status !== s.status) fieldChanges.push({ field: 'status', before: s.status, after: input.status });
+  if (org !== s.organisationId) fieldChanges.push({ field: 'organisationId', before: s.organisationId ?? '', after: org ?? '' });
+  if (!textChanged && !fieldChanges.length) return;
   await inTransaction(ctx, async (tx) => {
     await tx.db.update(subsidySections).set({ body: input.body, status: input.status, organisationId: org, updatedByName: actor.name, updatedAt: tx.now() }).where(and(eq(subsidySections.tenantId, tx.tenant), eq(subsidySections.id, s.id)));
-    if (input.body !== s.body) await revise(tx, app.id, { organisationId: own, what: 'section', subject: s.key, before: s.body, after: input.body });
-    if (input.status !== s.status) await revise(tx, app.id, { organisationId: own, what: 'status', subject: s.key, before: s.status, after: input.status });
-    if (org !== s.organisationId) await revise(tx, app.id, { organisationId: own, what: 'assign', subject: s.key, before: s.organisationId ?? '', after: org ?? '' });
+    await revise(tx, app.id, { organisationId: own, what: 'section_save', subject: s.key, before: textChanged ? s.body : '', after: textChanged ? input.body : '', fieldChanges });
   });
 }
 
@@ -403,8 +416,11 @@ export interface RevisionView {
   what: string;
   subject: string;
   subjectTitle: string;
+  /** The text before and after (section text, budget lines, a return comment); equal when the text did not change. */
   before: string;
   after: string;
+  /** Other fields changed by the same save: a section's status, and its lead organisation (by name). */
+  fieldChanges: FieldChange[];
   createdAt: Date;
 }
 
@@ -415,7 +431,11 @@ export async function listRevisions(ctx: ServiceContext, appId: string): Promise
     ctx.db.select().from(subsidyRevisions).where(and(eq(subsidyRevisions.tenantId, ctx.tenant), eq(subsidyRevisions.applicationId, app.id))).orderBy(sql`${subsidyRevisions.version} desc`, sql`${subsidyRevisions.createdAt} desc`),
     ctx.db.select({ key: subsidySections.key, title: subsidySections.title, kind: subsidySections.kind }).from(subsidySections).where(and(eq(subsidySections.tenantId, ctx.tenant), eq(subsidySections.applicationId, app.id))),
   ]);
-  const orgIds = [...new Set(rows.flatMap((r) => [r.organisationId, r.what === 'assign' ? r.before : null, r.what === 'assign' ? r.after : null, r.what === 'budget' ? r.subject : null]).filter((x): x is string => !!x && isUuid(x)))];
+  // Rows written before one save was one revision kept a status or lead change as a row of its own: read as the
+  // same field change, so the history shows both alike.
+  const changesOf = (r: (typeof rows)[number]): FieldChange[] =>
+    r.what === 'status' ? [{ field: 'status', before: r.before, after: r.after }] : r.what === 'assign' ? [{ field: 'organisationId', before: r.before, after: r.after }] : ((r.fieldChanges ?? []) as FieldChange[]);
+  const orgIds = [...new Set(rows.flatMap((r) => [r.organisationId, ...changesOf(r).filter((f) => f.field === 'organisationId').flatMap((f) => [f.before, f.after]), r.what === 'budget' ? r.subject : null]).filter((x): x is string => !!x && isUuid(x)))];
   const names = await getOrganisationNames(ctx, orgIds);
   const titleOf = (key: string) => {
     const s = sections.find((x) => x.key === key);
@@ -428,8 +448,9 @@ export async function listRevisions(ctx: ServiceContext, appId: string): Promise
     what: r.what,
     subject: r.subject,
     subjectTitle: r.what === 'budget' ? (names.get(r.subject) ?? '') : r.subject ? titleOf(r.subject) : '',
-    before: r.what === 'assign' ? (names.get(r.before) ?? r.before) : r.before,
-    after: r.what === 'assign' ? (names.get(r.after) ?? r.after) : r.after,
+    before: r.what === 'status' || r.what === 'assign' ? '' : r.before,
+    after: r.what === 'status' || r.what === 'assign' ? '' : r.after,
+    fieldChanges: changesOf(r).map((f) => (f.field === 'organisationId' ? { ...f, before: names.get(f.before) ?? f.before, after: names.get(f.after) ?? f.after } : f)),
     createdAt: r.createdAt,
   }));
 }
