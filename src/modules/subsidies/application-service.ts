@@ -9,7 +9,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { subsidyApplications, subsidySections, subsidyBudgetLines, subsidyRevisions, subsidySubmissions, subsidyTables, subsidyAssessors } from './schema.ts';
 import { amount, localDate, requiredText, text } from './input.ts';
-import { formatEuros } from './money.ts';
+import { money } from '../../platform/i18n/index.ts';
 import { managesSubsidies, readsTable, writesApplication } from './policy.ts';
 import { getCall, tableMembers, yearsOf, type CallView, type TableSummary } from './call-service.ts';
 import { AppError, forbidden, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
@@ -314,7 +314,7 @@ export async function saveBudget(ctx: ServiceContext, appId: string, raw: Budget
         .where(and(eq(subsidyBudgetLines.tenantId, ctx.tenant), eq(subsidyBudgetLines.applicationId, app.id), sql`${subsidyBudgetLines.organisationId} <> ${p.organisationId}`));
       const own = p.lines.reduce((s, l) => s + l.wage + l.other, 0);
       const total = Number(others[0].s) + own;
-      if (total > table.ceilingCents) errors.push({ field: 'lines', code: 'too_big', message: 'subsidies.error.overCeiling', params: { ceiling: formatEuros(table.ceilingCents, ctx.lang), total: formatEuros(total, ctx.lang) } });
+      if (total > table.ceilingCents) errors.push({ field: 'lines', code: 'too_big', message: 'subsidies.error.overCeiling', params: { ceiling: money(table.ceilingCents), total: money(total) } });
     }
     return errors;
   });
@@ -332,7 +332,7 @@ export async function saveBudget(ctx: ServiceContext, appId: string, raw: Budget
     const after = await tx.db.select().from(subsidyBudgetLines).where(and(eq(subsidyBudgetLines.tenantId, tx.tenant), eq(subsidyBudgetLines.applicationId, app.id), eq(subsidyBudgetLines.organisationId, input.organisationId)));
     // The ceiling again inside the transaction: two organisations saving at once cannot pass it together.
     const [{ s }] = await tx.db.select({ s: sql<string>`coalesce(sum(${subsidyBudgetLines.wageCents} + ${subsidyBudgetLines.otherCents}), 0)` }).from(subsidyBudgetLines).where(and(eq(subsidyBudgetLines.tenantId, tx.tenant), eq(subsidyBudgetLines.applicationId, app.id)));
-    if (Number(s) > table.ceilingCents) throw invalid([{ field: 'lines', code: 'too_big', message: 'subsidies.error.overCeiling', params: { ceiling: formatEuros(table.ceilingCents, tx.lang), total: formatEuros(Number(s), tx.lang) } }]);
+    if (Number(s) > table.ceilingCents) throw invalid([{ field: 'lines', code: 'too_big', message: 'subsidies.error.overCeiling', params: { ceiling: money(table.ceilingCents), total: money(Number(s)) } }]);
     const b = fmt(before.map((x) => ({ ...x })));
     const a = fmt(after.map((x) => ({ ...x })));
     if (a !== b) await revise(tx, app.id, { organisationId: input.organisationId, what: 'budget', subject: input.organisationId, before: b, after: a });

@@ -80,6 +80,14 @@ describe.each(dbKinds)('subsidies over HTTP (%s)', (kind) => {
     const ceiling = await staff.postForm(path, { organisationId: w.orgs[1].id, 'lines.0.year': '2020', 'lines.0.wage': '900.000', 'lines.0.other': '0' }, path);
     expect(ceiling.status).toBe(400);
     expect(await ceiling.text()).toContain('is hoger dan het budgetplafond van het thema (€\u00a01.000.000,00)');
+    // In English the amounts are written the English way.
+    staff.cookies.set('sb_lang', 'en');
+    try {
+      const english = await staff.postForm(path, { organisationId: w.orgs[1].id, 'lines.0.year': '2020', 'lines.0.wage': '900.000', 'lines.0.other': '0' }, path);
+      expect(await english.text()).toContain('is above the theme’s budget ceiling (€1,000,000.00)');
+    } finally {
+      staff.cookies.delete('sb_lang');
+    }
     const late = await staff.postForm(`/subsidies/aanvragen/${appId}/indienen`, {}, `/subsidies/aanvragen/${appId}/controleren`);
     expect(late.status).toBe(400);
     expect(await late.text()).toContain('De uiterste datum voor aanvragen (2019-10-01) is voorbij.');
