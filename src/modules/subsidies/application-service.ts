@@ -138,7 +138,8 @@ async function planLinks(ctx: ServiceContext, themeSlug: string, years: number[]
             version: p.version,
             entries: p.entries
               .filter((e) => members.includes(e.organisationId))
-              .map((e) => ({ organisationId: e.organisationId, organisationName: e.organisationName, activityTitle: e.activityTitle, plannedSessions: e.plannedSessions, plannedResidents: e.targets.reduce((s, t) => s + t.plannedResidents, 0) })),
+              .map((e) => ({ organisationId: e.organisationId, organisationName: e.organisationName, activityTitle: e.activityTitle, plannedSessions: e.plannedSessions, plannedResidents: e.targets.reduce((s, t) => s + t.plannedResidents, 0) }))
+              .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'nl') || a.activityTitle.localeCompare(b.activityTitle, 'nl')),
           }
         : null,
     };

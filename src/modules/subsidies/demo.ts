@@ -57,7 +57,7 @@ export async function seedSubsidiesDemo(ctx: ServiceContext, rng: Rng, _scale: n
   const contract: Actor | null = contractUser ? { userId: contractUser.id, name: contractUser.name, email: contractUser.email, roles: ['contract_manager'], organisationId: contractUser.organisationId } : null;
   const staff = (organisationId: string, name: string): Actor => ({ userId: '', name, email: '', roles: ['partner_staff'], organisationId });
   const dockStaff = staff(dock, 'Petra Partner');
-  const effectStaff = staff(effect, 'Hanna (Haarlem Effect)');
+  const effectStaff = staff(effect, 'Hanna Effect');
 
   // The call, with a demo ceiling per theme, and the tables: the report's theme leads and the two welfare
   // organisations, who wrote the joint applications together (the 2021 report).

@@ -41,15 +41,6 @@ async function newGrantForm(c: Context<AppEnv>, values: FormBody, errors: FieldE
       <Breadcrumbs v={v} items={[{ href: '/subsidies', label: v.t('subsidies.nav') }, ...(app ? [{ href: `/subsidies/aanvragen/${app.id}`, label: v.t('subsidies.application.titleOf', { theme: app.table.themeName }) }] : [])]} />
       <H1>{v.t('subsidies.grant.new')}</H1>
       <P>{app ? v.t('subsidies.grant.fromApplication', { theme: app.table.themeName }) : v.t('subsidies.grant.single')}</P>
-      {app && (
-        <form method="get" action="/subsidies/beschikkingen/nieuw" class="sb-form">
-          <input type="hidden" name="aanvraag" value={app.id} />
-          <Select name="organisatie" label={v.t('subsidies.grant.organisation')} value={org} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-            {v.t('subsidies.grant.prefill')}
-          </button>
-        </form>
-      )}
       {existing.length > 0 && !errors.length && (
         <Alert type="info">
           {v.t('subsidies.grant.existsAlert', { name: orgName })}{' '}
@@ -60,6 +51,15 @@ async function newGrantForm(c: Context<AppEnv>, values: FormBody, errors: FieldE
             </>
           ))}
         </Alert>
+      )}
+      {app && (
+        <form method="get" action="/subsidies/beschikkingen/nieuw" class="sb-form">
+          <input type="hidden" name="aanvraag" value={app.id} />
+          <Select name="organisatie" label={v.t('subsidies.grant.organisation')} value={org} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+            {v.t('subsidies.grant.prefill')}
+          </button>
+        </form>
       )}
       {(existing.length === 0 || errors.length > 0) && (
       <form method="post" action="/subsidies/beschikkingen/nieuw" class="sb-form" novalidate>
