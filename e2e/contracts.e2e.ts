@@ -95,3 +95,36 @@ describe('contracts pages of other roles', () => {
     }
   });
 });
+
+describe.each([true, false])('the policy advisor changes the contract and the round (JavaScript %s)', (javaScriptEnabled) => {
+  it('a wrong end date is refused beside its field; the change is saved; the round timeline too', async () => {
+    const ctx = await h.context({ javaScriptEnabled });
+    const page = await ctx.newPage();
+    await login(page, demoEmail('policy_advisor'));
+    await visit(page, '/opdrachten');
+    await follow(page, 'Gewoon in de Wijk');
+    await follow(page, 'Opdracht wijzigen');
+    await page.getByLabel('Eindigt op').fill('2022-12-31');
+    await submitAndWait(page, 'Wijzigingen opslaan');
+    expect(await page.locator('#fouten').textContent()).toContain('Eindigt op: ligt vóór het begin');
+    await expectAccessible(page);
+    const end = javaScriptEnabled ? '2026-12-31' : '2027-12-31';
+    await page.getByLabel('Eindigt op').fill(end);
+    await submitAndWait(page, 'Wijzigingen opslaan');
+    const main = (await page.textContent('main'))!;
+    expect(main).toContain('Opgeslagen.');
+    expect(main).toContain(javaScriptEnabled ? '31 december 2026' : '31 december 2027');
+    await expectAccessible(page);
+    await follow(page, 'Contractering 2023');
+    await follow(page, 'Tijdlijn wijzigen');
+    await page.getByLabel('Definitieve besluiten tot en met').fill('2022-09-01');
+    await submitAndWait(page, 'Wijzigingen opslaan');
+    expect(await page.locator('#fouten').textContent()).toContain('ligt vóór het begin van dezelfde stap');
+    await expectAccessible(page);
+    await page.getByLabel('Definitieve besluiten tot en met').fill('2022-10-14');
+    await submitAndWait(page, 'Wijzigingen opslaan');
+    expect(await page.textContent('main')).toContain('14 oktober 2022');
+    await expectAccessible(page);
+    await ctx.close();
+  });
+});

@@ -265,7 +265,7 @@ export function fillPath(route: string, p: Fingerprint['params']): string {
     if (/fonds\/aanvragen/.test(route)) return p.fundApplication;
     if (/opdrachten\/rondes|contract-rounds/.test(route)) return p.contractRound;
     if (/opdrachten\/onderaannemers/.test(route)) return p.subcontractor;
-    if (/opdrachten/.test(route)) return p.contract;
+    if (/opdrachten|\/contracts\//.test(route)) return p.contract;
     if (/indicatoren\/import/.test(route)) return p.indicatorImport;
     if (/indicatoren\/doelen/.test(route)) return p.indicatorTarget;
     if (/indicatoren|indicators/.test(route) && name === 'key') return p.indicator;

@@ -4,6 +4,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { errorResponses, jsonResponse } from '../../platform/http/openapi.tsx';
 import { listContracts, getRound, decisions } from './contracts.ts';
+import { updateContract, updateRound, contractPatch, roundPatch } from './contract-edits.ts';
 
 const TAG = 'opdrachten';
 const auth = [{ sessionCookie: [] }];
@@ -14,10 +15,13 @@ const contractSchema = z
   .object({ id: z.uuid(), name: z.string(), contractorOrganisationId: z.uuid(), contractorName: z.string(), signedOn: date().nullable(), startsOn: date(), endsOn: date().nullable(), source: z.string(), note: z.string() })
   .openapi('Contract');
 const kindSchema = z.object({ providerKind: z.string(), total: z.number().int(), continue: z.number().int(), transition: z.number().int(), stop: z.number().int(), undecided: z.number().int(), reduction: z.number().openapi({ description: 'Deel dat stopt (nu of na het overgangsjaar), 0–1' }) });
+const roundOnlySchema = z
+  .object({ id: z.uuid(), contractId: z.uuid(), year: z.number().int(), proposalFrom: date(), proposalTo: date(), conversationsFrom: date(), conversationsTo: date(), decisionFrom: date(), decisionTo: date(), note: z.string() })
+  .openapi('ContractRoundTimeline');
 const roundSchema = z
   .object({
     contract: contractSchema,
-    round: z.object({ id: z.uuid(), contractId: z.uuid(), year: z.number().int(), proposalFrom: date(), proposalTo: date(), conversationsFrom: date(), conversationsTo: date(), decisionFrom: date(), decisionTo: date(), note: z.string() }),
+    round: roundOnlySchema,
     subcontractors: z.array(
       z.object({
         id: z.uuid(),
@@ -43,10 +47,39 @@ const roundSchema = z
   })
   .openapi('ContractRound');
 
+const idParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path', required: true } }) });
+const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
 export function registerContractsApi(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({ method: 'get', path: '/contracts', tags: [TAG], summary: 'De opdrachten die u mag zien', security: auth, responses: { 200: jsonResponse(z.array(contractSchema), 'Opdrachten'), ...errorResponses(401, 403) } }),
     async (c) => c.json(await listContracts(c.get('ctx')), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/contracts/{id}',
+      tags: [TAG],
+      summary: 'Een opdracht wijzigen: naam, opdrachtnemer, datums, bron of toelichting (beleidsadviseurs, beheerders)',
+      description: 'Alleen de velden die u meestuurt veranderen. De opdrachtnemer kan niet meer veranderen zodra er onderaannemers zijn vastgelegd (400, veld contractorOrganisationId). `endsOn: null` haalt de einddatum weg.',
+      security: auth,
+      request: { params: idParam, body: json(contractPatch.openapi('ContractPatch')) },
+      responses: { 200: jsonResponse(contractSchema, 'De opdracht na de wijziging'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => c.json(await updateContract(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/contract-rounds/{id}',
+      tags: [TAG],
+      summary: 'De tijdlijn of toelichting van een contracteringsronde wijzigen (beleidsadviseurs, beheerders)',
+      description: 'Alleen de velden die u meestuurt veranderen; het jaar van de ronde blijft. De meldingen bij de onderaannemers volgen de nieuwe tijdlijn.',
+      security: auth,
+      request: { params: idParam, body: json(roundPatch.openapi('ContractRoundPatch')) },
+      responses: { 200: jsonResponse(roundOnlySchema, 'De ronde na de wijziging'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => c.json(await updateRound(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   api.openapi(
     createRoute({

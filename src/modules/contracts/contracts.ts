@@ -19,9 +19,9 @@ import { decidesSubcontractors, managesContracts, readsContract } from './policy
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 export const today = (ctx: ServiceContext): string => dayFormat.format(ctx.now());
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const isoDate = z.string().trim().refine(isIsoDate, { message: 'validation.date' }).openapi({ format: 'date' });
+export const isoDate = z.string().trim().refine(isIsoDate, { message: 'validation.date' }).openapi({ format: 'date' });
 const blank = (v: unknown) => (v === '' ? null : v);
-const optionalDate = z.preprocess(blank, isoDate.nullable().optional());
+export const optionalDate = z.preprocess(blank, isoDate.nullable().optional());
 export const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export const decisions = ['continue', 'stop', 'transition'] as const;
@@ -86,8 +86,8 @@ export interface KindOverview {
   reduction: number;
 }
 
-type ContractRow = typeof contracts.$inferSelect;
-type RoundRow = typeof contractRounds.$inferSelect;
+export type ContractRow = typeof contracts.$inferSelect;
+export type RoundRow = typeof contractRounds.$inferSelect;
 type SubRow = typeof contractSubcontractors.$inferSelect;
 
 async function actorOrgType(ctx: ServiceContext, actor: Actor): Promise<string | null> {
@@ -95,9 +95,9 @@ async function actorOrgType(ctx: ServiceContext, actor: Actor): Promise<string |
   return (await getOrganisation(ctx, actor.organisationId).catch(() => null))?.type ?? null;
 }
 
-const roundView = (r: RoundRow): RoundView => ({ id: r.id, contractId: r.contractId, year: r.year, proposalFrom: r.proposalFrom, proposalTo: r.proposalTo, conversationsFrom: r.conversationsFrom, conversationsTo: r.conversationsTo, decisionFrom: r.decisionFrom, decisionTo: r.decisionTo, note: r.note });
+export const roundView = (r: RoundRow): RoundView => ({ id: r.id, contractId: r.contractId, year: r.year, proposalFrom: r.proposalFrom, proposalTo: r.proposalTo, conversationsFrom: r.conversationsFrom, conversationsTo: r.conversationsTo, decisionFrom: r.decisionFrom, decisionTo: r.decisionTo, note: r.note });
 
-async function contractViews(ctx: ServiceContext, rows: ContractRow[]): Promise<ContractView[]> {
+export async function contractViews(ctx: ServiceContext, rows: ContractRow[]): Promise<ContractView[]> {
   const names = await getOrganisationNames(ctx, [...new Set(rows.map((r) => r.contractorOrganisationId))]);
   return rows.map((r) => ({ id: r.id, name: r.name, contractorOrganisationId: r.contractorOrganisationId, contractorName: names.get(r.contractorOrganisationId) ?? '', signedOn: r.signedOn, startsOn: r.startsOn, endsOn: r.endsOn, source: r.source, note: r.note }));
 }
@@ -112,7 +112,7 @@ export async function listContracts(ctx: ServiceContext): Promise<ContractView[]
   return contractViews(ctx, rows);
 }
 
-async function readableContract(ctx: ServiceContext, id: string): Promise<ContractRow> {
+export async function readableContract(ctx: ServiceContext, id: string): Promise<ContractRow> {
   const actor = requireActor(ctx);
   if (!isUuid(id)) throw notFound();
   const [r] = await ctx.db.select().from(contracts).where(and(eq(contracts.tenantId, ctx.tenant), eq(contracts.id, id)));
@@ -138,16 +138,19 @@ export const contractInput = z.object({
 });
 export type ContractInput = z.input<typeof contractInput>;
 
+/** The checks of a contract beyond its shape: the contractor exists, the period does not end before it starts. */
+export async function contractChecks(ctx: ServiceContext, p: Partial<z.output<typeof contractInput>>): Promise<FieldError[]> {
+  const e: FieldError[] = [];
+  if (p.contractorOrganisationId && !(await organisationExists(ctx, p.contractorOrganisationId))) e.push({ field: 'contractorOrganisationId', message: 'contracts.error.unknownOrganisation', code: 'unknown_reference' });
+  if (p.startsOn && p.endsOn && p.endsOn < p.startsOn) e.push({ field: 'endsOn', message: 'contracts.error.endBeforeStart', code: 'too_small' });
+  return e;
+}
+
 /** Records a contract with its contractor (policy advisors, administrators). */
 export async function createContract(ctx: ServiceContext, raw: ContractInput): Promise<ContractView> {
   const actor = requireActor(ctx);
   if (!managesContracts(actor)) throw forbidden();
-  const input = await parseChecked(contractInput, raw, async (p) => {
-    const e: FieldError[] = [];
-    if (p.contractorOrganisationId && !(await organisationExists(ctx, p.contractorOrganisationId))) e.push({ field: 'contractorOrganisationId', message: 'contracts.error.unknownOrganisation', code: 'unknown_reference' });
-    if (p.startsOn && p.endsOn && p.endsOn < p.startsOn) e.push({ field: 'endsOn', message: 'contracts.error.endBeforeStart', code: 'too_small' });
-    return e;
-  });
+  const input = await parseChecked(contractInput, raw, (p) => contractChecks(ctx, p));
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db.insert(contracts).values({ tenantId: tx.tenant, ...input, signedOn: input.signedOn ?? null, endsOn: input.endsOn ?? null }).returning();
     await recordAudit(tx, { action: 'contracts.contract.created', subjectType: 'contract', subjectId: row.id });
@@ -167,21 +170,24 @@ export const roundInput = z.object({
 });
 export type RoundInput = z.input<typeof roundInput>;
 
+/** The order of a round's timeline: each window ends after it starts; conversations after proposals, decisions after conversations. */
+export function timelineChecks(p: Partial<Pick<z.output<typeof roundInput>, 'proposalFrom' | 'proposalTo' | 'conversationsFrom' | 'conversationsTo' | 'decisionFrom' | 'decisionTo'>>): FieldError[] {
+  const e: FieldError[] = [];
+  const order = (field: string, from?: string, to?: string) => from && to && to < from && e.push({ field, message: 'contracts.error.windowOrder', code: 'too_small' });
+  order('proposalTo', p.proposalFrom, p.proposalTo);
+  order('conversationsTo', p.conversationsFrom, p.conversationsTo);
+  order('decisionTo', p.decisionFrom, p.decisionTo);
+  if (p.conversationsFrom && p.proposalFrom && p.conversationsFrom < p.proposalFrom) e.push({ field: 'conversationsFrom', message: 'contracts.error.conversationsBeforeProposal', code: 'too_small' });
+  if (p.decisionFrom && p.conversationsFrom && p.decisionFrom < p.conversationsFrom) e.push({ field: 'decisionFrom', message: 'contracts.error.decisionBeforeConversations', code: 'too_small' });
+  return e;
+}
+
 /** Opens a contracting round for a year with its timeline (policy advisors, administrators). */
 export async function createRound(ctx: ServiceContext, contractId: string, raw: RoundInput): Promise<RoundView> {
   const actor = requireActor(ctx);
   await readableContract(ctx, contractId);
   if (!managesContracts(actor)) throw forbidden();
-  const input = await parseChecked(roundInput, raw, (p) => {
-    const e: FieldError[] = [];
-    const order = (field: string, from?: string, to?: string) => from && to && to < from && e.push({ field, message: 'contracts.error.windowOrder', code: 'too_small' });
-    order('proposalTo', p.proposalFrom, p.proposalTo);
-    order('conversationsTo', p.conversationsFrom, p.conversationsTo);
-    order('decisionTo', p.decisionFrom, p.decisionTo);
-    if (p.conversationsFrom && p.proposalFrom && p.conversationsFrom < p.proposalFrom) e.push({ field: 'conversationsFrom', message: 'contracts.error.conversationsBeforeProposal', code: 'too_small' });
-    if (p.decisionFrom && p.conversationsFrom && p.decisionFrom < p.conversationsFrom) e.push({ field: 'decisionFrom', message: 'contracts.error.decisionBeforeConversations', code: 'too_small' });
-    return e;
-  });
+  const input = await parseChecked(roundInput, raw, timelineChecks);
   return inTransaction(ctx, async (tx) => {
     const [exists] = await tx.db.select({ id: contractRounds.id }).from(contractRounds).where(and(eq(contractRounds.tenantId, tx.tenant), eq(contractRounds.contractId, contractId), eq(contractRounds.year, input.year)));
     if (exists) throw new AppError('conflict', 'contracts.error.roundExists', [{ field: 'year', message: 'contracts.error.roundExists', code: 'duplicate', params: { year: input.year } }], { year: input.year });
@@ -253,7 +259,7 @@ async function subViews(ctx: ServiceContext, round: RoundView, rows: SubRow[]): 
     .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'nl'));
 }
 
-async function readableRound(ctx: ServiceContext, id: string): Promise<{ contract: ContractRow; round: RoundView }> {
+export async function readableRound(ctx: ServiceContext, id: string): Promise<{ contract: ContractRow; round: RoundView }> {
   if (!isUuid(id)) throw notFound();
   requireActor(ctx);
   const [r] = await ctx.db.select().from(contractRounds).where(and(eq(contractRounds.tenantId, ctx.tenant), eq(contractRounds.id, id)));

@@ -8,7 +8,7 @@ import { registerContracts } from './routes.tsx';
 import { seedContracts } from './seed.ts';
 import { seedContractsDemo } from './demo.ts';
 
-export const contractsAuditActions = ['contracts.contract.created', 'contracts.round.created', 'contracts.subcontractor.added', 'contracts.subcontractor.decided', 'contracts.transfer.updated'] as const;
+export const contractsAuditActions = ['contracts.contract.created', 'contracts.contract.updated', 'contracts.round.created', 'contracts.round.updated', 'contracts.subcontractor.added', 'contracts.subcontractor.decided', 'contracts.transfer.updated'] as const;
 
 declare module '../../platform/audit/actions.ts' {
   interface AuditActions {

@@ -14,7 +14,7 @@ import { listContracts, getContract, createContract, createRound, getRound, addS
 import { decidesSubcontractors, managesContracts, CONTRACT_PATH, ROUND_PATH, SUBCONTRACTOR_PATH } from './policy.ts';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const fmtDate = (v: View, iso: string | null | undefined) => {
+export const fmtDate = (v: View, iso: string | null | undefined) => {
   if (!iso) return '';
   const locale = v.lang === 'en' ? 'en-GB' : 'nl-NL';
   let f = dateFormats.get(locale);
@@ -25,7 +25,7 @@ const pct = (v: View, x: number) => new Intl.NumberFormat(v.lang === 'en' ? 'en-
 const decisionText = (v: View, d: Decision | null) => (d ? v.t(`contracts.decision.${d}`) : v.t('contracts.undecided'));
 const count = (v: View, c: Count | null) => (c === null ? '' : countText(c, v.lang));
 
-const labels = (v: View) => ({
+export const labels = (v: View) => ({
   name: v.t('contracts.name'),
   contractorOrganisationId: v.t('contracts.contractor'),
   signedOn: v.t('contracts.signedOn'),
@@ -54,7 +54,7 @@ const labels = (v: View) => ({
   completed: v.t('contracts.transfer.completed'),
 });
 
-const val = (values: FormBody, k: string, fallback = '') => (k in values ? str(values, k) : fallback);
+export const val = (values: FormBody, k: string, fallback = '') => (k in values ? str(values, k) : fallback);
 const Warnings = ({ v, s }: { v: View; s: SubcontractorView }) => (s.warnings.length ? <>{s.warnings.map((w) => v.t(`contracts.warn.${w}`)).join(' ')}</> : <>{''}</>);
 const Timeline = ({ v, r }: { v: View; r: RoundView }) => (
   <dl class="sb-facts">
@@ -124,6 +124,7 @@ async function contractPage(c: Context<AppEnv>, values: FormBody, errors: FieldE
     <Layout v={v} title={k.name}>
       <Breadcrumbs v={v} items={[{ href: '/opdrachten', label: v.t('contracts.title') }]} />
       <H1>{k.name}</H1>
+      {c.req.query('klaar') === 'opgeslagen' && <Alert type="ok">{v.t('contracts.saved')}</Alert>}
       <dl class="sb-facts">
         <dt>{v.t('contracts.contractor')}</dt>
         <dd>{k.contractorName}</dd>
@@ -148,6 +149,11 @@ async function contractPage(c: Context<AppEnv>, values: FormBody, errors: FieldE
           </>
         )}
       </dl>
+      {managesContracts(v.actor) && (
+        <P>
+          <A href={`/opdrachten/${k.id}/wijzigen`}>{v.t('contracts.edit')}</A>
+        </P>
+      )}
       <H2>{v.t('contracts.rounds')}</H2>
       {rounds.length === 0 ? (
         <P>{v.t('contracts.noRounds')}</P>
@@ -203,6 +209,11 @@ async function roundPage(c: Context<AppEnv>, values: FormBody, errors: FieldErro
       {c.req.query('klaar') === 'opgeslagen' && <Alert type="ok">{v.t('contracts.saved')}</Alert>}
       <P>{v.t('contracts.round.intro', { contractor: d.contract.contractorName, year: d.round.year })}</P>
       <Timeline v={v} r={d.round} />
+      {managesContracts(v.actor) && (
+        <P>
+          <A href={`/opdrachten/rondes/${d.round.id}/wijzigen`}>{v.t('contracts.round.edit')}</A>
+        </P>
+      )}
       {warned > 0 && <Alert type="warning">{v.t('contracts.warnedAlert', { n: warned })}</Alert>}
       <H2 id="reductie">{v.t('contracts.reduction.title')}</H2>
       <Table

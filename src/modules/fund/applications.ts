@@ -231,8 +231,9 @@ function amountProblems(remaining: number, cents: number | null | undefined, fie
  * checks again that the amount fits in what is left, so the fund can never be committed beyond its budget.
  */
 async function commitWithinBudget(tx: ServiceContext, fund: FundYearView, cents: number, field: string, alreadyCommittedHere = 0) {
-  await tx.db.select({ id: fundYears.id }).from(fundYears).where(and(eq(fundYears.tenantId, tx.tenant), eq(fundYears.id, fund.id))).for('update');
-  const remaining = (await fundFigures(tx, fund)).remainingCents + alreadyCommittedHere;
+  // The budget as it is now (read with the lock): a change of the year's budget at the same moment is seen here.
+  const [locked] = await tx.db.select({ budgetCents: fundYears.budgetCents }).from(fundYears).where(and(eq(fundYears.tenantId, tx.tenant), eq(fundYears.id, fund.id))).for('update');
+  const remaining = (await fundFigures(tx, { ...fund, budgetCents: locked?.budgetCents ?? fund.budgetCents })).remainingCents + alreadyCommittedHere;
   const problems = amountProblems(remaining, cents, field);
   if (problems.length) throw new AppError('validation', 'error.validation', problems);
 }

@@ -66,7 +66,7 @@ describe.each(dbKinds)('fund over HTTP (%s)', (kind) => {
     for (const [amount, message] of [
       ['-20', 'Hoeveel geld vraagt u?: mag niet negatief zijn'],
       ['twintig', 'Hoeveel geld vraagt u?: is geen bedrag'],
-      ['50.000', 'Hoeveel geld vraagt u?: is meer dan er nog in het fonds zit (€ 10.000,00)'],
+      ['50.000', 'Hoeveel geld vraagt u?: is meer dan er nog in het fonds zit (€\u00a010.000,00)'],
     ]) {
       const r = await member.postForm(`/fonds/${YEAR}/aanvraag/bedrag`, { requestedCents: amount });
       expect(r.status, amount).toBe(400);
@@ -99,7 +99,7 @@ describe.each(dbKinds)('fund over HTTP (%s)', (kind) => {
     // Payment over what was granted is refused with the amount named.
     const pay = await advisor.postForm(`${detailPath}/betalingen`, { paidOn: today(ctxFor(db)), amountCents: '2000' }, detailPath);
     expect(pay.status).toBe(400);
-    expect(await pay.text()).toContain('is meer dan er nog te betalen is (€ 1.500,00)');
+    expect(await pay.text()).toContain('is meer dan er nog te betalen is (€\u00a01.500,00)');
 
     // The API: the year at a glance.
     const api = await auditor.get(`/api/v1/fund/${YEAR}`);
@@ -118,5 +118,44 @@ describe.each(dbKinds)('fund over HTTP (%s)', (kind) => {
     const page = await (await auditor.get(`/fonds/${YEAR}`)).text();
     expect(page).toContain('Nog beschikbaar');
     expect(page).not.toContain('Voorleesclub HTTP');
+  });
+
+  it('changes the year through its settings form and the API; the budget cannot drop below what is committed', async () => {
+    const d = today(ctxFor(db));
+    const form = (over: Record<string, string>) => ({ budgetCents: '10.000', opensOn: addDays(d, -1), closesOn: addDays(d, 10), decisionDeadline: addDays(d, 30), ...over });
+    const below = await advisor.postForm(`/fonds/${YEAR}`, form({ budgetCents: '1.000' }));
+    expect(below.status).toBe(400);
+    expect((await below.text()).replace(/\u00a0/g, ' ')).toContain('Budget: is lager dan wat al is vastgelegd (€ 1.500,00)');
+    // Not an amount: reported, never taken as "leave the budget as it is".
+    const notAmount = await advisor.postForm(`/fonds/${YEAR}`, form({ budgetCents: 'veel' }));
+    expect(notAmount.status).toBe(400);
+    expect(await notAmount.text()).toContain('Budget: is geen bedrag');
+    const ok = await advisor.postForm(`/fonds/${YEAR}`, form({ budgetCents: '12.000', note: 'Aangevuld.' }));
+    expect(ok.status).toBe(303);
+
+    const path = `/api/v1/fund/${YEAR}`;
+    const later = await advisor.json(path, 'PATCH', { decisionDeadline: addDays(d, 40) });
+    expect(later.status).toBe(200);
+    expect(await later.json()).toMatchObject({ year: YEAR, decisionDeadline: addDays(d, 40), budgetCents: 1_200_000, note: 'Aangevuld.', committedCents: 150_000 });
+    const tooLow = await advisor.json(path, 'PATCH', { budgetCents: 100_000 });
+    expect(tooLow.status).toBe(400);
+    expect((await tooLow.json()).invalidParams).toEqual([expect.objectContaining({ name: 'budgetCents', code: 'too_small', reason: 'is lager dan wat al is vastgelegd (€\u00a01.500,00)' })]);
+    const order = await advisor.json(path, 'PATCH', { closesOn: addDays(d, -5) });
+    expect(order.status).toBe(400);
+    expect((await order.json()).invalidParams.map((p: { name: string }) => p.name)).toEqual(['closesOn']);
+    // The amount in the message follows the reader's language (page and API alike).
+    advisor.cookies.set('sb_lang', 'en');
+    try {
+      const english = await advisor.json(path, 'PATCH', { budgetCents: 100_000 });
+      expect((await english.json()).invalidParams).toEqual([expect.objectContaining({ name: 'budgetCents', reason: 'is lower than what is already committed (€1,500.00)' })]);
+      const englishPage = await advisor.postForm(`/fonds/${YEAR}`, form({ budgetCents: '1.000' }));
+      expect(await englishPage.text()).toContain('Budget: is lower than what is already committed (€1,500.00)');
+    } finally {
+      advisor.cookies.delete('sb_lang');
+    }
+    expect((await advisor.json(path, 'PATCH', { year: 2040 })).status).toBe(400);
+    expect((await auditor.json(path, 'PATCH', { note: 'x' })).status).toBe(403);
+    expect((await member.json(path, 'PATCH', { note: 'x' })).status).toBe(403);
+    expect((await advisor.json('/api/v1/fund/1999', 'PATCH', { note: 'x' })).status).toBe(404);
   });
 });

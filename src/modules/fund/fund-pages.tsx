@@ -77,9 +77,11 @@ async function managerOrgOptions(c: Context<AppEnv>) {
   return orgs.filter((o) => o.type === 'cooperative' || o.type === 'municipality' || o.type === 'core-partner').map((o) => ({ value: o.id, label: o.name }));
 }
 
+// An amount that is not one goes to the service as null (never absent: a change leaves absent fields as they are),
+// so it is reported with every other problem.
 const yearInput = (b: FormBody, budgetCents: number | undefined) => ({
   year: str(b, 'year'),
-  budgetCents: budgetCents as number,
+  budgetCents: (budgetCents ?? null) as number,
   opensOn: str(b, 'opensOn'),
   closesOn: str(b, 'closesOn'),
   decisionDeadline: str(b, 'decisionDeadline'),

@@ -1,5 +1,6 @@
 // Amounts of the fund: typed by a person in euros ("1.250", "1250,50", "€ 300.000") and kept as integer cents;
 // shown in the reader's language. Never floats for money: the euros and cents are read as separate integers.
+import { formatMoney, money, type Lang, type MoneyParam } from '../../platform/i18n/index.ts';
 
 const AMOUNT = /^(-)?\s*(?:€\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/;
 
@@ -25,18 +26,12 @@ export function parseAmount(input: string): ParsedAmount {
   return { ok: true, cents };
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-/** Cents as euros in the reader's language: "€ 1.250,00" (nl), "€1,250.00" (en). */
-export function formatCents(lang: 'nl' | 'en', cents: number): string {
-  const locale = lang === 'nl' ? 'nl-NL' : 'en-GB';
-  let f = formats.get(locale);
-  if (!f) formats.set(locale, (f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' })));
-  return f.format(cents / 100);
-}
+/** Cents as euros in the reader's language: "€ 1.250,00" (nl), "€1,250.00" (en) — the platform's money format. */
+export const formatCents = (lang: Lang, cents: number): string => formatMoney(lang, cents);
 
 /** Cents as a plain amount for a form field ("1250,50", or "1250" for whole euros). */
 export const centsForInput = (cents: number | null | undefined): string =>
   cents === null || cents === undefined ? '' : cents % 100 === 0 ? String(cents / 100) : `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
 
-/** An amount as a message parameter (errors are built before the reader's language is known): Dutch notation. */
-export const amountParam = (cents: number): string => formatCents('nl', cents).replace(/\s/g, ' ');
+/** An amount as a message parameter: formatted in the reader's language when the message is translated. */
+export const amountParam = (cents: number): MoneyParam => money(cents);

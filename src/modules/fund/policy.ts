@@ -59,4 +59,5 @@ export const fundRoutes: RouteRules = {
   [`POST ${APP}/extra`]: managers,
   [`POST ${APP}/betalingen`]: managers,
   'GET /api/v1/fund/:year': [...managers, 'auditor'],
+  'PATCH /api/v1/fund/:year': ['policy_advisor', 'administrator'],
 };

@@ -106,21 +106,40 @@ export async function createFundYear(ctx: ServiceContext, raw: FundYearInput): P
   });
 }
 
-/** Changes a year's budget, window, deadline or manager; the budget can never drop below what is committed. */
-export async function updateFundYear(ctx: ServiceContext, year: number, raw: Omit<FundYearInput, 'year'>): Promise<FundYearView> {
+/** The fields of a year one may change (the year itself names it and stays); absent fields stay as they are (PATCH). */
+export const fundYearPatch = fundYearInput.omit({ year: true }).extend({ source: z.string().trim().max(300), note: z.string().trim().max(2000) }).partial().strict();
+export type FundYearPatch = z.input<typeof fundYearPatch>;
+
+const yearKeys = ['budgetCents', 'opensOn', 'closesOn', 'decisionDeadline', 'managerOrganisationId', 'source', 'note'] as const;
+
+/**
+ * Changes a year's budget, window, deadline, manager, source or note (policy advisors, administrators); fields not
+ * given stay as they are. The budget can never drop below what is committed (checked again inside the transaction
+ * with the year's row locked, as decisions lock it, so a decision taken at the same moment cannot slip under it). One audit row names the changed fields.
+ */
+export async function updateFundYear(ctx: ServiceContext, year: number, patch: FundYearPatch): Promise<FundYearView> {
   const actor = requireActor(ctx);
   if (!hasRole(actor, 'policy_advisor', 'administrator')) throw forbidden();
   const current = await getFundYear(ctx, year);
   const figures = await fundFigures(ctx, current);
-  const input = await parseChecked(fundYearInput, { ...raw, year }, (p) => checkYear(ctx, p, figures.committedCents));
+  const given = Object.fromEntries(Object.entries(patch ?? {}).filter(([, v]) => v !== undefined));
+  const merged = { ...Object.fromEntries(yearKeys.map((k) => [k, current[k]])), ...given, year };
+  const input = await parseChecked(fundYearInput, merged, (p) => checkYear(ctx, p, figures.committedCents));
+  const { year: _y, ...rest } = input;
+  const after = { ...rest, managerOrganisationId: rest.managerOrganisationId ?? null };
+  const changes = Object.fromEntries(yearKeys.filter((k) => current[k] !== after[k]).map((k) => [k, { before: current[k], after: after[k] }]));
+  if (!Object.keys(changes).length) return current;
   return inTransaction(ctx, async (tx) => {
-    const { year: _y, ...rest } = input;
+    // The year's row is locked as the decisions lock it (applications.ts), so they and this change take turns.
+    await tx.db.select({ id: fundYears.id }).from(fundYears).where(and(eq(fundYears.tenantId, tx.tenant), eq(fundYears.id, current.id))).for('update');
+    const committed = (await fundFigures(tx, current)).committedCents;
+    if (after.budgetCents < committed) throw new AppError('validation', 'error.validation', [{ field: 'budgetCents', message: 'fund.error.budgetBelowCommitted', code: 'too_small', params: { amount: amountParam(committed) } }]);
     const [row] = await tx.db
       .update(fundYears)
-      .set({ ...rest, managerOrganisationId: rest.managerOrganisationId ?? null, updatedAt: tx.now() })
+      .set({ ...after, updatedAt: tx.now() })
       .where(and(eq(fundYears.tenantId, tx.tenant), eq(fundYears.id, current.id)))
       .returning();
-    await recordAudit(tx, { action: 'fund.year.updated', subjectType: 'fund_year', subjectId: row.id, details: { year, budgetCents: input.budgetCents } });
+    await recordAudit(tx, { action: 'fund.year.updated', subjectType: 'fund_year', subjectId: row.id, details: { year, budgetCents: after.budgetCents, changes } });
     return view(tx, row);
   });
 }

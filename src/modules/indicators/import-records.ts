@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { defineJob, enqueueJob } from '../../platform/jobs/index.ts';
 import { jobs } from '../../platform/jobs/schema.ts';
 import { fileError, MAX_FILE_BYTES, readTable } from '../../platform/import/table.ts';
-import type { MessageKey } from '../../platform/i18n/index.ts';
+import type { MessageKey, MessageParams } from '../../platform/i18n/index.ts';
 import { indicatorImports, indicators, type StoredRowError } from './schema.ts';
 import { rowsOfTable, type Layout } from './import-table.ts';
 import { writeIndicatorValues, type WriteValuesResult } from './values.ts';
@@ -66,7 +66,7 @@ export interface ImportView {
   benchmarks: number;
   errorCount: number;
   errors: StoredRowError[];
-  message: { key: MessageKey; params: Record<string, string | number> } | null;
+  message: { key: MessageKey; params: MessageParams } | null;
   progress: { done: number; total: number | null; message: string | null };
   createdAt: Date;
   finishedAt: Date | null;

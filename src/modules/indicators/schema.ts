@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { pgTable, text, integer, uuid, jsonb, uniqueIndex, index, timestamp, doublePrecision, boolean, customType } from 'drizzle-orm/pg-core';
 import { id, tenantId, createdAt, updatedAt, tenantPrimaryKey, tenantReference } from '../../platform/db/columns.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
+import type { MessageParams } from '../../platform/i18n/index.ts';
 
 export type AreaLevel = 'gemeente' | 'district' | 'wijk' | 'buurt';
 
@@ -158,7 +159,7 @@ export const indicatorImports = pgTable(
     errors: jsonb('errors').$type<StoredRowError[]>().notNull().default(sql`'[]'::jsonb`),
     errorCount: integer('error_count').notNull().default(0),
     /** A whole-file refusal: message key and params. */
-    message: jsonb('message').$type<{ key: string; params: Record<string, string | number> }>(),
+    message: jsonb('message').$type<{ key: string; params: MessageParams }>(),
     jobId: uuid('job_id'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),

@@ -306,6 +306,6 @@ export async function plannedReachOf(ctx: ServiceContext, themeSlug: string, yea
   for (const p of plans.values()) if (visible.has(p.id)) byYear.set(p.year, { version: p.version, entries: [] });
   for (const e of entries)
     byYear.get(e.year)!.entries.push({ organisationId: e.organisationId!, organisationName: names.get(e.organisationId!) ?? '', activityTitle: activities.get(e.activityId!)?.title ?? '', plannedSessions: e.plannedSessions!, plannedResidents: Number(e.plannedResidents) });
-  for (const p of byYear.values()) p.entries.sort((a, b) => a.activityTitle.localeCompare(b.activityTitle, 'nl') || a.organisationName.localeCompare(b.organisationName, 'nl'));
+  for (const p of byYear.values()) p.entries.sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'nl') || a.activityTitle.localeCompare(b.activityTitle, 'nl'));
   return years.map((year) => ({ year, plan: byYear.get(year) ?? null }));
 }

@@ -10,7 +10,8 @@ export { filterQuery, type ReportFiltersInput } from './report-filters.ts';
 export { seesExactFiguresOf, readers as reportReaders } from './policy.ts';
 export { discloseAmount, DISCLOSURE_RULE, type Disclosure } from './disclosure.ts';
 // plans: the accountability plan of a theme table and year is also the joint application's planned activities and
-// reach (subsidies reads it here, never copies it).
-export { getPlan, listPlans, planOrganisations, periodOfYear, type PlanSummary } from './plans.ts';
+// reach (subsidies reads it here, never copies it; its demo writes a table's plans through the same functions as
+// the plan pages).
+export { getPlan, listPlans, planOrganisations, periodOfYear, createPlan, addChoice, saveEntry, type PlanSummary } from './plans.ts';
 export type { PlanView, EntryView, TargetView } from './plan-read.ts';
 export { plannedReachOf, type PlannedReach, type PlannedReachEntry } from './plan-read.ts';

@@ -9,6 +9,7 @@ import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea,
 import { readForm, str, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { getApplication, updateSection, addOwnSection, saveBudget, submitApplication, returnApplication, listRevisions, checkApplication, sectionStatuses, type ApplicationView } from './application-service.ts';
+import { grantsOfApplication } from './grant-service.ts';
 import { APP, SECTION, managesSubsidies } from './policy.ts';
 import { localDate } from './input.ts';
 import { diffText } from './text-diff.ts';
@@ -38,6 +39,9 @@ async function overview(c: Context<AppEnv>, id: string, errors: FieldError[] = [
   const a = await getApplication(ctx, id);
   const base = `/subsidies/aanvragen/${a.id}`;
   const done = a.sections.filter((s) => s.status === 'done').length;
+  // The grants already decided from this application (each reader sees those they may read): a member that has one
+  // is linked to it, never offered a second.
+  const grants = a.status === 'assessed' ? await grantsOfApplication(ctx, a.id) : [];
   return c.html(
     <Layout v={v} title={v.t('subsidies.application.titleOf', { theme: a.table.themeName })}>
       <Breadcrumbs v={v} items={crumbs(v, a)} />
@@ -64,15 +68,24 @@ async function overview(c: Context<AppEnv>, id: string, errors: FieldError[] = [
         {a.may.submit && <ButtonLink href={`${base}/controleren`}>{v.t('subsidies.check.title')}</ButtonLink>}
         {['submitted', 'assessed'].includes(a.status) && <A href={`${base}/beoordelen`}>{v.t('subsidies.assess.title')}</A>}
       </div>
-      {a.status === 'assessed' && managesSubsidies(v.actor) && (
+      {(grants.length > 0 || (a.status === 'assessed' && managesSubsidies(v.actor))) && (
         <>
-          <H2>{v.t('subsidies.grant.new')}</H2>
+          <H2>{grants.length ? v.t('subsidies.grant.ofApplication') : v.t('subsidies.grant.new')}</H2>
           <ul class="utrecht-unordered-list">
-            {a.table.members.map((m) => (
-              <li class="utrecht-unordered-list__item">
-                <A href={`/subsidies/beschikkingen/nieuw?aanvraag=${a.id}&organisatie=${m.id}`}>{v.t('subsidies.grant.newFor', { name: m.name })}</A>
-              </li>
-            ))}
+            {a.table.members.map((m) => {
+              const own = grants.filter((g) => g.organisationId === m.id);
+              if (own.length)
+                return own.map((g) => (
+                  <li class="utrecht-unordered-list__item">
+                    <A href={`/subsidies/beschikkingen/${g.id}`}>{v.t('subsidies.grant.existingFor', { name: m.name, reference: g.reference })}</A>
+                  </li>
+                ));
+              return a.status === 'assessed' && managesSubsidies(v.actor) ? (
+                <li class="utrecht-unordered-list__item">
+                  <A href={`/subsidies/beschikkingen/nieuw?aanvraag=${a.id}&organisatie=${m.id}`}>{v.t('subsidies.grant.newFor', { name: m.name })}</A>
+                </li>
+              ) : null;
+            })}
           </ul>
         </>
       )}
@@ -345,10 +358,22 @@ export function registerApplicationPages(app: OpenAPIHono<AppEnv>) {
               {r.organisationName ? ` (${r.organisationName})` : ''} · {fmtTime(v, r.createdAt)}
             </p>
             {['section', 'budget'].includes(r.what) && <DiffView before={r.before} after={r.after} />}
-            {['status', 'assign'].includes(r.what) && (
-              <P>
-                {r.what === 'status' ? `${v.t(sectionStatusKey(r.before))} → ${v.t(sectionStatusKey(r.after))}` : `${r.before || v.t('subsidies.section.unassigned')} → ${r.after || v.t('subsidies.section.unassigned')}`}
-              </P>
+            {r.what === 'section_save' && r.before !== r.after && (
+              <>
+                <p class="utrecht-paragraph sb-meta">{v.t('subsidies.section.body')}</p>
+                <DiffView before={r.before} after={r.after} />
+              </>
+            )}
+            {r.fieldChanges.length > 0 && (
+              <ul class="utrecht-unordered-list">
+                {r.fieldChanges.map((f) => (
+                  <li class="utrecht-unordered-list__item">
+                    {f.field === 'status'
+                      ? `${v.t('subsidies.section.status')}: ${v.t(sectionStatusKey(f.before))} → ${v.t(sectionStatusKey(f.after))}`
+                      : `${v.t('subsidies.section.organisation')}: ${f.before || v.t('subsidies.section.unassigned')} → ${f.after || v.t('subsidies.section.unassigned')}`}
+                  </li>
+                ))}
+              </ul>
             )}
             {['return', 'add_section'].includes(r.what) && <p class="utrecht-paragraph sb-pre-line">{r.after}</p>}
           </section>

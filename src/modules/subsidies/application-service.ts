@@ -2,13 +2,14 @@
 // follow the call's quality criteria (§8) and the statements §5 asks for, each assigned to a member organisation
 // with a status; the planned activities and reach are the table's accountability plans (reach module) for the
 // period's years — read and linked, never copied; a budget per organisation and year (wage part, other costs).
-// Every change bumps the version and keeps a revision (who, for which organisation, before and after). Submitting
+// Every save bumps the version once and keeps one revision (who, for which organisation, before and after, and the
+// other fields the same save changed). Submitting
 // locks the version (subsidy_submissions); the municipality can return it with comments.
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import { subsidyApplications, subsidySections, subsidyBudgetLines, subsidyRevisions, subsidySubmissions, subsidyTables, subsidyTableMembers, subsidyCalls, subsidyAssessors } from './schema.ts';
 import { amount, localDate, requiredText, text } from './input.ts';
-import { formatEuros } from './money.ts';
+import { money } from '../../platform/i18n/index.ts';
 import { managesSubsidies, readsTable, writesApplication } from './policy.ts';
 import { callSummaryOf, getCall, tableMembers, tableSummaryFrom, yearsOf, type CallView, type TableSummary } from './call-service.ts';
 import { AppError, forbidden, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
@@ -270,15 +271,22 @@ async function forChange(ctx: ServiceContext, id: string): Promise<Loaded & { ac
   return { ...l, actor };
 }
 
-/** Bumps the version and keeps the revision; call inside the change's transaction. */
-async function revise(tx: ServiceContext, appId: string, r: { organisationId: string | null; what: string; subject: string; before: string; after: string }): Promise<number> {
+export interface FieldChange {
+  field: 'status' | 'organisationId';
+  before: string;
+  after: string;
+}
+
+/** Bumps the version and keeps the revision; call inside the change's transaction, once per save. */
+async function revise(tx: ServiceContext, appId: string, r: { organisationId: string | null; what: string; subject: string; before: string; after: string; fieldChanges?: FieldChange[] }): Promise<number> {
   const [{ version }] = await tx.db
     .update(subsidyApplications)
     .set({ version: sql`${subsidyApplications.version} + 1`, updatedAt: tx.now() })
     .where(and(eq(subsidyApplications.tenantId, tx.tenant), eq(subsidyApplications.id, appId)))
     .returning({ version: subsidyApplications.version });
-  await tx.db.insert(subsidyRevisions).values({ tenantId: tx.tenant, applicationId: appId, version, actorName: tx.actor?.name ?? 'systeem', organisationId: r.organisationId, what: r.what, subject: r.subject, before: r.before, after: r.after, createdAt: tx.now() });
-  await recordAudit(tx, { action: 'subsidies.application_change', subjectType: 'subsidy_application', subjectId: appId, details: { what: r.what, subject: r.subject, version } });
+  const fieldChanges = r.fieldChanges ?? [];
+  await tx.db.insert(subsidyRevisions).values({ tenantId: tx.tenant, applicationId: appId, version, actorName: tx.actor?.name ?? 'systeem', organisationId: r.organisationId, what: r.what, subject: r.subject, before: r.before, after: r.after, fieldChanges, createdAt: tx.now() });
+  await recordAudit(tx, { action: 'subsidies.application_change', subjectType: 'subsidy_application', subjectId: appId, details: { what: r.what, subject: r.subject, version, ...(fieldChanges.length ? { fields: fieldChanges.map((f) => f.field) } : {}) } });
   return version;
 }
 
@@ -303,11 +311,16 @@ export async function updateSection(ctx: ServiceContext, appId: string, sectionI
   });
   const org = input.organisationId === undefined ? s.organisationId : input.organisationId;
   const own = actor.organisationId && members.includes(actor.organisationId) ? actor.organisationId : null;
+  // One save is one revision: the text before and after (left empty when it did not change) and the other fields
+  // that changed with it. A save that changes nothing bumps no version.
+  const textChanged = input.body !== s.body;
+  const fieldChanges: FieldChange[] = [];
+  if (input.status !== s.status) fieldChanges.push({ field: 'status', before: s.status, after: input.status });
+  if (org !== s.organisationId) fieldChanges.push({ field: 'organisationId', before: s.organisationId ?? '', after: org ?? '' });
+  if (!textChanged && !fieldChanges.length) return;
   await inTransaction(ctx, async (tx) => {
     await tx.db.update(subsidySections).set({ body: input.body, status: input.status, organisationId: org, updatedByName: actor.name, updatedAt: tx.now() }).where(and(eq(subsidySections.tenantId, tx.tenant), eq(subsidySections.id, s.id)));
-    if (input.body !== s.body) await revise(tx, app.id, { organisationId: own, what: 'section', subject: s.key, before: s.body, after: input.body });
-    if (input.status !== s.status) await revise(tx, app.id, { organisationId: own, what: 'status', subject: s.key, before: s.status, after: input.status });
-    if (org !== s.organisationId) await revise(tx, app.id, { organisationId: own, what: 'assign', subject: s.key, before: s.organisationId ?? '', after: org ?? '' });
+    await revise(tx, app.id, { organisationId: own, what: 'section_save', subject: s.key, before: textChanged ? s.body : '', after: textChanged ? input.body : '', fieldChanges });
   });
 }
 
@@ -352,7 +365,7 @@ export async function saveBudget(ctx: ServiceContext, appId: string, raw: Budget
         .where(and(eq(subsidyBudgetLines.tenantId, ctx.tenant), eq(subsidyBudgetLines.applicationId, app.id), sql`${subsidyBudgetLines.organisationId} <> ${p.organisationId}`));
       const own = p.lines.reduce((s, l) => s + l.wage + l.other, 0);
       const total = Number(others[0].s) + own;
-      if (total > table.ceilingCents) errors.push({ field: 'lines', code: 'too_big', message: 'subsidies.error.overCeiling', params: { ceiling: formatEuros(table.ceilingCents, ctx.lang), total: formatEuros(total, ctx.lang) } });
+      if (total > table.ceilingCents) errors.push({ field: 'lines', code: 'too_big', message: 'subsidies.error.overCeiling', params: { ceiling: money(table.ceilingCents), total: money(total) } });
     }
     return errors;
   });
@@ -370,7 +383,7 @@ export async function saveBudget(ctx: ServiceContext, appId: string, raw: Budget
     const after = await tx.db.select().from(subsidyBudgetLines).where(and(eq(subsidyBudgetLines.tenantId, tx.tenant), eq(subsidyBudgetLines.applicationId, app.id), eq(subsidyBudgetLines.organisationId, input.organisationId)));
     // The ceiling again inside the transaction: two organisations saving at once cannot pass it together.
     const [{ s }] = await tx.db.select({ s: sql<string>`coalesce(sum(${subsidyBudgetLines.wageCents} + ${subsidyBudgetLines.otherCents}), 0)` }).from(subsidyBudgetLines).where(and(eq(subsidyBudgetLines.tenantId, tx.tenant), eq(subsidyBudgetLines.applicationId, app.id)));
-    if (Number(s) > table.ceilingCents) throw invalid([{ field: 'lines', code: 'too_big', message: 'subsidies.error.overCeiling', params: { ceiling: formatEuros(table.ceilingCents, tx.lang), total: formatEuros(Number(s), tx.lang) } }]);
+    if (Number(s) > table.ceilingCents) throw invalid([{ field: 'lines', code: 'too_big', message: 'subsidies.error.overCeiling', params: { ceiling: money(table.ceilingCents), total: money(Number(s)) } }]);
     const b = fmt(before.map((x) => ({ ...x })));
     const a = fmt(after.map((x) => ({ ...x })));
     if (a !== b) await revise(tx, app.id, { organisationId: input.organisationId, what: 'budget', subject: input.organisationId, before: b, after: a });
@@ -454,8 +467,11 @@ export interface RevisionView {
   what: string;
   subject: string;
   subjectTitle: string;
+  /** The text before and after (section text, budget lines, a return comment); equal when the text did not change. */
   before: string;
   after: string;
+  /** Other fields changed by the same save: a section's status, and its lead organisation (by name). */
+  fieldChanges: FieldChange[];
   createdAt: Date;
 }
 
@@ -466,7 +482,11 @@ export async function listRevisions(ctx: ServiceContext, appId: string): Promise
     ctx.db.select().from(subsidyRevisions).where(and(eq(subsidyRevisions.tenantId, ctx.tenant), eq(subsidyRevisions.applicationId, app.id))).orderBy(sql`${subsidyRevisions.version} desc`, sql`${subsidyRevisions.createdAt} desc`),
     ctx.db.select({ key: subsidySections.key, title: subsidySections.title, kind: subsidySections.kind }).from(subsidySections).where(and(eq(subsidySections.tenantId, ctx.tenant), eq(subsidySections.applicationId, app.id))),
   ]);
-  const orgIds = [...new Set(rows.flatMap((r) => [r.organisationId, r.what === 'assign' ? r.before : null, r.what === 'assign' ? r.after : null, r.what === 'budget' ? r.subject : null]).filter((x): x is string => !!x && isUuid(x)))];
+  // Rows written before one save was one revision kept a status or lead change as a row of its own: read as the
+  // same field change, so the history shows both alike.
+  const changesOf = (r: (typeof rows)[number]): FieldChange[] =>
+    r.what === 'status' ? [{ field: 'status', before: r.before, after: r.after }] : r.what === 'assign' ? [{ field: 'organisationId', before: r.before, after: r.after }] : ((r.fieldChanges ?? []) as FieldChange[]);
+  const orgIds = [...new Set(rows.flatMap((r) => [r.organisationId, ...changesOf(r).filter((f) => f.field === 'organisationId').flatMap((f) => [f.before, f.after]), r.what === 'budget' ? r.subject : null]).filter((x): x is string => !!x && isUuid(x)))];
   const names = await getOrganisationNames(ctx, orgIds);
   const titleOf = (key: string) => {
     const s = sections.find((x) => x.key === key);
@@ -479,8 +499,9 @@ export async function listRevisions(ctx: ServiceContext, appId: string): Promise
     what: r.what,
     subject: r.subject,
     subjectTitle: r.what === 'budget' ? (names.get(r.subject) ?? '') : r.subject ? titleOf(r.subject) : '',
-    before: r.what === 'assign' ? (names.get(r.before) ?? r.before) : r.before,
-    after: r.what === 'assign' ? (names.get(r.after) ?? r.after) : r.after,
+    before: r.what === 'status' || r.what === 'assign' ? '' : r.before,
+    after: r.what === 'status' || r.what === 'assign' ? '' : r.after,
+    fieldChanges: changesOf(r).map((f) => (f.field === 'organisationId' ? { ...f, before: names.get(f.before) ?? f.before, after: names.get(f.after) ?? f.after } : f)),
     createdAt: r.createdAt,
   }));
 }

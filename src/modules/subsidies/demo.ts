@@ -1,8 +1,9 @@
 // Demo data of the subsidies module: the call 2020–2023 (the call in the sources is for that period) with Haarlem's
 // seven theme tables, and the course of one table's joint application through the services as it would have gone
 // in 2019–2021: written together by the members, submitted, assessed, granted per organisation, reviewed with an
-// adjustment and an indexation. A second table's application is still being written; one single grantee carries an
-// SROI obligation. The budget figures are demo figures: the sources name no amounts. Runs the real services with
+// adjustment and an indexation. Before submitting, the table writes its plans for 2020–2023 (the planned activities
+// and reach of the application: demo-plans.ts). A second table's application is still being written; one single
+// grantee carries an SROI obligation. The budget figures are demo figures: the sources name no amounts. Runs the real services with
 // the clock set to the day of each step, so every rule (deadline, ceiling, conflicts) is applied as it would be.
 import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -16,6 +17,7 @@ import { openCall, addTableMember, addTableNote, getCall } from './call-service.
 import { startApplication, getApplication, updateSection, saveBudget, submitApplication } from './application-service.ts';
 import { assignAssessor, saveScores, agreeAssessment } from './assessment-service.ts';
 import { createGrant, adjustGrant, indexGrant, registerSroi, getGrant } from './grant-service.ts';
+import { seedTablePlans } from './demo-plans.ts';
 
 const PERIOD = '2020-2023';
 const at = (ctx: ServiceContext, actor: Actor | null, iso: string): ServiceContext => ({ ...ctx, actor, system: undefined, now: () => new Date(`${iso}T10:00:00Z`) });
@@ -37,7 +39,7 @@ const texts: Record<string, string> = {
 };
 
 /** The demo: skipped when the call for 2020–2023 exists already (safe to run again). */
-export async function seedSubsidiesDemo(ctx: ServiceContext, _rng: Rng, _scale: number): Promise<string[]> {
+export async function seedSubsidiesDemo(ctx: ServiceContext, rng: Rng, _scale: number): Promise<string[]> {
   const [exists] = await ctx.db.select({ id: subsidyCalls.id }).from(subsidyCalls).where(and(eq(subsidyCalls.tenantId, ctx.tenant), eq(subsidyCalls.periodCode, PERIOD)));
   if (exists) return [];
   const account = async (email: string) => {
@@ -55,7 +57,7 @@ export async function seedSubsidiesDemo(ctx: ServiceContext, _rng: Rng, _scale: 
   const contract: Actor | null = contractUser ? { userId: contractUser.id, name: contractUser.name, email: contractUser.email, roles: ['contract_manager'], organisationId: contractUser.organisationId } : null;
   const staff = (organisationId: string, name: string): Actor => ({ userId: '', name, email: '', roles: ['partner_staff'], organisationId });
   const dockStaff = staff(dock, 'Petra Partner');
-  const effectStaff = staff(effect, 'Hanna (Haarlem Effect)');
+  const effectStaff = staff(effect, 'Hanna Effect');
 
   // The call, with a demo ceiling per theme, and the tables: the report's theme leads and the two welfare
   // organisations, who wrote the joint applications together (the 2021 report).
@@ -80,6 +82,18 @@ export async function seedSubsidiesDemo(ctx: ServiceContext, _rng: Rng, _scale: 
     await updateSection(at(ctx, writer, '2019-08-20'), app.id, s.id, { body: texts[s.key] ?? 'Zie de toelichting van de tafel.', status: 'done', organisationId: byDock ? dock : effect });
   }
   const years = [2020, 2021, 2022, 2023];
+  // The planned activities and reach: the table's plans for the years of the call (the same data, not a copy).
+  const names = new Map(view.table.members.map((m) => [m.id, m.name]));
+  const plans = await seedTablePlans(ctx, rng, {
+    periodCode: PERIOD,
+    themeSlug: ontmoeten.themeSlug,
+    years,
+    members: view.table.members.map((m) => m.id),
+    advisor,
+    staffOf: (org) => (org === dock ? dockStaff : org === effect ? effectStaff : staff(org, `Medewerker ${names.get(org) ?? ''}`.trim())),
+    at: (actor, iso) => at(ctx, actor, iso),
+    day: '2019-08-28',
+  });
   await saveBudget(at(ctx, dockStaff, '2019-09-02'), app.id, { organisationId: dock, lines: years.map((year) => ({ year, wage: 620_000 * EURO, other: 140_000 * EURO })) });
   await saveBudget(at(ctx, effectStaff, '2019-09-03'), app.id, { organisationId: effect, lines: years.map((year) => ({ year, wage: 410_000 * EURO, other: 90_000 * EURO })) });
   await submitApplication(at(ctx, dockStaff, '2019-09-27'), app.id);
@@ -102,7 +116,11 @@ export async function seedSubsidiesDemo(ctx: ServiceContext, _rng: Rng, _scale: 
 
   // A single grantee above EUR 500,000 a year: the SROI obligation, met in part in 2020.
   const single = id('Leger des Heils');
-  const created = [`uitvraag ${PERIOD}: ${call.tables.length} thematafels`, `gezamenlijke aanvraag ${ontmoeten.themeName}: ingediend, beoordeeld, 2 beschikkingen`];
+  const created = [
+    `uitvraag ${PERIOD}: ${call.tables.length} thematafels`,
+    `gezamenlijke aanvraag ${ontmoeten.themeName}: ingediend, beoordeeld, 2 beschikkingen`,
+    `plannen ${years[0]}–${years[years.length - 1]} van de tafel ${ontmoeten.themeName}: ${plans.plans} plannen, ${plans.entries} geplande activiteiten van ${plans.organisations} organisaties (demo-aantallen)`,
+  ];
   if (single) {
     const g = await createGrant(at(ctx, advisor, '2019-12-12'), { callId: call.id, organisationId: single, themeSlug: 'redzaam-in-en-om-het-huis', advances: 'monthly', decidedOn: '2019-12-12', years: years.map((year) => ({ year, wage: 560_000 * EURO, other: 120_000 * EURO })) });
     const sroi = (await getGrant(at(ctx, advisor, '2021-01-15'), g.id)).sroi;

@@ -13,7 +13,7 @@ import { listOrganisations } from '../network/service.ts';
 import { registerComplaint, listComplaints } from '../effects/service.ts';
 import { getCall, listCalls, yearsOf } from './call-service.ts';
 import { getApplication } from './application-service.ts';
-import { createGrant, getGrant, listGrants, adjustGrant, indexGrant, registerSroi, sroiKinds, type GrantView } from './grant-service.ts';
+import { createGrant, getGrant, listGrants, grantsOfApplication, adjustGrant, indexGrant, registerSroi, sroiKinds, type GrantView } from './grant-service.ts';
 import { decisionLetter } from './letter.ts';
 import { GRANT, CALL, managesSubsidies } from './policy.ts';
 import { localDate } from './input.ts';
@@ -32,12 +32,26 @@ async function newGrantForm(c: Context<AppEnv>, values: FormBody, errors: FieldE
   const orgs = app ? app.table.members : (await listOrganisations(ctx)).map((o) => ({ id: o.id, name: o.name }));
   const org = str(values, 'organisationId') || c.req.query('organisatie') || orgs[0]?.id || '';
   const budget = (y: number) => app?.budget.find((b) => b.organisationId === org && b.year === y);
+  // A member that has its grant from this application already is shown that grant, not a form for a second one.
+  const existing = app ? (await grantsOfApplication(ctx, app.id)).filter((g) => g.organisationId === org) : [];
+  const orgName = orgs.find((o) => o.id === org)?.name ?? '';
   const val = (k: string, fallback: string) => (k in values ? str(values, k) : fallback);
   return c.html(
     <Layout v={v} title={v.t('subsidies.grant.new')}>
       <Breadcrumbs v={v} items={[{ href: '/subsidies', label: v.t('subsidies.nav') }, ...(app ? [{ href: `/subsidies/aanvragen/${app.id}`, label: v.t('subsidies.application.titleOf', { theme: app.table.themeName }) }] : [])]} />
       <H1>{v.t('subsidies.grant.new')}</H1>
       <P>{app ? v.t('subsidies.grant.fromApplication', { theme: app.table.themeName }) : v.t('subsidies.grant.single')}</P>
+      {existing.length > 0 && !errors.length && (
+        <Alert type="info">
+          {v.t('subsidies.grant.existsAlert', { name: orgName })}{' '}
+          {existing.map((g, i) => (
+            <>
+              {i > 0 && ', '}
+              <A href={`/subsidies/beschikkingen/${g.id}`}>{g.reference}</A>
+            </>
+          ))}
+        </Alert>
+      )}
       {app && (
         <form method="get" action="/subsidies/beschikkingen/nieuw" class="sb-form">
           <input type="hidden" name="aanvraag" value={app.id} />
@@ -47,6 +61,7 @@ async function newGrantForm(c: Context<AppEnv>, values: FormBody, errors: FieldE
           </button>
         </form>
       )}
+      {(existing.length === 0 || errors.length > 0) && (
       <form method="post" action="/subsidies/beschikkingen/nieuw" class="sb-form" novalidate>
         <Csrf v={v} />
         <ErrorSummary v={v} errors={errors} />
@@ -68,8 +83,9 @@ async function newGrantForm(c: Context<AppEnv>, values: FormBody, errors: FieldE
         <TextField name="decidedOn" type="date" label={v.t('subsidies.grant.decidedOn')} value={str(values, 'decidedOn') || localDate(ctx.now())} errors={errors} required />
         <Submit>{v.t('subsidies.grant.decide')}</Submit>
       </form>
+      )}
     </Layout>,
-    errors.length ? 400 : 200,
+    errors.length ? (errors.some((e) => e.kind === 'conflict') ? 409 : 400) : 200,
   );
 }
 

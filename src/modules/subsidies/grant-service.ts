@@ -10,6 +10,7 @@ import { managesSubsidies, readsAllSubsidies, readsGrant } from './policy.ts';
 import { getCall, listCalls, tableMembers, yearsOf, type CallSummary } from './call-service.ts';
 import { advanceDates, advances, advanceSchedules, applyChange, sroiObligation, sumYears, totalOf, type AdvanceSchedule, type Change, type YearAmount } from './money.ts';
 import { AppError, forbidden, invalid, notFound, parseChecked, type FieldError } from '../../platform/http/errors.ts';
+import { uniqueViolation } from '../../platform/http/problem.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/auth/require.ts';
@@ -287,16 +288,46 @@ export async function createGrant(ctx: ServiceContext, raw: GrantInput): Promise
   const themeName = c.tables.find((t) => t.themeSlug === themeSlug)?.themeName ?? themeSlug ?? '';
   const reporting = input.reporting || (input.applicationId ? `Het jaarlijkse verantwoordingsdocument van de thematafel ${themeName} (uitvraag paragraaf 6: niveau 1 tot en met 3, verbonden met niveau 4).` : '');
   return inTransaction(ctx, async (tx) => {
+    if (input.applicationId) {
+      const [dup] = await tx.db
+        .select({ reference: subsidyGrants.reference })
+        .from(subsidyGrants)
+        .where(and(eq(subsidyGrants.tenantId, tx.tenant), eq(subsidyGrants.applicationId, input.applicationId), eq(subsidyGrants.organisationId, input.organisationId)));
+      if (dup) throw grantExists(dup.reference);
+    }
     const existing = await tx.db.select({ id: subsidyGrants.id }).from(subsidyGrants).where(and(eq(subsidyGrants.tenantId, tx.tenant), eq(subsidyGrants.callId, c.id)));
     const reference = `SB-${c.periodCode}-${String(existing.length + 1).padStart(4, '0')}`;
     const [grant] = await tx.db
       .insert(subsidyGrants)
       .values({ tenantId: tx.tenant, callId: c.id, applicationId: input.applicationId ?? null, organisationId: input.organisationId, themeSlug, reference, joint: !!input.applicationId, conditions: input.conditions, reporting, advances: input.advances })
-      .returning({ id: subsidyGrants.id });
+      .returning({ id: subsidyGrants.id })
+      .catch((err: unknown) => {
+        // Two advisors granting the same organisation at the same moment: the second finds the first's grant.
+        // (The index subsidy_grants_application_organisation_uq: named by its key, or by its name when PostgreSQL leaves the key out.)
+        const field = uniqueViolation(err);
+        if (field === 'organisationId' || field === 'organisation') throw grantExists('');
+        throw err;
+      });
     await insertDecision(tx, grant.id, 1, { kind: 'grant', year: null, basisPoints: null, reason: '', decidedOn: input.decidedOn, decidedBy: actor.name, deltaCents: sumYears(years) }, years);
     await recordAudit(tx, { action: 'subsidies.grant_decide', subjectType: 'subsidy_grant', subjectId: grant.id, details: { reference, totalCents: sumYears(years) } });
     return grant;
   });
+}
+
+/** The organisation has a grant from this application already (409, naming its reference when known). */
+const grantExists = (reference: string) =>
+  new AppError('conflict', reference ? 'subsidies.error.grantExists' : 'subsidies.error.grantExistsNow', [{ field: 'organisationId', code: 'duplicate', message: reference ? 'subsidies.error.grantExists' : 'subsidies.error.grantExistsNow', params: { reference } }], { reference });
+
+/** The grants decided from one joint application, per organisation (those the actor may see). */
+export async function grantsOfApplication(ctx: ServiceContext, applicationId: string): Promise<{ id: string; reference: string; organisationId: string }[]> {
+  const actor = requireActor(ctx);
+  if (!isUuid(applicationId)) return [];
+  const rows = await ctx.db
+    .select({ id: subsidyGrants.id, reference: subsidyGrants.reference, organisationId: subsidyGrants.organisationId })
+    .from(subsidyGrants)
+    .where(and(eq(subsidyGrants.tenantId, ctx.tenant), eq(subsidyGrants.applicationId, applicationId)))
+    .orderBy(asc(subsidyGrants.reference));
+  return rows.filter((g) => readsGrant(actor, g));
 }
 
 async function insertDecision(tx: ServiceContext, grantId: string, number: number, d: { kind: string; year: number | null; basisPoints: number | null; reason: string; decidedOn: string; decidedBy: string; deltaCents: number }, years: YearAmount[]) {

@@ -4,7 +4,7 @@
 // and grants with the amounts after every decision.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { dbKinds, createTestDatabase, seedFramework, type TestDatabase } from '../../../test/db.ts';
-import { TestClient, TEST_PASSWORD } from '../../../test/client.ts';
+import { TestClient, TEST_PASSWORD, testApp } from '../../../test/client.ts';
 import { createApp, type App } from '../../platform/http/app.tsx';
 import { loadConfig } from '../../config.ts';
 import { modules } from '../index.ts';
@@ -59,6 +59,13 @@ describe.each(dbKinds)('subsidies over HTTP (%s)', (kind) => {
     expect((await staff.get('/subsidies/uitvragen/nieuw')).status).toBe(403);
     const outsider = (await clientFor(app, db, ['partner_staff'], null)).client;
     expect((await outsider.get(`/subsidies/aanvragen/${appId}`)).status).toBe(404);
+    // The history: one entry per save — each section saved once (text, status and lead together), three budgets.
+    const history = await (await staff.get(`/subsidies/aanvragen/${appId}/geschiedenis`)).text();
+    expect(history.match(/<section class="sb-card"/g)?.length).toBe(12 + 3);
+    expect(history).toContain('Versie 1 · onderdeel bijgewerkt');
+    expect(history).toContain('Status: Nog te doen → Klaar');
+    expect(history).toContain(`Trekker (organisatie): Nog niemand → ${w.orgs[0].name}`);
+    expect(history).toContain('<ins>Tekst criterium-1</ins>');
     const page = await (await staff.get(`/subsidies/aanvragen/${appId}`)).text();
     expect(page).toContain('Geplande activiteiten en bereik');
     expect(page).toContain('€\u00a0720.000,00');
@@ -73,6 +80,14 @@ describe.each(dbKinds)('subsidies over HTTP (%s)', (kind) => {
     const ceiling = await staff.postForm(path, { organisationId: w.orgs[1].id, 'lines.0.year': '2020', 'lines.0.wage': '900.000', 'lines.0.other': '0' }, path);
     expect(ceiling.status).toBe(400);
     expect(await ceiling.text()).toContain('is hoger dan het budgetplafond van het thema (€\u00a01.000.000,00)');
+    // In English the amounts are written the English way.
+    staff.cookies.set('sb_lang', 'en');
+    try {
+      const english = await staff.postForm(path, { organisationId: w.orgs[1].id, 'lines.0.year': '2020', 'lines.0.wage': '900.000', 'lines.0.other': '0' }, path);
+      expect(await english.text()).toContain('is above the theme’s budget ceiling (€1,000,000.00)');
+    } finally {
+      staff.cookies.delete('sb_lang');
+    }
     const late = await staff.postForm(`/subsidies/aanvragen/${appId}/indienen`, {}, `/subsidies/aanvragen/${appId}/controleren`);
     expect(late.status).toBe(400);
     expect(await late.text()).toContain('De uiterste datum voor aanvragen (2019-10-01) is voorbij.');
@@ -94,6 +109,25 @@ describe.each(dbKinds)('subsidies over HTTP (%s)', (kind) => {
     const scores = w.call.criteria.map((q) => ({ criterionKey: q.key, score: 4, comment: '' }));
     await agreeAssessment(ctxAt(db, w.advisor), appId, { scores, conclusion: 'Goed.' });
     grantId = (await createGrant(ctxAt(db, w.advisor, '2019-12-01'), { callId: w.call.id, organisationId: w.orgs[1].id, applicationId: appId, decidedOn: '2019-12-01', years: [2020, 2021, 2022, 2023].map((year) => ({ year, wage: 5_000_000, other: 1_000_000 })) })).id;
+    // The application links the member to its grant instead of offering a second; the others are still offered one.
+    const overview = await (await advisor.get(`/subsidies/aanvragen/${appId}`)).text();
+    expect(overview).toContain(`href="/subsidies/beschikkingen/${grantId}"`);
+    expect(overview).toContain(`${w.orgs[1].name}: beschikking SB-2020-2023-0001`);
+    expect(overview).not.toContain(`organisatie=${w.orgs[1].id}`);
+    expect(overview).toContain(`organisatie=${w.orgs[0].id}`);
+    // The grantee's staff see their grant linked, and no offer to grant.
+    const own = await (await staff.get(`/subsidies/aanvragen/${appId}`)).text();
+    expect(own).toContain(`/subsidies/beschikkingen/${grantId}`);
+    expect(own).not.toContain('/subsidies/beschikkingen/nieuw');
+    const newForm = await (await advisor.get(`/subsidies/beschikkingen/nieuw?aanvraag=${appId}&organisatie=${w.orgs[1].id}`)).text();
+    expect(newForm).toContain(`${w.orgs[1].name} heeft al een beschikking uit deze aanvraag:`);
+    expect(newForm).not.toContain('Beschikking vastleggen');
+    // A second grant for the same organisation from the same application is refused: 409 with the reference.
+    const years4 = { 'years.0.year': '2020', 'years.0.wage': '1', 'years.0.other': '0', 'years.1.year': '2021', 'years.1.wage': '1', 'years.1.other': '0', 'years.2.year': '2022', 'years.2.wage': '1', 'years.2.other': '0', 'years.3.year': '2023', 'years.3.wage': '1', 'years.3.other': '0' };
+    const dup = await advisor.postForm('/subsidies/beschikkingen/nieuw', { callId: w.call.id, applicationId: appId, organisationId: w.orgs[1].id, decidedOn: '2019-12-02', advances: 'quarterly', ...years4 }, `/subsidies/beschikkingen/nieuw?aanvraag=${appId}&organisatie=${w.orgs[0].id}`);
+    expect(dup.status).toBe(409);
+    expect(await dup.text()).toContain('Organisatie: deze organisatie heeft al een beschikking uit deze aanvraag (SB-2020-2023-0001)');
+    await expect(createGrant(ctxAt(db, w.advisor, '2019-12-02'), { callId: w.call.id, organisationId: w.orgs[1].id, applicationId: appId, decidedOn: '2019-12-02', years: [2020, 2021, 2022, 2023].map((year) => ({ year, wage: 1, other: 0 })) })).rejects.toMatchObject({ code: 'conflict', messageKey: 'subsidies.error.grantExists' });
     await adjustGrant(ctxAt(db, w.advisor), grantId, { year: 2021, wage: 100_000, other: 0, reason: 'Meer uren.', decidedOn: '2020-11-01' });
     const idx = await advisor.postForm(`/subsidies/beschikkingen/${grantId}/indexering`, { 'indexering.year': '2021', 'indexering.percentage': '2,5', 'indexering.decidedOn': '2020-12-01' }, `/subsidies/beschikkingen/${grantId}`);
     expect(idx.status).toBe(303);
@@ -131,5 +165,20 @@ describe.each(dbKinds)('subsidies over HTTP (%s)', (kind) => {
     expect(zaak).toMatchObject({ bronorganisatie: '123456782', startdatum: '2019-09-30' });
     const besluit = (await (await advisor.get(`/api/v1/grants/${grantId}/besluiten/1`)).json()) as { identificatie: string; vervaldatum: string };
     expect(besluit).toMatchObject({ vervaldatum: '2023-12-31' });
+  });
+
+  it('the Common Ground export answers 409 with a Dutch message naming the settings when no Open Zaak is configured', async () => {
+    // The same database, served by an app without ZGW_RSIN, ZGW_ZAAKTYPE and ZGW_BESLUITTYPE.
+    const bare = testApp(db);
+    const { client } = await clientFor(bare, db, ['policy_advisor'], null);
+    for (const path of [`/api/v1/applications/${appId}/zaak`, `/api/v1/grants/${grantId}/besluiten/1`]) {
+      const res = await client.get(path);
+      expect(res.status, path).toBe(409);
+      expect(res.headers.get('content-type'), path).toContain('application/problem+json');
+      expect(await res.json(), path).toMatchObject({ status: 409, detail: 'De koppeling met Common Ground is niet ingesteld (ZGW_RSIN, ZGW_ZAAKTYPE, ZGW_BESLUITTYPE).' });
+    }
+    // The record is looked up first: what does not exist stays 404, also without the settings.
+    expect((await client.get(`/api/v1/applications/${crypto.randomUUID()}/zaak`)).status).toBe(404);
+    expect((await client.get(`/api/v1/grants/${grantId}/besluiten/9`)).status).toBe(404);
   });
 });

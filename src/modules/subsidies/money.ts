@@ -10,6 +10,8 @@
 // - Advances split a year's amount into n equal instalments of floor(amount / n) cents; the remainder (fewer than n
 //   cents) is added to the first instalment, so the instalments always add up to the amount exactly.
 
+import { formatMoney, type Lang } from '../../platform/i18n/index.ts';
+
 export interface YearAmount {
   year: number;
   wageCents: number;
@@ -121,12 +123,7 @@ export function parseEuros(input: string): number | null {
   return neg ? -value : value;
 }
 
-/** Cents as euros with two decimals, e.g. 123456 → "1.234,56" (nl) or "1,234.56" (en). */
-export function formatEuros(cents: number, lang: 'nl' | 'en' = 'nl'): string {
-  const neg = cents < 0;
-  const a = Math.abs(cents);
-  const whole = Math.floor(a / 100);
-  const frac = String(a % 100).padStart(2, '0');
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nl' ? '.' : ',');
-  return `${neg ? '−' : ''}€\u00a0${grouped}${lang === 'nl' ? ',' : '.'}${frac}`;
+/** Cents as euros with two decimals in the reader's language, e.g. 123456 → "€ 1.234,56" (nl) or "€1,234.56" (en): the platform's money format. */
+export function formatEuros(cents: number, lang: Lang = 'nl'): string {
+  return formatMoney(lang, cents);
 }

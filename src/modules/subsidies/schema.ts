@@ -163,11 +163,17 @@ export const subsidyRevisions = pgTable(
     version: integer('version').notNull(),
     actorName: text('actor_name').notNull(),
     organisationId: uuid('organisation_id'),
-    /** section | budget | submit | return | assign */
+    /**
+     * section_save (one save of a section: its text in before/after — equal when the text did not change — and the
+     * other fields it changed in field_changes) | budget | add_section | submit | return. Rows from before one save
+     * was one revision may also be section (text), status or assign.
+     */
     what: text('what').notNull(),
     subject: text('subject').notNull().default(''),
     before: text('before').notNull().default(''),
     after: text('after').notNull().default(''),
+    /** Other fields changed in the same save, e.g. [{ field: 'status', before: 'todo', after: 'done' }]. */
+    fieldChanges: jsonb('field_changes').$type<{ field: string; before: string; after: string }[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [
@@ -290,6 +296,8 @@ export const subsidyGrants = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     uniqueIndex('subsidy_grants_reference_uq').on(t.tenantId, t.reference),
+    /** One grant per organisation from one joint application (single grantees have no application: not limited here). */
+    uniqueIndex('subsidy_grants_application_organisation_uq').on(t.tenantId, t.applicationId, t.organisationId),
     index('subsidy_grants_org_idx').on(t.tenantId, t.organisationId),
     index('subsidy_grants_call_idx').on(t.tenantId, t.callId),
     tenantReference('subsidy_grants_call_fk', t, t.callId, subsidyCalls),

@@ -72,7 +72,7 @@ describe.each(dbKinds)('subsidies (%s)', (kind) => {
     }
     await updateSection(ctxAt(db, w.staff[1], '2019-08-02'), appId, a.sections[0].id, { body: `Tekst van ${w.orgs[0].name} en aangevuld door Beta over criterium-1.`, status: 'done' });
     const revisions = await listRevisions(ctxAt(db, w.staff[0]), appId);
-    const last = revisions.find((r) => r.what === 'section' && r.subject === 'criterium-1' && r.organisationName === w.orgs[1].name)!;
+    const last = revisions.find((r) => r.what === 'section_save' && r.subject === 'criterium-1' && r.organisationName === w.orgs[1].name)!;
     expect(last.actorName).toBe(`Staf ${w.orgs[1].name}`);
     expect(last.before).toContain(`Tekst van ${w.orgs[0].name}`);
     expect(last.after).toContain('aangevuld door Beta');
@@ -82,6 +82,33 @@ describe.each(dbKinds)('subsidies (%s)', (kind) => {
     await updateSection(ctxAt(db, w.staff[2]), appId, own.id, { body: 'Extra inzet in Schalkwijk.', status: 'done', organisationId: w.orgs[2].id });
     a = await getApplication(ctxAt(db, w.advisor), appId);
     expect(a.sections.every((s) => s.status === 'done')).toBe(true);
+  });
+
+  it('one save of a section is one revision (one version) with every field it changed', async () => {
+    const ctx = ctxAt(db, w.staff[0], '2019-08-03');
+    const s = (await getApplication(ctx, appId)).sections[1];
+    expect(s).toMatchObject({ status: 'done', organisationId: w.orgs[1].id });
+    const count = (await listRevisions(ctx, appId)).length;
+    const version = (await getApplication(ctx, appId)).version;
+    // text, status and lead in one save
+    await updateSection(ctx, appId, s.id, { body: `${s.body} Aangevuld.`, status: 'in_progress', organisationId: w.orgs[0].id });
+    let revisions = await listRevisions(ctx, appId);
+    expect(revisions.length).toBe(count + 1);
+    expect((await getApplication(ctx, appId)).version).toBe(version + 1);
+    expect(revisions[0]).toMatchObject({ version: version + 1, what: 'section_save', subject: s.key, before: s.body, after: `${s.body} Aangevuld.`, organisationName: w.orgs[0].name });
+    expect(revisions[0].fieldChanges).toEqual([
+      { field: 'status', before: 'done', after: 'in_progress' },
+      { field: 'organisationId', before: w.orgs[1].name, after: w.orgs[0].name },
+    ]);
+    // only the status: one revision, the text left out
+    await updateSection(ctx, appId, s.id, { body: `${s.body} Aangevuld.`, status: 'done', organisationId: w.orgs[0].id });
+    revisions = await listRevisions(ctx, appId);
+    expect(revisions.length).toBe(count + 2);
+    expect(revisions[0]).toMatchObject({ version: version + 2, before: '', after: '', fieldChanges: [{ field: 'status', before: 'in_progress', after: 'done' }] });
+    // nothing changed: no revision, no new version
+    await updateSection(ctx, appId, s.id, { body: `${s.body} Aangevuld.`, status: 'done', organisationId: w.orgs[0].id });
+    expect((await listRevisions(ctx, appId)).length).toBe(count + 2);
+    expect((await getApplication(ctx, appId)).version).toBe(version + 2);
   });
 
   it('budget: per organisation and year; negative amounts and amounts over the theme ceiling are refused', async () => {

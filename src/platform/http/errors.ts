@@ -1,6 +1,6 @@
 // Domain errors and the one table that maps them to HTTP status codes.
 import type { ZodError, ZodObject, ZodRawShape, core, output } from 'zod';
-import { t, isMessageKey, type Lang, type MessageKey } from '../i18n/index.ts';
+import { t, isMessageKey, type Lang, type MessageKey, type MessageParams } from '../i18n/index.ts';
 
 export type ErrorCode = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'payload_too_large' | 'unsupported_media_type' | 'unavailable';
 
@@ -30,7 +30,8 @@ export interface FieldError {
   message: string;
   /** Machine-readable reason (`too_small`, `unknown_reference`, …); the API's `invalidParams[].code`. */
   code?: string;
-  params?: Record<string, string | number>;
+  /** Values for the message's placeholders; an amount as `money(cents)`, formatted in the reader's language. */
+  params?: MessageParams;
   label?: MessageKey;
   /** What kind of error it belongs to when it is not a typing mistake (a conflict, too many attempts): forms head it differently. */
   kind?: 'conflict' | 'rate_limited';
@@ -41,7 +42,7 @@ export class AppError extends Error {
     public readonly code: ErrorCode,
     public readonly messageKey: MessageKey,
     public readonly fields: FieldError[] = [],
-    public readonly params: Record<string, string | number> = {},
+    public readonly params: MessageParams = {},
   ) {
     super(messageKey);
   }
@@ -85,10 +86,10 @@ export function zodFields(error: ZodError | { issues: core.$ZodIssue[] }, lang: 
 }
 
 /** A message key with its params (a param that is itself a key, like a weekday, is translated too); other text as is. */
-export const translate = (lang: Lang, message: string, params?: Record<string, string | number>): string =>
+export const translate = (lang: Lang, message: string, params?: MessageParams): string =>
   isMessageKey(message) ? t(lang, message, params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && isMessageKey(v) ? t(lang, v) : v]))) : message;
 
-function issueMessage(issue: core.$ZodIssue): { message: string; params?: Record<string, string | number> } {
+function issueMessage(issue: core.$ZodIssue): { message: string; params?: MessageParams } {
   const i = issue as core.$ZodIssue & Record<string, unknown>;
   // A schema may name its own message (a key of the dictionary), e.g. .regex(re, 'validation.periodCode').
   if (isMessageKey(issue.message)) return { message: issue.message, params: (i.params as Record<string, string>) ?? undefined };

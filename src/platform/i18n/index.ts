@@ -1,6 +1,12 @@
 // Dutch first, English second. UI text only: domain content (the framework) is data and stays as written.
 import { nl, type PlatformMessageKey } from './nl.ts';
 import { en } from './en.ts';
+import { formatMoney, isMoneyParam, type MoneyParam } from './money.ts';
+
+export { formatMoney, money, type MoneyParam } from './money.ts';
+/** A message parameter: text, a number, or an amount of money (formatted in the reader's language). */
+export type MessageParam = string | number | MoneyParam;
+export type MessageParams = Record<string, MessageParam>;
 
 export type Lang = 'nl' | 'en';
 export const langs: Lang[] = ['nl', 'en'];
@@ -32,9 +38,9 @@ export function addMessages(owner: string, messages: { nl: Record<string, string
   Object.assign(dictionaries.en, messages.en);
 }
 
-export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   let s = dictionaries[lang][key] ?? dictionaries.nl[key] ?? key;
-  if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
+  if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, isMoneyParam(v) ? formatMoney(lang, v.cents) : String(v));
   return s;
 }
 

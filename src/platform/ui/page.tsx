@@ -2,7 +2,7 @@
 // The page layout and small NL Design System (Utrecht) building blocks shared by every module.
 import type { Child, FC } from 'hono/jsx';
 import type { Context } from 'hono';
-import { t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { t, type Lang, type MessageKey, type MessageParams } from '../i18n/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { Actor } from '../auth/roles.ts';
 import type { FieldError } from '../http/errors.ts';
@@ -13,7 +13,7 @@ export interface View {
   actor: Actor | null;
   csrfToken: string;
   path: string;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  t: (key: MessageKey, params?: MessageParams) => string;
 }
 
 export function viewOf(c: Context<AppEnv>): View {

@@ -1,0 +1,2 @@
+ALTER TABLE "subsidy_revisions" ADD COLUMN "field_changes" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "subsidy_grants_application_organisation_uq" ON "subsidy_grants" USING btree ("tenant_id","application_id","organisation_id");
