@@ -136,7 +136,6 @@ export const platformOf = (ctx: ServiceContext): ServiceContext => ({ db: ctx.db
 
 export type Progress = (done: number, total: number, message: string) => void | Promise<void>;
 
-/** The document's figures for a theme table and year (disclosed: the small-cell rule applied). */
 /** Options of the figures: progress reports, and a date range within the year (dashboards; the document is the whole year). */
 export interface FigureOptions {
   progress?: Progress;
@@ -144,6 +143,7 @@ export interface FigureOptions {
   to?: string;
 }
 
+/** The document's figures for a theme table and year (disclosed: the small-cell rule applied). */
 export async function documentFigures(ctx: ServiceContext, slug: string, year: number, opts: FigureOptions = {}): Promise<DocumentFigures> {
   const { progress } = opts;
   if (!readsDocuments(ctx)) throw notFound();
