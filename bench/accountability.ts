@@ -116,7 +116,11 @@ export async function measureDistrictDashboard(base: string, setup: Accountabili
   figures[`dashboard.district${variant}.p95_ms.${kind}`] = round(p95);
   report[`${kind}.dashboard.district${variant}`] = { rps: result.requests.average, p95, p50: times[Math.floor(times.length / 2)], non2xx: result.non2xx, errors: result.errors + result.timeouts, district: setup.district, year: setup.year };
   console.log(`dashboard.district${variant} (${kind}, ${setup.district} ${setup.year}, ${DASHBOARD_CONNECTIONS} connections): p95 ${p95} ms, ${result.requests.average} req/s, non-2xx ${result.non2xx}`);
-  if (result.non2xx || result.errors) throw new Error(`district dashboard: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  // As deployed every answer must come; without the cache, requests that wait longer than autocannon's 10 s are
+  // counted (the p95 is of the answered ones) instead of failing the run.
+  if (variant) figures[`dashboard.district${variant}.errors.${kind}`] = result.errors + result.timeouts;
+  else if (result.non2xx || result.errors) throw new Error(`district dashboard: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx) throw new Error(`district dashboard${variant}: ${result.non2xx} non-2xx answers`);
 }
 
 export type { ChildProcess };
