@@ -91,7 +91,7 @@ async function overview(c: Context<AppEnv>, id: string, errors: FieldError[] = [
       )}
       <H2>{v.t('subsidies.application.sections')}</H2>
       <Table
-        caption={v.t('subsidies.application.sections')}
+        caption={v.t('subsidies.application.sectionsCaption')}
         id="onderdelen"
         head={[v.t('subsidies.section.title'), v.t('subsidies.section.organisation'), v.t('subsidies.section.status')]}
         rows={a.sections.map((s) => [

@@ -67,6 +67,7 @@ export const nl = {
   'subsidies.application.progress': 'Voortgang',
   'subsidies.application.sectionsDone': '{done} van {total} onderdelen klaar',
   'subsidies.application.sections': 'Onderdelen',
+  'subsidies.application.sectionsCaption': 'Onderdelen met hun trekker en status',
   'subsidies.application.returnedBy': 'De gemeente heeft de aanvraag teruggestuurd:',
   'subsidies.application.submittedNotice': 'De aanvraag is ingediend. Deze versie staat vast.',
 
@@ -416,6 +417,7 @@ export const en: Record<keyof typeof nl, string> = {
   'subsidies.application.progress': 'Progress',
   'subsidies.application.sectionsDone': '{done} of {total} sections done',
   'subsidies.application.sections': 'Sections',
+  'subsidies.application.sectionsCaption': 'Sections with their lead and status',
   'subsidies.application.returnedBy': 'The municipality returned the application:',
   'subsidies.application.submittedNotice': 'The application has been submitted. This version is locked.',
 
