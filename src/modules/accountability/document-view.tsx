@@ -14,6 +14,7 @@ import { groupedBars, lineChart } from './charts.ts';
 import type { IndicatorLine } from './level4.ts';
 import { drillsIntoOwn } from './policy.ts';
 import { LEVELS } from './document-service.ts';
+import { Table } from '../../platform/ui/page.tsx';
 
 export interface DocView {
   lang: Lang;
@@ -40,39 +41,8 @@ const Fig: FC<{ href: string | null; children?: Child }> = ({ href, children }) 
     <>{children}</>
   );
 
-const DataTable: FC<{ id: string; caption: string; head: string[]; rows: Child[][]; numeric?: number[] }> = ({ id, caption, head, rows, numeric = [] }) => (
-  <div class="utrecht-table-container sb-doc-table" role="region" tabindex={0} aria-labelledby={id}>
-    <table class="utrecht-table">
-      <caption class="utrecht-table__caption" id={id}>
-        {caption}
-      </caption>
-      <thead class="utrecht-table__header">
-        <tr class="utrecht-table__row">
-          {head.map((h, i) => (
-            <th class={`utrecht-table__header-cell${numeric.includes(i) ? ' utrecht-table__header-cell--numeric-column' : ''}`} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody class="utrecht-table__body">
-        {rows.map((r) => (
-          <tr class="utrecht-table__row">
-            {r.map((cell, i) =>
-              i === 0 ? (
-                <th class="utrecht-table__header-cell" scope="row">
-                  {cell}
-                </th>
-              ) : (
-                <td class={`utrecht-table__cell${numeric.includes(i) ? ' utrecht-table__cell--numeric-column' : ''}`}>{cell}</td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </div>
-);
+/** A table of the document: scrolls sideways on a narrow screen, each row headed by its first cell. */
+const DataTable: FC<{ id: string; caption: string; head: string[]; rows: Child[][]; numeric?: number[] }> = (p) => <Table {...p} rowHeaders class="sb-doc-table" />;
 
 const Narrative: FC<{ v: DocView; text: string | undefined }> = ({ v, text }) => (
   <div class="sb-narrative">

@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { Table } from '../../platform/ui/page.tsx';
 import { t as translate, type Lang } from '../../platform/i18n/index.ts';
 import { withChromium } from '../../platform/chromium.ts';
 import { DocumentBody, deviationText, type DocView } from './document-view.tsx';
@@ -65,11 +67,9 @@ const viewFor = (lang: Lang): DocView => ({ lang, actor: null, t: (k, p) => tran
 
 const statusLine = (v: DocView, d: RenderInput) => `${v.t(`accountability.status.${d.status}`)}${d.version ? ` · ${v.t('accountability.version', { n: d.version })}` : ''}`;
 
-/** One document as a standalone HTML file. */
-export function documentHtml(lang: Lang, d: RenderInput): string {
-  const v = viewFor(lang);
-  const title = v.t('accountability.doc.title', { theme: d.figures.theme.name, year: d.figures.year });
-  const page = (
+/** A standalone HTML file: the stylesheet inlined, the content in the print layout. */
+const standalone = (lang: Lang, title: string, content: Child) =>
+  `<!doctype html>${(
     <html lang={lang}>
       <head>
         <meta charset="utf-8" />
@@ -77,17 +77,26 @@ export function documentHtml(lang: Lang, d: RenderInput): string {
         <style>{raw(css())}</style>
       </head>
       <body class="utrecht-theme voorbeeld-theme utrecht-body">
-        <main class="sb-print">
-          <div class="sb-cover">
-            <h1 class="utrecht-heading-1">{title}</h1>
-            <p class="utrecht-paragraph">{statusLine(v, d)}</p>
-          </div>
-          <DocumentBody v={v} figs={d.figures} o={{ links: false, narratives: d.narratives }} />
-        </main>
+        <main class="sb-print">{content}</main>
       </body>
     </html>
+  ).toString()}`;
+
+/** One document as a standalone HTML file. */
+export function documentHtml(lang: Lang, d: RenderInput): string {
+  const v = viewFor(lang);
+  const title = v.t('accountability.doc.title', { theme: d.figures.theme.name, year: d.figures.year });
+  return standalone(
+    lang,
+    title,
+    <>
+      <div class="sb-cover">
+        <h1 class="utrecht-heading-1">{title}</h1>
+        <p class="utrecht-paragraph">{statusLine(v, d)}</p>
+      </div>
+      <DocumentBody v={v} figs={d.figures} o={{ links: false, narratives: d.narratives }} />
+    </>,
   );
-  return `<!doctype html>${page.toString()}`;
 }
 
 /** The summary table's columns with numbers (aligned to the right). */
@@ -98,94 +107,63 @@ export function bundleHtml(lang: Lang, year: number, docs: RenderInput[]): strin
   const v = viewFor(lang);
   const title = v.t('accountability.bundle.title', { year });
   const n = (x: number | string) => (typeof x === 'number' ? x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }) : x);
-  const page = (
-    <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{title}</title>
-        <style>{raw(css())}</style>
-      </head>
-      <body class="utrecht-theme voorbeeld-theme utrecht-body">
-        <main class="sb-print">
-          <h1 class="utrecht-heading-1">{title}</h1>
-          <p class="utrecht-paragraph">{v.t('accountability.bundle.intro', { year, n: docs.length })}</p>
-          <nav class="sb-toc" aria-labelledby="bundel-inhoud">
-            <h2 class="utrecht-heading-2" id="bundel-inhoud">
-              {v.t('accountability.contents')}
-            </h2>
-            <ol class="utrecht-ordered-list">
-              <li class="utrecht-ordered-list__item">
-                <a class="utrecht-link" href="#bundel-samenvatting">
-                  {v.t('accountability.bundle.summary')}
-                </a>
-              </li>
-              {docs.map((d, i) => (
-                <li class="utrecht-ordered-list__item">
-                  <a class="utrecht-link" href={`#doc-${i + 1}`}>
-                    {v.t('accountability.doc.title', { theme: d.figures.theme.name, year })}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-          <h2 class="utrecht-heading-2" id="bundel-samenvatting">
-            {v.t('accountability.bundle.summary')}
-          </h2>
-          <div class="utrecht-table-container">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">{v.t('accountability.bundle.summaryCaption', { year })}</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  {[
-                    'accountability.col.theme',
-                    'accountability.col.status',
-                    'accountability.col.plannedSessions',
-                    'accountability.col.heldSessions',
-                    'accountability.col.deviation',
-                    'accountability.col.residents',
-                    'accountability.col.plannedResidents',
-                    'accountability.col.realised',
-                  ].map((k, i) => (
-                    <th class={`utrecht-table__header-cell${NUMERIC.includes(i) ? ' utrecht-table__header-cell--numeric-column' : ''}`} scope="col">
-                      {v.t(k as Parameters<typeof v.t>[0])}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {docs.map((d, i) => (
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">
-                      <a class="utrecht-link" href={`#doc-${i + 1}`}>
-                        {d.figures.theme.name}
-                      </a>
-                    </th>
-                    <td class="utrecht-table__cell">{statusLine(v, d)}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric-column">{n(d.figures.total.delivery.plannedSessions)}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric-column">{n(d.figures.total.delivery.heldSessions)}</td>
-                    <td class="utrecht-table__cell">{deviationText(v, d.figures.total.delivery.deviation)}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric-column">{n(d.figures.total.residents)}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric-column">{d.figures.total.plannedResidents === null ? '—' : n(d.figures.total.plannedResidents)}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric-column">{d.figures.total.realisedPct === null ? '—' : `${n(d.figures.total.realisedPct)}%`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+  return standalone(
+    lang,
+    title,
+    <>
+      <h1 class="utrecht-heading-1">{title}</h1>
+      <p class="utrecht-paragraph">{v.t('accountability.bundle.intro', { year, n: docs.length })}</p>
+      <nav class="sb-toc" aria-labelledby="bundel-inhoud">
+        <h2 class="utrecht-heading-2" id="bundel-inhoud">
+          {v.t('accountability.contents')}
+        </h2>
+        <ol class="utrecht-ordered-list">
+          <li class="utrecht-ordered-list__item">
+            <a class="utrecht-link" href="#bundel-samenvatting">
+              {v.t('accountability.bundle.summary')}
+            </a>
+          </li>
           {docs.map((d, i) => (
-            <section class="sb-bundle-doc" aria-labelledby={`doc-${i + 1}`}>
-              <h1 class="utrecht-heading-1" id={`doc-${i + 1}`}>
+            <li class="utrecht-ordered-list__item">
+              <a class="utrecht-link" href={`#doc-${i + 1}`}>
                 {v.t('accountability.doc.title', { theme: d.figures.theme.name, year })}
-              </h1>
-              <p class="utrecht-paragraph">{statusLine(v, d)}</p>
-              <DocumentBody v={v} figs={d.figures} o={{ links: false, narratives: d.narratives, idPrefix: `d${i + 1}-` }} />
-            </section>
+              </a>
+            </li>
           ))}
-        </main>
-      </body>
-    </html>
+        </ol>
+      </nav>
+      <h2 class="utrecht-heading-2" id="bundel-samenvatting">
+        {v.t('accountability.bundle.summary')}
+      </h2>
+      <Table
+        caption={v.t('accountability.bundle.summaryCaption', { year })}
+        head={(['accountability.col.theme', 'accountability.col.status', 'accountability.col.plannedSessions', 'accountability.col.heldSessions', 'accountability.col.deviation', 'accountability.col.residents', 'accountability.col.plannedResidents', 'accountability.col.realised'] as const).map((k) => v.t(k))}
+        numeric={NUMERIC}
+        rowHeaders
+        rows={docs.map((d, i) => [
+          <a class="utrecht-link" href={`#doc-${i + 1}`}>
+            {d.figures.theme.name}
+          </a>,
+          statusLine(v, d),
+          n(d.figures.total.delivery.plannedSessions),
+          n(d.figures.total.delivery.heldSessions),
+          deviationText(v, d.figures.total.delivery.deviation),
+          n(d.figures.total.residents),
+          d.figures.total.plannedResidents === null ? '—' : n(d.figures.total.plannedResidents),
+          d.figures.total.realisedPct === null ? '—' : `${n(d.figures.total.realisedPct)}%`,
+        ])}
+      />
+      {docs.map((d, i) => (
+        <section class="sb-bundle-doc" aria-labelledby={`doc-${i + 1}`}>
+          <h1 class="utrecht-heading-1" id={`doc-${i + 1}`}>
+            {v.t('accountability.doc.title', { theme: d.figures.theme.name, year })}
+          </h1>
+          <p class="utrecht-paragraph">{statusLine(v, d)}</p>
+          <DocumentBody v={v} figs={d.figures} o={{ links: false, narratives: d.narratives, idPrefix: `d${i + 1}-` }} />
+        </section>
+      ))}
+    </>,
   );
-  return `<!doctype html>${page.toString()}`;
 }
 
 /**

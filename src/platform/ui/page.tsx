@@ -329,18 +329,19 @@ export const Submit: FC<{ children?: Child }> = ({ children }) => (
 
 /**
  * A table with its caption. With `id`, a wide table may scroll sideways: its container is then a named region that
- * takes keyboard focus (WCAG 2.1.1), labelled by the caption.
+ * takes keyboard focus (WCAG 2.1.1), labelled by the caption. `numeric`: the indexes of columns with numbers (aligned
+ * to the right); `rowHeaders`: each row's first cell heads its row; `class`: an extra class on the container.
  */
-export const Table: FC<{ caption: string; head: Child[]; rows: Child[][]; id?: string }> = ({ caption, head, rows, id }) => (
-  <div class="utrecht-table-container" {...(id ? { role: 'region', tabindex: 0, 'aria-labelledby': id } : {})}>
+export const Table: FC<{ caption: string; head: Child[]; rows: Child[][]; id?: string; numeric?: number[]; rowHeaders?: boolean; class?: string }> = ({ caption, head, rows, id, numeric = [], rowHeaders = false, class: extra }) => (
+  <div class={extra ? `utrecht-table-container ${extra}` : 'utrecht-table-container'} {...(id ? { role: 'region', tabindex: 0, 'aria-labelledby': id } : {})}>
     <table class="utrecht-table">
       <caption class="utrecht-table__caption" id={id}>
         {caption}
       </caption>
       <thead class="utrecht-table__header">
         <tr class="utrecht-table__row">
-          {head.map((h) => (
-            <th class="utrecht-table__header-cell" scope="col">
+          {head.map((h, i) => (
+            <th class={`utrecht-table__header-cell${numeric.includes(i) ? ' utrecht-table__header-cell--numeric-column' : ''}`} scope="col">
               {h}
             </th>
           ))}
@@ -349,9 +350,15 @@ export const Table: FC<{ caption: string; head: Child[]; rows: Child[][]; id?: s
       <tbody class="utrecht-table__body">
         {rows.map((r) => (
           <tr class="utrecht-table__row">
-            {r.map((cell) => (
-              <td class="utrecht-table__cell">{cell}</td>
-            ))}
+            {r.map((cell, i) =>
+              rowHeaders && i === 0 ? (
+                <th class="utrecht-table__header-cell" scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td class={`utrecht-table__cell${numeric.includes(i) ? ' utrecht-table__cell--numeric-column' : ''}`}>{cell}</td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>
