@@ -6,6 +6,7 @@ import { A, type View } from '../../platform/ui/page.tsx';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { listThemes, listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import { listOrganisations } from '../network/service.ts';
+import { formatDay } from '../../platform/i18n/intl.ts';
 
 /** Links to the three registers and their figures, for the roles that use them. */
 export const RegisterLinks = ({ v }: { v: View }) => {
@@ -64,7 +65,7 @@ export async function organisationOptions(ctx: ServiceContext): Promise<{ value:
 }
 
 /** A date as "2 maart 2026". */
-export const fmtDate = (v: View, iso: string | null) => (iso ? new Intl.DateTimeFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)) : '');
+export const fmtDate = (v: View, iso: string | null) => formatDay(v.lang, iso);
 export const fmtShare = (v: View, x: number | null) => (x === null ? 'x' : new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'percent', maximumFractionDigits: 0 }).format(x));
 export const fmtNumber = (v: View, x: number | null, suppressed = true) =>
   x === null ? (suppressed ? v.t('effects.suppressed') : v.t('effects.none')) : new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 2, signDisplay: 'auto' }).format(x);

@@ -5,7 +5,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
+import { Facts, Layout, viewOf, H1, H2, P, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { getApplication, decideApplication, setContact, recordExtraBudget, recordPayment, listContactCandidates } from './applications.ts';
@@ -13,7 +13,7 @@ import { managesFund, APPLICATION_PATH } from './policy.ts';
 import { today } from './years.ts';
 import { centsForInput } from './money.ts';
 import { amountField, statusText } from './fund-pages.tsx';
-import { fmtDate, euro, Flag, Facts } from './ui.tsx';
+import { fmtDate, euro, Flag } from './ui.tsx';
 
 type Form = 'decision' | 'contact' | 'extra' | 'payment';
 

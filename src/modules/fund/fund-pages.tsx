@@ -5,7 +5,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
+import { Facts, Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
@@ -14,7 +14,7 @@ import { listFundYears, getFundOverview, createFundYear, updateFundYear, recordS
 import { listApplications, listOwnApplications, type ApplicationView } from './applications.ts';
 import { managesFund, appliesFor, YEAR_PATH } from './policy.ts';
 import { parseAmount, centsForInput } from './money.ts';
-import { fmtDate, euro, Flag, Facts } from './ui.tsx';
+import { fmtDate, euro, Flag } from './ui.tsx';
 import { yearOf } from './apply-pages.tsx';
 
 const yearLabels = (v: View) => ({

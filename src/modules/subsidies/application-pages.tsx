@@ -5,7 +5,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
+import { Facts, Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { getApplication, updateSection, addOwnSection, saveBudget, submitApplication, returnApplication, listRevisions, checkApplication, sectionStatuses, type ApplicationView } from './application-service.ts';
@@ -13,7 +13,7 @@ import { grantsOfApplication } from './grant-service.ts';
 import { APP, SECTION, managesSubsidies } from './policy.ts';
 import { localDate } from './input.ts';
 import { diffText } from './text-diff.ts';
-import { euros, euroValue, fmtDate, fmtTime, Facts, Badge, ButtonLink, pageErrors, statusKey, sectionStatusKey } from './ui.tsx';
+import { euros, euroValue, fmtDate, fmtTime, Badge, ButtonLink, pageErrors, statusKey, sectionStatusKey } from './ui.tsx';
 
 const crumbs = (v: View, a: ApplicationView) => [
   { href: '/subsidies', label: v.t('subsidies.nav') },

@@ -4,7 +4,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, H3, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, H3, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, Facts } from '../../platform/ui/page.tsx';
 import { readForm, str, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { listPeriods, listThemes } from '../framework/service.ts';
@@ -15,7 +15,7 @@ import { listAssessors, listAssessorCandidates, assignAssessor } from './assessm
 import { listGrants } from './grant-service.ts';
 import { managesSubsidies, CALL, TABLE } from './policy.ts';
 import { localDate } from './input.ts';
-import { euros, fmtDate, Facts, Badge, ButtonLink, pageErrors, statusKey } from './ui.tsx';
+import { euros, fmtDate, Badge, ButtonLink, pageErrors, statusKey } from './ui.tsx';
 
 async function newCallForm(c: Context<AppEnv>, values: FormBody, errors: FieldError[]) {
   const v = viewOf(c);

@@ -6,7 +6,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
+import { Facts, Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, type FormBody } from '../../platform/ui/forms.ts';
 import { invalid, type FieldError } from '../../platform/http/errors.ts';
 import { listOrganisations } from '../network/service.ts';
@@ -18,7 +18,7 @@ import { decisionLetter } from './letter.ts';
 import { GRANT, CALL, managesSubsidies } from './policy.ts';
 import { localDate } from './input.ts';
 import { totalOf } from './money.ts';
-import { euros, euroValue, fmtDate, Facts, Badge, ButtonLink, pageErrors } from './ui.tsx';
+import { euros, euroValue, fmtDate, Badge, ButtonLink, pageErrors } from './ui.tsx';
 
 async function newGrantForm(c: Context<AppEnv>, values: FormBody, errors: FieldError[]) {
   const v = viewOf(c);

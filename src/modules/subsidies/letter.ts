@@ -9,8 +9,8 @@ import { t, type Lang, type MessageKey } from '../../platform/i18n/index.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 import { getGrant } from './grant-service.ts';
 import { advanceSchedules, formatEuros, totalOf } from './money.ts';
+import { formatDay } from '../../platform/i18n/intl.ts';
 
-const dateFmt = { nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) };
 
 export async function decisionLetter(ctx: ServiceContext, grantId: string, number: number, lang: Lang): Promise<{ pdf: Buffer; filename: string }> {
   const g = await getGrant(ctx, grantId);
@@ -20,7 +20,7 @@ export async function decisionLetter(ctx: ServiceContext, grantId: string, numbe
   const h = (k: string, p?: Record<string, string | number>) => t(lang, k as MessageKey, p);
   // The standard PDF fonts are WinAnsi: the typographic minus is not in it.
   const eur = (c: number) => formatEuros(c, lang).replace('−', '-');
-  const date = (iso: string) => dateFmt[lang].format(new Date(`${iso}T00:00:00Z`));
+  const date = (iso: string) => formatDay(lang, iso);
   const title = h(`subsidies.letter.title.${d.kind}`);
 
   const doc = new PDFDocument({ size: 'A4', margin: 56, lang: lang === 'nl' ? 'nl-NL' : 'en-GB', displayTitle: true, info: { Title: `${title} ${d.reference}`, Author: m?.name ?? 'Sociale Basis' } });

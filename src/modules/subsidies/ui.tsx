@@ -6,26 +6,15 @@ import { AppError, translate, type FieldError } from '../../platform/http/errors
 import { formErrors } from '../../platform/ui/forms.ts';
 import type { Lang, MessageKey } from '../../platform/i18n/index.ts';
 import { formatEuros } from './money.ts';
+import { formatDay } from '../../platform/i18n/intl.ts';
 
 export const euros = (v: View, cents: number) => formatEuros(cents, v.lang);
 /** Cents as the value of a euro input field ("1234,56"), empty for nothing. */
 export const euroValue = (cents: number | undefined) => (cents === undefined ? '' : (cents / 100).toFixed(2).replace('.', ','));
 
-const dateFmt = { nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) };
 const timeFmt = { nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }), en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }) };
-export const fmtDate = (v: View, iso: string) => dateFmt[v.lang].format(new Date(`${iso}T00:00:00Z`));
+export const fmtDate = (v: View, iso: string) => formatDay(v.lang, iso);
 export const fmtTime = (v: View, at: Date) => timeFmt[v.lang].format(at);
-
-export const Facts: FC<{ items: [string, Child][] }> = ({ items }) => (
-  <dl class="sb-facts">
-    {items.map(([k, val]) => (
-      <>
-        <dt>{k}</dt>
-        <dd>{val}</dd>
-      </>
-    ))}
-  </dl>
-);
 
 export const Badge: FC<{ children?: Child }> = ({ children }) => <span class="sb-badge">{children}</span>;
 

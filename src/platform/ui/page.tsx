@@ -327,6 +327,18 @@ export const Submit: FC<{ children?: Child }> = ({ children }) => (
   </button>
 );
 
+/** A list of facts (term, value) as two columns (one on a phone). */
+export const Facts: FC<{ items: [string, Child][] }> = ({ items }) => (
+  <dl class="sb-facts">
+    {items.map(([k, val]) => (
+      <>
+        <dt>{k}</dt>
+        <dd>{val}</dd>
+      </>
+    ))}
+  </dl>
+);
+
 /**
  * A table with its caption. With `id`, a wide table may scroll sideways: its container is then a named region that
  * takes keyboard focus (WCAG 2.1.1), labelled by the caption. `numeric`: the indexes of columns with numbers (aligned
