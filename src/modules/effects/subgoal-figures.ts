@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { wholeMonths } from '../../platform/dates.ts';
 
 export interface SubGoalQuestionFigures {
   surveyId: string;
@@ -56,12 +57,6 @@ export interface SubGoalEffectFigures {
  * The level-3 figures of a theme's sub-goals in a year. Platform work only (`ctx.system`): readers get them through
  * the accountability module, which checks access and applies the small-cell rule.
  */
-/** Does from..to (ISO dates) cover whole calendar months? */
-function months(from: string, to: string): boolean {
-  const [y, m, d] = to.split('-').map(Number);
-  return from.endsWith('-01') && d === new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
 export async function subGoalEffectFigures(ctx: ServiceContext, input: { theme: string; year: number; from?: string; to?: string; storiesValidOn: string }): Promise<SubGoalEffectFigures> {
   if (!ctx.system) throw notFound();
   const { theme, year } = input;
@@ -72,7 +67,7 @@ export async function subGoalEffectFigures(ctx: ServiceContext, input: { theme: 
   // Per question: answers, the sum of the values, and answers of 4 or more. For whole months (the document's year)
   // from the running totals kept at submit time (survey_answer_tallies: key '' = an answer, a numeric key = a
   // scale/agree value, its total the sum of that value); for another range from the answers themselves.
-  const answerTotals = months(from, to)
+  const answerTotals = wholeMonths(from, to)
     ? sql`
       select t.question_id, sum(t.n) filter (where t.key = '')::int as answered,
              sum(t.total) filter (where t.key <> '' and t.place = 0 and q.type in ('scale', 'agree'))::float8 as sum,

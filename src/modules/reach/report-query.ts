@@ -11,6 +11,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/client.ts';
 import { inTransaction, type ServiceContext } from '../../platform/context.ts';
+import { wholeMonths } from '../../platform/dates.ts';
 import type { ActivityMeta, ReportFilters, ReportRefs } from './report-filters.ts';
 
 export const UNKNOWN = '';
@@ -29,18 +30,6 @@ export interface AttendanceScope {
   /** Activity ids allowed by theme/sub-goal/activity filters; null = all. */
   activityIds: string[] | null;
   orgIds: string[];
-}
-
-/**
- * The months of the period when it is whole calendar months (the report's default, a whole year, or e.g. a quarter):
- * then the report can read reach_visit_summary; otherwise null (a period that starts or ends within a month).
- */
-export function wholeMonths(from: string, to: string): { first: number; last: number } | null {
-  if (from.slice(0, 4) !== to.slice(0, 4) || from.slice(8) !== '01') return null;
-  const [y, m] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (Number(to.slice(8)) !== lastDay) return null;
-  return { first: Number(from.slice(5, 7)), last: m };
 }
 
 /**
