@@ -11,8 +11,8 @@ import { hasRole } from '../../platform/auth/roles.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { t, type Lang } from '../../platform/i18n/index.ts';
 import { accountabilityExports } from './schema.ts';
-import { readsDocuments, themeOfYear, type Progress } from './figures.ts';
-import { getDocument, listDocuments, getVersion } from './document-service.ts';
+import { documentFigures, readsDocuments, themeOfYear, type Progress } from './figures.ts';
+import { documentState, listDocuments, getVersion } from './document-service.ts';
 import { documentHtml, bundleHtml, htmlToPdf, documentsXlsx, type RenderInput } from './render.tsx';
 
 export const formats = ['pdf', 'xlsx', 'html'] as const;
@@ -31,12 +31,14 @@ export interface Rendered {
 
 /** The document as the outputs print it: the last submitted version when it is submitted or accepted, else the current draft. */
 async function renderInput(ctx: ServiceContext, slug: string, year: number, progress?: Progress): Promise<RenderInput> {
-  const doc = await getDocument(ctx, slug, year, progress);
-  if ((doc.status === 'submitted' || doc.status === 'accepted') && doc.version > 0) {
-    const v = await getVersion(ctx, slug, year, doc.version);
-    return { figures: v.snapshot.figures, narratives: v.snapshot.narratives, status: doc.status, version: doc.version };
+  // A submitted version prints its snapshot: the figures are computed only for a draft.
+  const state = await documentState(ctx, slug, year);
+  if ((state.status === 'submitted' || state.status === 'accepted') && state.version > 0) {
+    const v = await getVersion(ctx, slug, year, state.version);
+    return { figures: v.snapshot.figures, narratives: v.snapshot.narratives, status: state.status, version: state.version };
   }
-  return { figures: doc.figures, narratives: Object.fromEntries(Object.entries(doc.narratives).map(([k, n]) => [k, n.text])), status: doc.status, version: doc.version };
+  const figures = await documentFigures(ctx, slug, year, { progress });
+  return { figures, narratives: Object.fromEntries(Object.entries(state.narratives).map(([k, n]) => [k, n.text])), status: state.status, version: state.version };
 }
 
 /** Renders one document (slug) or the council bundle (slug null) of a year. Used by the job and the CLI. */
