@@ -1,8 +1,6 @@
-// Amounts of the fund: typed by a person in euros ("1.250", "1250,50", "€ 300.000") and kept as integer cents;
-// shown in the reader's language. Never floats for money: the euros and cents are read as separate integers.
-import { formatMoney, money, type Lang, type MoneyParam } from '../../platform/i18n/index.ts';
-
-const AMOUNT = /^(-)?\s*(?:€\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/;
+// Amounts of the fund: typed by a person in euros ("1.250", "1250,50", "€ 300.000", "€1,250.50") and kept as
+// integer cents, read by the platform's one amount parser; shown in the reader's language.
+import { formatMoney, money, parseEuros, type Lang, type MoneyParam } from '../../platform/i18n/index.ts';
 
 export type ParsedAmount = { ok: true; cents: number } | { ok: false; reason: 'empty' | 'format' | 'negative' | 'too_big' };
 
@@ -10,18 +8,14 @@ export type ParsedAmount = { ok: true; cents: number } | { ok: false; reason: 'e
 export const MAX_CENTS = 10_000_000_000;
 
 /**
- * A Dutch euro amount → cents: digits with optional thousands dots and a decimal comma with one or two digits
- * ("1.250,5" = 125050). A dot followed by one or two digits is read as a decimal point too ("12.50").
+ * A euro amount → cents, with the reason when it is not one the fund takes: Dutch or English notation
+ * ("1.250,5" = "1,250.50" = 125050; see parseEuros), not negative, at most MAX_CENTS.
  */
 export function parseAmount(input: string): ParsedAmount {
-  let s = input.trim().replace(/^€\s*/, '').replace(/\s+/g, '');
-  if (s === '') return { ok: false, reason: 'empty' };
-  if (/^-?\d+\.\d{1,2}$/.test(s)) s = s.replace('.', ',');
-  const m = AMOUNT.exec(s);
-  if (!m) return { ok: false, reason: 'format' };
-  const euros = Number(m[2].replace(/\./g, ''));
-  const cents = euros * 100 + Number((m[3] ?? '0').padEnd(2, '0'));
-  if (m[1] && cents > 0) return { ok: false, reason: 'negative' };
+  if (input.replace(/[€\s\u00a0]/g, '') === '') return { ok: false, reason: 'empty' };
+  const cents = parseEuros(input);
+  if (cents === null) return { ok: false, reason: 'format' };
+  if (cents < 0) return { ok: false, reason: 'negative' };
   if (cents > MAX_CENTS) return { ok: false, reason: 'too_big' };
   return { ok: true, cents };
 }

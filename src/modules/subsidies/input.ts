@@ -1,7 +1,8 @@
 // Shared input shapes of the subsidies module: amounts (cents as an integer from the API, euros as typed in a form),
 // dates, and plain text. Messages are keys of this module (messages.ts).
 import { z } from '../../platform/zod.ts';
-import { MAX_CENTS, parseEuros } from './money.ts';
+import { parseEuros } from '../../platform/i18n/index.ts';
+import { MAX_CENTS } from './money.ts';
 
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 

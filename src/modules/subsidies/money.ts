@@ -98,31 +98,6 @@ export function sroiObligation(joint: boolean, y: YearAmount): number {
   return mulDivRound(y.wageCents, SROI_BASIS_POINTS, 10_000);
 }
 
-/** Parses a euro amount as typed by a person ("1.234,56", "1234.56", "€ 1 234") into cents; null if not an amount. */
-export function parseEuros(input: string): number | null {
-  let s = input.replace(/[€\s\u00a0]/g, '');
-  if (!s) return null;
-  const neg = s.startsWith('-');
-  if (neg) s = s.slice(1);
-  // Dutch: dots group thousands, a comma separates cents; also accept a plain dot with one or two decimals.
-  let m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/.exec(s);
-  let whole: string;
-  let frac: string;
-  if (m) {
-    whole = m[1].replace(/\./g, '');
-    frac = m[2] ?? '';
-  } else {
-    // English: commas group thousands, a dot separates cents.
-    m = /^(\d{1,3}(?:,\d{3})+|\d+)\.(\d{1,2})$/.exec(s) ?? /^(\d{1,3}(?:,\d{3})+)$/.exec(s);
-    if (!m) return null;
-    whole = m[1].replace(/,/g, '');
-    frac = m[2] ?? '';
-  }
-  const value = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
-  if (!Number.isSafeInteger(value)) return null;
-  return neg ? -value : value;
-}
-
 /** Cents as euros with two decimals in the reader's language, e.g. 123456 → "€ 1.234,56" (nl) or "€1,234.56" (en): the platform's money format. */
 export function formatEuros(cents: number, lang: Lang = 'nl'): string {
   return formatMoney(lang, cents);

@@ -3,7 +3,7 @@ import { nl, type PlatformMessageKey } from './nl.ts';
 import { en } from './en.ts';
 import { formatMoney, isMoneyParam, type MoneyParam } from './money.ts';
 
-export { formatMoney, money, type MoneyParam } from './money.ts';
+export { formatMoney, money, parseEuros, type MoneyParam } from './money.ts';
 /** A message parameter: text, a number, or an amount of money (formatted in the reader's language). */
 export type MessageParam = string | number | MoneyParam;
 export type MessageParams = Record<string, MessageParam>;
