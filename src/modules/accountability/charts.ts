@@ -4,6 +4,8 @@
 // alone. Suppressed figures ("< 5", "x") are left out of a chart (the table says them).
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import type { Lang } from '../../platform/i18n/index.ts';
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 import { escapeXml, svgImage } from '../../platform/ui/svg.ts';
 
 export interface SeriesRow {
@@ -16,6 +18,22 @@ export interface LinePoint {
   period: string;
   value: number;
 }
+
+/** What every chart has: its id (unique on the page), its title and description (the image's name), the axis
+ *  label of its values, and the language its numbers are written in (ticks and bar labels as in the table beside it). */
+export interface ChartText {
+  id: string;
+  title: string;
+  desc: string;
+  valueLabel: string;
+  lang: Lang;
+}
+
+/** The language's way of writing a number on an axis or a bar (1.234,5 in Dutch, 1,234.5 in English). */
+const numbers = (lang: Lang) => {
+  const f = numberFormat(localeOf(lang), { maximumFractionDigits: 2 });
+  return (n: number) => f.format(n);
+};
 
 const COLOURS = ['#1f5f8b', '#e3a21a', '#6b4f9e', '#2e7d32'];
 const DASHES = ['', '4 2', '1 2', '6 3'];
@@ -47,7 +65,8 @@ function finish(svg: Element, id: string, title: string, desc: string, legend: {
  * Horizontal grouped bars: one group per row, one bar per series (e.g. planned and delivered). Bars of the second
  * series are hatched (a pattern, not only a colour).
  */
-export function groupedBars(id: string, title: string, desc: string, series: string[], rows: SeriesRow[], xLabel: string): string {
+export function groupedBars({ id, title, desc, valueLabel: xLabel, lang }: ChartText, series: string[], rows: SeriesRow[]): string {
+  const num = numbers(lang);
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const data = rows.flatMap((r) => series.map((s, i) => ({ label: r.label, series: s, value: r.values[i] })).filter((d) => d.value !== null)) as { label: string; series: string; value: number }[];
   const longest = Math.max(4, ...rows.map((r) => r.label.length));
@@ -59,7 +78,7 @@ export function groupedBars(id: string, title: string, desc: string, series: str
     marginRight: 50,
     marginTop: 36,
     marginBottom: 46,
-    x: { label: xLabel, nice: true },
+    x: { label: xLabel, nice: true, tickFormat: num },
     y: { label: null, axis: null, domain: series },
     fy: { label: null, domain: rows.map((r) => r.label), tickFormat: (d: string) => (d.length > 40 ? `${d.slice(0, 39)}…` : d) },
     color: { domain: series, range: COLOURS.slice(0, series.length) },
@@ -67,9 +86,9 @@ export function groupedBars(id: string, title: string, desc: string, series: str
       // one x axis under the last group (a group without bars, e.g. a suppressed count, must not get its own)
       Plot.gridX({ stroke: '#ccc', strokeOpacity: 1 }),
       // the axis label on a line of its own, under the tick values (at the right end it would cover the last one)
-      Plot.axisX({ facetAnchor: 'bottom', label: xLabel, labelOffset: 38 }),
+      Plot.axisX({ facetAnchor: 'bottom', label: xLabel, labelOffset: 38, tickFormat: num }),
       Plot.barX(data, { x: 'value', y: 'series', fy: 'label', fill: 'series' }),
-      Plot.text(data, { x: 'value', y: 'series', fy: 'label', text: (d: { series: string; value: number }) => `${d.value.toLocaleString('nl-NL')}`, dx: 4, textAnchor: 'start', fill: '#1a1a1a' }),
+      Plot.text(data, { x: 'value', y: 'series', fy: 'label', text: (d: { series: string; value: number }) => num(d.value), dx: 4, textAnchor: 'start', fill: '#1a1a1a' }),
       Plot.ruleX([0]),
     ],
   }) as unknown as Element;
@@ -83,7 +102,7 @@ export function groupedBars(id: string, title: string, desc: string, series: str
 }
 
 /** A line chart of series over periods (indicator trends; a benchmark is another series, dashed). */
-export function lineChart(id: string, title: string, desc: string, points: LinePoint[], yLabel: string): string {
+export function lineChart({ id, title, desc, valueLabel: yLabel, lang }: ChartText, points: LinePoint[]): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const series = [...new Set(points.map((p) => p.series))];
   const svg = Plot.plot({
@@ -94,7 +113,7 @@ export function lineChart(id: string, title: string, desc: string, points: LineP
     marginTop: 56,
     marginLeft: 60,
     x: { label: null, type: 'point', domain: [...new Set(points.map((p) => p.period))].sort() },
-    y: { label: yLabel, grid: true, nice: true },
+    y: { label: yLabel, grid: true, nice: true, tickFormat: numbers(lang) },
     marks: [
       ...series.map((s, i) => Plot.line(points.filter((p) => p.series === s), { x: 'period', y: 'value', stroke: COLOURS[i % COLOURS.length], strokeWidth: 2, strokeDasharray: DASHES[i % DASHES.length] })),
       Plot.dot(points, { x: 'period', y: 'value', fill: '#1a1a1a', r: 3 }),

@@ -13,7 +13,7 @@ import { listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import { reachReport, deliveryReport, discloseColumn, discloseCount, type Count, type DeliveryFigures } from '../reach/service.ts';
 import { listIndicators, listValuesOfIndicators, comparePeriods, renderIndicatorMap } from '../indicators/service.ts';
 import { documentFigures, platformOf, readsDocuments, themeOfYear, type DocumentFigures } from './figures.ts';
-import { groupedBars, lineChart } from './charts.ts';
+import { groupedBars, lineChart, type ChartText } from './charts.ts';
 
 /** How long a district dashboard is kept (DASHBOARD_CACHE_SECONDS, read once per process). */
 let districtTtlMs: number | undefined;
@@ -40,6 +40,9 @@ export interface Chart {
 
 const text = (c: Count | number | null) => (c === null ? '' : c);
 
+/** A chart's name, title and description, in the reader's language (the name is also the SVG's id). */
+const chartText = (ctx: ServiceContext, name: string, title: string, desc: string, valueLabel: string): ChartText => ({ id: name, title, desc, valueLabel, lang: ctx.lang });
+
 export interface ThemeDashboard {
   theme: string;
   year: number;
@@ -63,16 +66,18 @@ export async function themeDashboard(ctx: ServiceContext, raw: Record<string, un
   const L = (k: Parameters<typeof t>[1], p?: Record<string, string | number>) => t(ctx.lang, k, p);
   const charts: Chart[] = [];
   const sg = figures.subGoals;
+  const deliveryChart = chartText(ctx, 'thema-uitvoering', L('accountability.chart.delivery', { theme: figures.theme.name, year: input.year }), L('accountability.chart.deliveryDesc'), L('accountability.col.sessions'));
   charts.push({
-    name: 'thema-uitvoering',
-    title: L('accountability.chart.delivery', { theme: figures.theme.name, year: input.year }),
-    svg: groupedBars('thema-uitvoering', L('accountability.chart.delivery', { theme: figures.theme.name, year: input.year }), L('accountability.chart.deliveryDesc'), [L('accountability.col.plannedSessions'), L('accountability.col.heldSessions')], sg.map((s) => ({ label: s.key, values: [s.level1.total.plannedSessions, s.level1.total.heldSessions] })), L('accountability.col.sessions')),
+    name: deliveryChart.id,
+    title: deliveryChart.title,
+    svg: groupedBars(deliveryChart, [L('accountability.col.plannedSessions'), L('accountability.col.heldSessions')], sg.map((s) => ({ label: s.key, values: [s.level1.total.plannedSessions, s.level1.total.heldSessions] }))),
     csv: [[L('accountability.col.subGoal'), L('accountability.col.plannedSessions'), L('accountability.col.heldSessions'), L('accountability.col.plannedHours'), L('accountability.col.heldHours')], ...sg.map((s) => [s.key, s.level1.total.plannedSessions, s.level1.total.heldSessions, s.level1.total.plannedHours, s.level1.total.heldHours])],
   });
+  const reachChart = chartText(ctx, 'thema-bereik', L('accountability.chart.reach', { theme: figures.theme.name, year: input.year }), L('accountability.chart.reachDesc'), L('accountability.col.residents'));
   charts.push({
-    name: 'thema-bereik',
-    title: L('accountability.chart.reach', { theme: figures.theme.name, year: input.year }),
-    svg: groupedBars('thema-bereik', L('accountability.chart.reach', { theme: figures.theme.name, year: input.year }), L('accountability.chart.reachDesc'), [L('accountability.col.plannedResidents'), L('accountability.col.residents')], sg.map((s) => ({ label: s.key, values: [s.level2.planned, typeof s.level2.residents === 'number' ? s.level2.residents : null] })), L('accountability.col.residents')),
+    name: reachChart.id,
+    title: reachChart.title,
+    svg: groupedBars(reachChart, [L('accountability.col.plannedResidents'), L('accountability.col.residents')], sg.map((s) => ({ label: s.key, values: [s.level2.planned, typeof s.level2.residents === 'number' ? s.level2.residents : null] }))),
     csv: [[L('accountability.col.subGoal'), L('accountability.col.residents'), L('accountability.col.visits'), L('accountability.col.plannedResidents'), L('accountability.col.realised')], ...sg.map((s) => [s.key, text(s.level2.residents), text(s.level2.visits), text(s.level2.planned), text(s.level2.realisedPct)])],
   });
   const questions = sg.flatMap((s) => s.level3.questions.filter((q) => q.agreePct !== null).map((q) => ({ s, q })));
@@ -81,7 +86,7 @@ export async function themeDashboard(ctx: ServiceContext, raw: Record<string, un
     charts.push({
       name: 'thema-effecten',
       title,
-      svg: groupedBars('thema-effecten', title, L('accountability.chart.effectsDesc'), [L('accountability.col.agree')], questions.map(({ s, q }, i) => ({ label: `${s.key} · ${i + 1}. ${q.question}`, values: [q.agreePct] })), '%'),
+      svg: groupedBars(chartText(ctx, 'thema-effecten', title, L('accountability.chart.effectsDesc'), '%'), [L('accountability.col.agree')], questions.map(({ s, q }, i) => ({ label: `${s.key} · ${i + 1}. ${q.question}`, values: [q.agreePct] }))),
       csv: [[L('accountability.col.subGoal'), L('accountability.col.question'), L('accountability.col.survey'), L('accountability.col.answered'), L('accountability.col.mean'), L('accountability.col.agree')], ...questions.map(({ s, q }) => [s.key, q.question, q.surveyTitle, text(q.answered), text(q.mean), text(q.agreePct)])],
     });
   }
@@ -93,7 +98,7 @@ export async function themeDashboard(ctx: ServiceContext, raw: Record<string, un
     charts.push({
       name: `thema-indicator-${i + 1}`,
       title,
-      svg: lineChart(`thema-indicator-${i + 1}`, title, L('accountability.level4.chartDesc'), points, l.unit),
+      svg: lineChart(chartText(ctx, `thema-indicator-${i + 1}`, title, L('accountability.level4.chartDesc'), l.unit), points),
       csv: [[L('accountability.col.area'), L('accountability.col.period'), `${l.name} (${l.unit})`], ...points.map((p) => [p.series, p.period, p.value])],
     });
   });
@@ -163,17 +168,19 @@ async function computeDistrict(ctx: ServiceContext, d: { code: string; name: str
   }
   const L = (k: Parameters<typeof t>[1], p?: Record<string, string | number>) => t(ctx.lang, k, p);
   const withPlan = themes.filter((r) => r.planned !== null || typeof r.residents === 'number');
+  const themesChart = chartText(ctx, 'stadsdeel-themas', L('accountability.chart.districtThemes', { district: d.name, year }), L('accountability.chart.reachDesc'), L('accountability.col.residents'));
+  const wijkenChart = chartText(ctx, 'stadsdeel-wijken', L('accountability.chart.districtWijken', { district: d.name, year }), L('accountability.chart.districtWijkenDesc'), L('accountability.col.residents'));
   const charts: Chart[] = [
     {
-      name: 'stadsdeel-themas',
-      title: L('accountability.chart.districtThemes', { district: d.name, year }),
-      svg: groupedBars('stadsdeel-themas', L('accountability.chart.districtThemes', { district: d.name, year }), L('accountability.chart.reachDesc'), [L('accountability.col.plannedResidents'), L('accountability.col.residents')], withPlan.map((r) => ({ label: r.name, values: [r.planned, typeof r.residents === 'number' ? r.residents : null] })), L('accountability.col.residents')),
+      name: themesChart.id,
+      title: themesChart.title,
+      svg: groupedBars(themesChart, [L('accountability.col.plannedResidents'), L('accountability.col.residents')], withPlan.map((r) => ({ label: r.name, values: [r.planned, typeof r.residents === 'number' ? r.residents : null] }))),
       csv: [[L('accountability.col.theme'), L('accountability.col.residents'), L('accountability.col.visits'), L('accountability.col.plannedResidents'), L('accountability.col.plannedSessions'), L('accountability.col.heldSessions')], ...themes.map((r) => [r.name, text(r.residents), text(r.visits), text(r.planned), text(r.delivery?.plannedSessions ?? null), text(r.delivery?.heldSessions ?? null)])],
     },
     {
-      name: 'stadsdeel-wijken',
-      title: L('accountability.chart.districtWijken', { district: d.name, year }),
-      svg: groupedBars('stadsdeel-wijken', L('accountability.chart.districtWijken', { district: d.name, year }), L('accountability.chart.districtWijkenDesc'), [L('accountability.col.residents')], wijken.map((w) => ({ label: w.name, values: [typeof w.residents === 'number' ? w.residents : null] })), L('accountability.col.residents')),
+      name: wijkenChart.id,
+      title: wijkenChart.title,
+      svg: groupedBars(wijkenChart, [L('accountability.col.residents')], wijken.map((w) => ({ label: w.name, values: [typeof w.residents === 'number' ? w.residents : null] }))),
       csv: [[L('accountability.col.area'), L('accountability.col.code'), L('accountability.col.residents'), L('accountability.col.visits')], ...wijken.map((w) => [w.name, w.code, text(w.residents), text(w.visits)])],
     },
   ];

@@ -10,7 +10,7 @@ import type { Lang, MessageKey } from '../../platform/i18n/index.ts';
 import { hasRole, type Actor } from '../../platform/auth/roles.ts';
 import { countText, type Count } from '../reach/service.ts';
 import type { DocumentFigures, SubGoalFigures, DeliveryLine, ReachLine } from './figures.ts';
-import { groupedBars, lineChart } from './charts.ts';
+import { groupedBars, lineChart, type ChartText } from './charts.ts';
 import type { IndicatorLine } from './level4.ts';
 import { drillsIntoOwn } from './policy.ts';
 import { LEVELS } from './document-service.ts';
@@ -73,27 +73,30 @@ const c = (v: DocView, n: Count | number) => countText(n, v.lang);
 const pctText = (v: DocView, p: number | null) => (p === null ? '—' : `${fmtNum(v.lang, p)}%`);
 const planned = (v: DocView, p: number | null) => (p === null ? '—' : fmtNum(v.lang, p, 0));
 
-/** The summary chart: per sub-goal planned and held sessions, and planned and reached residents. */
-export function summaryCharts(v: DocView, figs: DocumentFigures, prefix = ''): { delivery: string; reach: string } {
+/** A chart of the document with its title written above it (the printed page shows what the chart is of). */
+const DocChart: FC<{ text: ChartText; svg: (text: ChartText) => string }> = ({ text, svg }) => (
+  <figure class="sb-doc-chart">
+    <figcaption class="sb-doc-chart__title">{text.title}</figcaption>
+    {raw(svg(text))}
+  </figure>
+);
+
+/** The summary charts: per sub-goal planned and held sessions, and planned and reached residents. */
+const SummaryChart: FC<{ v: DocView; figs: DocumentFigures; prefix: string; of: 'delivery' | 'reach' }> = ({ v, figs, prefix, of }) => {
   const rows = figs.subGoals;
-  const delivery = groupedBars(
-    `${prefix}grafiek-uitvoering`,
-    v.t('accountability.chart.delivery', { theme: figs.theme.name, year: figs.year }),
-    v.t('accountability.chart.deliveryDesc'),
-    [v.t('accountability.col.plannedSessions'), v.t('accountability.col.heldSessions')],
-    rows.map((s) => ({ label: s.key, values: [s.level1.total.plannedSessions, s.level1.total.heldSessions] })),
-    v.t('accountability.col.sessions'),
+  const base = { lang: v.lang, desc: v.t(of === 'delivery' ? 'accountability.chart.deliveryDesc' : 'accountability.chart.reachDesc') };
+  return of === 'delivery' ? (
+    <DocChart
+      text={{ ...base, id: `${prefix}grafiek-uitvoering`, title: v.t('accountability.chart.delivery', { theme: figs.theme.name, year: figs.year }), valueLabel: v.t('accountability.col.sessions') }}
+      svg={(text) => groupedBars(text, [v.t('accountability.col.plannedSessions'), v.t('accountability.col.heldSessions')], rows.map((s) => ({ label: s.key, values: [s.level1.total.plannedSessions, s.level1.total.heldSessions] })))}
+    />
+  ) : (
+    <DocChart
+      text={{ ...base, id: `${prefix}grafiek-bereik`, title: v.t('accountability.chart.reach', { theme: figs.theme.name, year: figs.year }), valueLabel: v.t('accountability.col.residents') }}
+      svg={(text) => groupedBars(text, [v.t('accountability.col.plannedResidents'), v.t('accountability.col.residents')], rows.map((s) => ({ label: s.key, values: [s.level2.planned, typeof s.level2.residents === 'number' ? s.level2.residents : null] })))}
+    />
   );
-  const reach = groupedBars(
-    `${prefix}grafiek-bereik`,
-    v.t('accountability.chart.reach', { theme: figs.theme.name, year: figs.year }),
-    v.t('accountability.chart.reachDesc'),
-    [v.t('accountability.col.plannedResidents'), v.t('accountability.col.residents')],
-    rows.map((s) => ({ label: s.key, values: [s.level2.planned, typeof s.level2.residents === 'number' ? s.level2.residents : null] })),
-    v.t('accountability.col.residents'),
-  );
-  return { delivery, reach };
-}
+};
 
 const ReachTable: FC<{ v: DocView; id: string; caption: string; rows: ReachLine[]; href: (r: ReachLine) => string | null }> = ({ v, id, caption, rows, href }) => (
   <DataTable
@@ -244,20 +247,15 @@ export const Indicators: FC<{ v: DocView; id: string; lines: IndicatorLine[]; li
       {lines
         .filter((l) => l.trend.length >= 2)
         .map((l, i) => (
-          <div class="sb-doc-chart">
-            {raw(
-              lineChart(
-                `${id}-trend-${i + 1}`,
-                v.t('accountability.level4.chart', { name: l.name, area: l.areaName }),
-                v.t('accountability.level4.chartDesc'),
-                [
-                  ...l.trend.map((p) => ({ series: l.areaName || l.name, period: p.period, value: p.value })),
-                  ...l.benchmarks.map((b) => ({ series: b.areaName, period: b.period, value: b.value })),
-                ],
-                l.unit,
-              ),
-            )}
-          </div>
+          <DocChart
+            text={{ id: `${id}-trend-${i + 1}`, title: v.t('accountability.level4.chart', { name: l.name, area: l.areaName }), desc: v.t('accountability.level4.chartDesc'), valueLabel: l.unit, lang: v.lang }}
+            svg={(text) =>
+              lineChart(text, [
+                ...l.trend.map((p) => ({ series: l.areaName || l.name, period: p.period, value: p.value })),
+                ...l.benchmarks.map((b) => ({ series: b.areaName, period: b.period, value: b.value })),
+              ])
+            }
+          />
         ))}
       {targets.length ? (
         <DataTable
@@ -312,7 +310,6 @@ export const DocumentBody: FC<{ v: DocView; figs: DocumentFigures; o: DocOptions
   const L = (href: string | null) => (o.links ? href : null);
   const p = o.idPrefix ?? '';
   const t = figs.total;
-  const charts = summaryCharts(v, figs, p);
   return (
     <div class="sb-doc">
       <Contents v={v} figs={figs} prefix={p} />
@@ -343,7 +340,7 @@ export const DocumentBody: FC<{ v: DocView; figs: DocumentFigures; o: DocOptions
             [v.t('accountability.col.volunteerHours'), typeof t.volunteerHours === 'number' ? fmtNum(v.lang, t.volunteerHours) : t.volunteerHours],
           ]}
         />
-        <div class="sb-doc-chart">{raw(charts.delivery)}</div>
+        <SummaryChart v={v} figs={figs} prefix={p} of="delivery" />
         <DataTable
           id={`${p}tabel-uitvoering`}
           caption={v.t('accountability.chart.deliveryTable')}
@@ -351,7 +348,7 @@ export const DocumentBody: FC<{ v: DocView; figs: DocumentFigures; o: DocOptions
           numeric={[1, 2]}
           rows={figs.subGoals.map((s) => [s.key, fmtNum(v.lang, s.level1.total.plannedSessions), <Fig href={L(d.delivery(s.key))}>{fmtNum(v.lang, s.level1.total.heldSessions)}</Fig>, deviationText(v, s.level1.total.deviation)])}
         />
-        <div class="sb-doc-chart">{raw(charts.reach)}</div>
+        <SummaryChart v={v} figs={figs} prefix={p} of="reach" />
         <ReachTable v={v} id={`${p}tabel-bereik`} caption={v.t('accountability.chart.reachTable')} rows={figs.subGoals.map((s) => ({ ...s.level2, label: s.key }))} href={(r) => L(d.reach(r.key))} />
         <ReachTable v={v} id={`${p}tabel-doelgroep`} caption={v.t('accountability.reach.byTargetGroup')} rows={figs.reachByTargetGroup} href={(r) => L(d.reach(undefined, `&targetGroup=${encodeURIComponent(r.key)}`))} />
         <ReachTable v={v} id={`${p}tabel-stadsdeel`} caption={v.t('accountability.reach.byDistrict')} rows={figs.reachByDistrict} href={(r) => (r.key ? L(d.reach(undefined, `&district=${encodeURIComponent(r.key)}`)) : null)} />
