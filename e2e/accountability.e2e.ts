@@ -2,22 +2,21 @@
 // dashboard (with and without JavaScript, at 1280 and 390 px); the table's organisation writes a narrative and
 // submits the document; the policy advisor accepts it; the PDF is made by the background job and downloaded.
 // axe-core checks every page visited.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
+import { describe, it, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { queryRows } from '../src/platform/db/client.ts';
 import { buildActivity, insertSession, insertPlan, residents } from '../src/modules/reach/test-factory.ts';
 
-let h: Harness;
+const h = useHarness();
 let orgId: string;
 // A year without demo plans (the demo plans the current year).
 const YEAR = 2025;
 const DOC = `/verantwoording/documenten/ontmoeten/${YEAR}`;
 
 beforeAll(async () => {
-  h = await startHarness();
   const sys = systemContext(h.database.db, 'GM0392');
   [{ organisation_id: orgId }] = await queryRows<{ organisation_id: string }>(h.database.db, sql`select organisation_id from users where email = ${demoEmail('partner_staff')}`);
   const act = (await buildActivity(sys, orgId, { title: 'Verantwoording-koffieochtend', themes: ['ontmoeten'], subGoals: ['ontmoeten/1'], districtCode: 'noord' })).id;
@@ -27,9 +26,6 @@ beforeAll(async () => {
   }
   await insertPlan(sys, 'ontmoeten', YEAR, [{ activityId: act, organisationId: orgId, plannedSessions: 6, plannedHours: 12, subGoals: ['ontmoeten/1'], targets: [{ planned: 40 }] }]);
 }, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 const click = async (page: Page, name: string) => {
   await page.getByRole('button', { name, exact: true }).first().click();

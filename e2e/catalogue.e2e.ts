@@ -1,18 +1,12 @@
 // Journeys of the catalogue: partner staff publish an activity; an anonymous resident finds it with filters; the
 // partner ends it after confirming;
 // a sensitive page can be left quickly. Every page checked with axe-core, with and without JavaScript.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { describe, it, expect } from 'vitest';
+import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
 import { searchActivities } from '../src/modules/catalogue/service.ts';
 import { systemContext } from '../src/platform/context.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const uniqueTitle = `Voorleesochtend in de bibliotheek ${Date.now().toString(36)}`;
 

@@ -2,23 +2,13 @@
 // decision for a subcontractor with a conversation after the letter's timeline (a warning, not a refusal) and the
 // transfer of its residents as counts (a mistake first); the policy advisor and the auditor read the round with the
 // reduction per kind of provider. With and without JavaScript; axe-core checks every page.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible, submitAndWait } from './harness.ts';
 import { DEMO_CONTRACTOR_EMAIL } from '../src/modules/contracts/demo.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
-const submitAndWait = async (page: Page, name: string) => {
-  await page.getByRole('button', { name, exact: true }).first().click();
-  await page.waitForLoadState('load');
-};
 const follow = async (page: Page, name: string | RegExp) => {
   await page.getByRole('link', { name }).first().click();
   await page.waitForLoadState('load');

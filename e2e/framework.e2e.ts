@@ -1,16 +1,10 @@
 // Journeys of the platform foundation: browse the framework, edit a sub-goal, be refused, all accessible, with and without JS.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { describe, it, expect } from 'vitest';
+import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
 import { listThemes } from '../src/modules/framework/service.ts';
 import { systemContext } from '../src/platform/context.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const publicPages = ['/', '/themas', '/kader', '/wijken', '/organisaties', '/toegankelijkheid', '/privacy', '/api/docs', '/inloggen'];
 

@@ -2,24 +2,14 @@
 // organisation applies on a 390 px phone — one question per page, check your answers, send — the policy advisor sees
 // it in the year's overview and decides, and the organisation reads its decision. With and without JavaScript;
 // axe-core checks every page, and no page is wider than the phone.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible, submitAndWait } from './harness.ts';
 import { DEMO_VOLUNTEER_ORGANISATION_EMAIL } from '../src/modules/fund/demo.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-const submitAndWait = async (page: Page, name: string) => {
-  await page.getByRole('button', { name, exact: true }).first().click();
-  await page.waitForLoadState('load');
-};
 const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth), page.url()).toBeLessThanOrEqual(390);
 
 describe.each([true, false])('fund (JavaScript %s)', (javaScriptEnabled) => {

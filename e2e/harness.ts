@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { openPglite, type Database } from '../src/platform/db/client.ts';
 import { startServer } from '../src/main.ts';
@@ -67,6 +67,46 @@ export async function startHarness(opts: { demoScale?: number } = {}): Promise<H
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The harness of one test file: started before its tests (the demo seeded, the server and Chromium running) and
+ * closed after them. The object answers for the running harness, so a file writes `const h = useHarness();` once.
+ */
+export function useHarness(opts: { demoScale?: number } = {}): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(opts);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const running = (): Harness => {
+    if (!started) throw new Error('the e2e harness has not started (use it inside a test or a later hook)');
+    return started;
+  };
+  return {
+    get baseUrl() {
+      return running().baseUrl;
+    },
+    get database() {
+      return running().database;
+    },
+    get browser() {
+      return running().browser;
+    },
+    get clock() {
+      return running().clock;
+    },
+    context: (o) => running().context(o),
+    close: () => running().close(),
+  };
+}
+
+/** Clicks the (first) button with exactly this name and waits for the page it leads to. */
+export async function submitAndWait(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).first().click();
+  await page.waitForLoadState('load');
 }
 
 export interface AxeViolation {

@@ -7,14 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { startHarness, visit, login, demoEmail, expectAccessible, uploadAndWait, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible, uploadAndWait } from './harness.ts';
 import { queryRows } from '../src/platform/db/client.ts';
 
-let h: Harness;
+const h = useHarness();
 let activityId: string;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-import-'));
 beforeAll(async () => {
-  h = await startHarness();
   const [row] = await queryRows<{ id: string }>(
     h.database.db,
     sql`select a.id from activities a join users u on u.organisation_id = a.organisation_id where u.email = ${demoEmail('partner_staff')} and a.status = 'published' order by a.title limit 1`,
@@ -22,7 +21,6 @@ beforeAll(async () => {
   activityId = row.id;
 });
 afterAll(async () => {
-  await h?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

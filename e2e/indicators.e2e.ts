@@ -2,20 +2,16 @@
 // row and downloads the report, fixes the file, imports it and sees the values on the indicator page; the map page
 // with its table; the targets, definition and boundary pages; the council member (auditor) reads the indicators.
 // With and without JavaScript, at 1280 and 390 px; axe-core checks every page visited.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
+import { describe, it, afterAll, expect } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, uploadAndWait, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible, uploadAndWait } from './harness.ts';
 
-let h: Harness;
+const h = useHarness();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-indicators-'));
-beforeAll(async () => {
-  h = await startHarness();
-});
 afterAll(async () => {
-  await h?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

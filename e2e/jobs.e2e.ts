@@ -1,18 +1,12 @@
 // Journey of an administrator on the background jobs page: the retention job ran at start, a waiting job is
 // cancelled with its button; accessible, with and without JavaScript.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { describe, it, expect } from 'vitest';
+import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { enqueueJob, getJob, retentionJob } from '../src/platform/jobs/index.ts';
 import { adminActor } from '../test/db.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe.each([true, false])('jobs page (JavaScript %s)', (javaScriptEnabled) => {
   it('shows the jobs and cancels a waiting one', async () => {

@@ -1,22 +1,11 @@
 // Journeys of the network: find who does what as a resident (with and without JavaScript), manage one's own
 // organisation as partner staff, and be refused someone else's. axe-core checks every page visited.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { describe, it, expect } from 'vitest';
+import { useHarness, visit, login, demoEmail, expectAccessible, submitAndWait } from './harness.ts';
 import { listOrganisations } from '../src/modules/network/service.ts';
 import { systemContext } from '../src/platform/context.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-
-const submitAndWait = async (page: import('playwright-core').Page, name: string) => {
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.waitForLoadState('load');
-};
+const h = useHarness();
 
 describe.each([true, false])('a resident finds who does what (JavaScript %s)', (javaScriptEnabled) => {
   it('filters organisations, opens one, and looks up a theme and district', async () => {

@@ -1,26 +1,14 @@
 // Journeys of the places module: a resident browses locations and a location's programme; partner staff book a
 // room (with a mistake first), approve it as location manager and see the monthly statement; an administrator
 // opens the management pages. With and without JavaScript; axe-core checks every page visited.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { describe, it, expect } from 'vitest';
+import { useHarness, visit, login, demoEmail, expectAccessible, submitAndWait } from './harness.ts';
 import { listOrganisations } from '../src/modules/network/service.ts';
 import { listLocations, listRooms } from '../src/modules/places/service.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { addDays, localParts, zonedTime } from '../src/modules/places/time.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-
-const submitAndWait = async (page: Page, name: string) => {
-  await page.getByRole('button', { name, exact: true }).first().click();
-  await page.waitForLoadState('load');
-};
+const h = useHarness();
 
 /** A Tuesday about three months ahead (the demo locations are open then from 09:00), different per run. */
 function futureTuesday(weeksExtra: number): string {

@@ -2,20 +2,14 @@
 // makes a plan for a theme table, chooses a crucial activity of its own for a sub-goal, writes its organisation's part
 // with reach rows (asking for more rows first), and reads the history. With and without JavaScript; axe-core checks
 // every page visited.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
 import { listOrganisations } from '../src/modules/network/service.ts';
 import { listActivitySummaries } from '../src/modules/catalogue/service.ts';
 import { systemContext } from '../src/platform/context.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const click = async (page: Page, role: 'button' | 'link', name: string) => {
   await page.getByRole(role, { name, exact: true }).first().click();

@@ -2,22 +2,18 @@
 // write the organisation's part of the theme table's plan, register a month of sessions of a weekly activity, import
 // a spreadsheet with errors, fix it, import it again twice, and see reach go up exactly once. axe-core checks every
 // page visited.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
+import { describe, it, afterAll, expect } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
 import { queryRows } from '../src/platform/db/client.ts';
 
-let h: Harness;
+const h = useHarness();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-e2e-reach-'));
-beforeAll(async () => {
-  h = await startHarness();
-});
 afterAll(async () => {
-  await h?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -2,23 +2,11 @@
 // anonymisation warning before it can be submitted; a policy advisor registers an objection received today and, with
 // the server's clock injected six weeks and a day later, sees it flagged as past its deadline; every register page is
 // visited. With and without JavaScript; axe-core checks every page.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { describe, it, expect } from 'vitest';
+import { useHarness, visit, login, demoEmail, expectAccessible, submitAndWait } from './harness.ts';
 import { addDays, localDate } from '../src/modules/effects/complaint-deadline.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-
-const submitAndWait = async (page: Page, name: string) => {
-  await page.getByRole('button', { name, exact: true }).first().click();
-  await page.waitForLoadState('load');
-};
+const h = useHarness();
 
 describe.each([true, false])('registers (JavaScript %s)', (javaScriptEnabled) => {
   it('partner staff record a story with a phone number and must check it before submitting', async () => {

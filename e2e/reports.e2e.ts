@@ -1,22 +1,20 @@
 // Journeys of the reach reports: a policy advisor reads the three report pages and filters them (filters stay in the
 // URL, small numbers protected); partner staff read their own organisation's figures and write an explanation of a
 // deviation. With and without JavaScript; axe-core checks every page visited.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, it, beforeAll, expect } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible, submitAndWait } from './harness.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { queryRows } from '../src/platform/db/client.ts';
 import { buildActivity, insertSession, insertPlan, residents } from '../src/modules/reach/test-factory.ts';
 
-let h: Harness;
+const h = useHarness();
 let orgId: string;
 let activityTitle: string;
 // A year without demo plans (the demo plans the current year).
 const YEAR = 2025;
 
 beforeAll(async () => {
-  h = await startHarness();
   const sys = systemContext(h.database.db, 'GM0392');
   [{ organisation_id: orgId }] = await queryRows<{ organisation_id: string }>(h.database.db, sql`select organisation_id from users where email = ${demoEmail('partner_staff')}`);
   activityTitle = 'Rapportage-koffieochtend';
@@ -27,14 +25,6 @@ beforeAll(async () => {
   }
   await insertPlan(sys, 'ontmoeten', YEAR, [{ activityId: act, organisationId: orgId, plannedSessions: 12, plannedHours: 24, targets: [{ planned: 40 }, { targetGroup: 'ouderen', planned: 10 }] }]);
 }, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
-
-const submitAndWait = async (page: Page, name: string) => {
-  await page.getByRole('button', { name, exact: true }).first().click();
-  await page.waitForLoadState('load');
-};
 
 describe.each([true, false])('reports (JavaScript %s)', (javaScriptEnabled) => {
   it('a policy advisor reads level 1, level 2 and volunteers, and filters by district', async () => {

@@ -1,17 +1,16 @@
 // Journeys of survey results (without JavaScript): a policy advisor opens the results of a survey with responses
 // (charts with data tables, a filter through the URL), fetches the poster PDF, and invites organisations (links shown
 // once; the list shows invited / responded and the rate). axe-core checks every page visited.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
+import { describe, it, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { buildOpenSurvey, typicalAnswers } from '../src/modules/effects/test-survey-factory.ts';
 import { issueSubmissionToken, submitResponse } from '../src/modules/effects/survey-answer.ts';
 
-let h: Harness;
+const h = useHarness();
 let surveyId = '';
 beforeAll(async () => {
-  h = await startHarness();
   const ctx = systemContext(h.database.db, 'GM0392');
   const s = await buildOpenSurvey(ctx, { titleNl: 'Wat merkt u van de buurtkamer?' });
   for (let i = 0; i < 12; i++) {
@@ -19,9 +18,6 @@ beforeAll(async () => {
     await submitResponse(ctx, s.id, 'public', { token, answers: typicalAnswers(s, i) });
   }
   surveyId = s.id;
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 const shot = async (page: Page, name: string) => {

@@ -1,25 +1,13 @@
 // Journey of the session part: partner staff open the entry point, fill in a month of sessions of a weekly demo
 // activity on one form (a mistake first), open a session and add a participant twice (counted once). With and
 // without JavaScript; axe-core checks every page visited.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { describe, it, expect } from 'vitest';
+import { useHarness, visit, login, demoEmail, expectAccessible, submitAndWait } from './harness.ts';
 import { listOrganisations } from '../src/modules/network/service.ts';
 import { listDeliveredActivities, localDateOf, occurrenceDates } from '../src/modules/catalogue/service.ts';
 import { systemContext } from '../src/platform/context.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-
-const submitAndWait = async (page: Page, name: string) => {
-  await page.getByRole('button', { name, exact: true }).first().click();
-  await page.waitForLoadState('load');
-};
+const h = useHarness();
 
 /** The month `back` months before this one (YYYY-MM). */
 function monthsAgo(back: number): string {

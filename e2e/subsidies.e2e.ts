@@ -3,9 +3,9 @@
 // own budgets), check it and submit it; an assessor hands in the scores, the advisor records the final assessment,
 // grants a subsidy to one of them, indexes the next year and adjusts it; a single grantee above EUR 500,000 shows
 // its SROI obligation. With JavaScript on (1280 px) and off (390 px, phone-sized); axe-core on every page.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
+import { describe, it, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { createUser } from '../src/platform/auth/service.ts';
 import { adminActor } from '../test/db.ts';
@@ -13,13 +13,12 @@ import { startCallPeriod } from '../src/modules/framework/service.ts';
 import { findOrganisationIdsByName } from '../src/modules/network/service.ts';
 
 const PASSWORD = 'e2e-subsidies-wachtwoord';
-let h: Harness;
+const h = useHarness();
 const today = new Date();
 const iso = (days: number) => new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 const thisYear = today.getUTCFullYear();
 
 beforeAll(async () => {
-  h = await startHarness();
   const ctx = { ...systemContext(h.database.db, 'GM0392'), actor: adminActor };
   // Two new call periods (one per run), each starting next year: a call is opened for a period without one.
   for (const [i, start] of [thisYear + 1, thisYear + 5].entries()) await startCallPeriod(ctx, { code: `${start}-${start + 3}`, name: `Uitvraag e2e ${i + 1}`, startYear: start, endYear: start + 3 });
@@ -27,9 +26,6 @@ beforeAll(async () => {
   await createUser(ctx, { email: 'he@e2e.test', name: 'Hanna Effect', roles: ['partner_staff'], organisationId: ids.get('haarlem effect')!, password: PASSWORD });
   await createUser(ctx, { email: 'so@e2e.test', name: 'Sam Ontmoeting', roles: ['partner_staff'], organisationId: ids.get('stichting ontmoeting')!, password: PASSWORD });
 }, 600_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 const click = async (page: Page, role: 'button' | 'link', name: string | RegExp) => {
   await page.getByRole(role, { name, exact: typeof name === 'string' }).first().click();

@@ -1,22 +1,12 @@
 // Journeys of surveys: a policy advisor builds a survey (own question, standard set) and opens it; a resident answers
 // it through the public link on a phone (390 px), first with a mistake; on a tablet in kiosk mode two people answer
 // one after the other. With and without JavaScript; axe-core checks every page visited, the public form included.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible, submitAndWait } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
-const submitAndWait = async (page: Page, name: string) => {
-  await page.getByRole('button', { name, exact: true }).first().click();
-  await page.waitForLoadState('load');
-};
 const shot = async (page: Page, name: string) => {
   if (process.env.SURVEY_SHOTS) await page.screenshot({ path: `${process.env.SURVEY_SHOTS}/${name}.png`, fullPage: true });
 };

@@ -1,23 +1,11 @@
 // Journey of API tokens: partner staff make a token on /account/tokens (a mistake first), their organisation's system
 // uses it to add an activity through the API, they revoke it and the system is refused. With and without
 // JavaScript; axe-core checks every page visited. An administrator sees every token on /beheer/tokens.
-import { describe, it, beforeAll, afterAll, expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import { startHarness, visit, login, demoEmail, expectAccessible, type Harness } from './harness.ts';
+import { describe, it, expect } from 'vitest';
+import { useHarness, visit, login, demoEmail, expectAccessible, submitAndWait } from './harness.ts';
 import { activityInputFor } from '../src/modules/catalogue/test-factory.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-
-const submitAndWait = async (page: Page, name: string) => {
-  await page.getByRole('button', { name, exact: true }).first().click();
-  await page.waitForLoadState('load');
-};
+const h = useHarness();
 
 describe.each([true, false])('API tokens (JavaScript %s)', (javaScriptEnabled) => {
   it('partner staff make a token, their system adds an activity with it, they revoke it and the system is refused', async () => {
