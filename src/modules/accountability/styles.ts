@@ -4,7 +4,7 @@ export const ACCOUNTABILITY_CSS_URL = '/assets/accountability/accountability.css
 export const ACCOUNTABILITY_CSS = `
 .sb-chart { max-width: 100%; height: auto; display: block; background: #fff; font: 12px system-ui, sans-serif; }
 .sb-doc-chart { margin: 1rem 0; }
-.sb-doc-chart__title { font-weight: bold; margin-block-end: 0.25rem; }
+.sb-doc-chart__title { font-weight: bold; font-size: 1rem; line-height: 1.4; margin-block-end: 0.25rem; }
 .sb-doc-table { margin-block-end: 1rem; }
 .sb-narrative { border-inline-start: 4px solid #01689b; padding: 0.25rem 0 0.25rem 1rem; margin-block: 1rem 2rem; background: #f3f7fa; }
 .sb-narrative__label { margin-block-end: 0.25rem; }
