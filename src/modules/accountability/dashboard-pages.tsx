@@ -3,7 +3,7 @@
 // figures for the district and its wijken). Filters are GET forms, so a dashboard's address keeps them and can be
 // shared. Every chart has its data table beside it and downloads as SVG, PNG (Chromium renders the SVG) and CSV.
 import type { Context } from 'hono';
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
@@ -23,6 +23,26 @@ import { ACCOUNTABILITY_CSS_URL } from './styles.ts';
 const Css = () => <link rel="stylesheet" href={ACCOUNTABILITY_CSS_URL} />;
 const c = (v: View, n: Count | number | null) => (n === null ? '—' : countText(n, v.lang));
 const fmt = (v: View, n: number | null, d = 1) => (n === null ? '—' : n.toLocaleString(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: d }));
+
+/** The filters as a query string (shareable URL, and the chart downloads take the same). */
+const filterQuery = (raw: Record<string, string | undefined>) => new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => !!e[1])).toString();
+
+/** A dashboard page: title, the filter form (GET, so the URL keeps the filters) with its errors, then the figures. */
+const DashboardPage: FC<{ v: View; title: string; action: string; errors: FieldError[]; filters: Child; children?: Child }> = ({ v, title, action, errors, filters, children }) => (
+  <Layout v={v} title={title}>
+    <Css />
+    <Breadcrumbs v={v} items={crumbs(v)} />
+    <H1>{title}</H1>
+    <form method="get" action={action} class="sb-filters" aria-label={v.t('accountability.dashboard.filters')}>
+      <ErrorSummary v={v} errors={errors} />
+      {filters}
+      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+        {v.t('accountability.show')}
+      </button>
+    </form>
+    {children}
+  </Layout>
+);
 
 const ChartPanel: FC<{ v: View; chart: Chart; query: string }> = ({ v, chart, query }) => {
   const base = `/verantwoording/dashboard/grafiek/${chart.name}`;
@@ -229,22 +249,22 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
       if (!errors.length && !(err instanceof AppError && err.code === 'not_found' && c.req.query('theme'))) throw err;
     }
     const title = d ? v.t('accountability.dashboard.theme.of', { theme: d.figures.theme.name, year: d.year }) : v.t('accountability.dashboard.theme.title');
-    const q = new URLSearchParams(Object.entries(raw).filter(([, x]) => !!x) as [string, string][]).toString();
+    const q = filterQuery(raw);
     return c.html(
-      <Layout v={v} title={title}>
-        <Css />
-        <Breadcrumbs v={v} items={crumbs(v)} />
-        <H1>{title}</H1>
-        <form method="get" action="/verantwoording/dashboard/thema" class="sb-filters" aria-label={v.t('accountability.dashboard.filters')}>
-          <ErrorSummary v={v} errors={errors} />
-          <Select name="theme" label={v.t('accountability.col.theme')} value={raw.theme} options={options} errors={errors} />
-          <TextField name="year" type="number" label={v.t('accountability.col.year')} value={raw.year} errors={errors} />
-          <TextField name="from" type="date" label={v.t('accountability.dashboard.from')} value={raw.from} errors={errors} />
-          <TextField name="to" type="date" label={v.t('accountability.dashboard.to')} value={raw.to} errors={errors} />
-          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-            {v.t('accountability.show')}
-          </button>
-        </form>
+      <DashboardPage
+        v={v}
+        title={title}
+        action="/verantwoording/dashboard/thema"
+        errors={errors}
+        filters={
+          <>
+            <Select name="theme" label={v.t('accountability.col.theme')} value={raw.theme} options={options} errors={errors} />
+            <TextField name="year" type="number" label={v.t('accountability.col.year')} value={raw.year} errors={errors} />
+            <TextField name="from" type="date" label={v.t('accountability.dashboard.from')} value={raw.from} errors={errors} />
+            <TextField name="to" type="date" label={v.t('accountability.dashboard.to')} value={raw.to} errors={errors} />
+          </>
+        }
+      >
         {d ? (
           <>
             <P>
@@ -257,7 +277,7 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
         ) : errors.length ? null : (
           <Alert type="warning">{v.t('accountability.dashboard.noTheme')}</Alert>
         )}
-      </Layout>,
+      </DashboardPage>,
       errors.length ? 400 : 200,
     );
   });
@@ -277,23 +297,22 @@ export function registerDashboardPages(app: OpenAPIHono<AppEnv>) {
       if (!errors.length) throw err;
     }
     const title = d ? v.t('accountability.dashboard.district.of', { district: d.district.name, year: d.year }) : v.t('accountability.dashboard.district.title');
-    const q = new URLSearchParams(Object.entries(raw).filter(([, x]) => !!x) as [string, string][]).toString();
     return c.html(
-      <Layout v={v} title={title}>
-        <Css />
-        <Breadcrumbs v={v} items={crumbs(v)} />
-        <H1>{title}</H1>
-        <form method="get" action="/verantwoording/dashboard/stadsdeel" class="sb-filters" aria-label={v.t('accountability.dashboard.filters')}>
-          <ErrorSummary v={v} errors={errors} />
-          <Select name="district" label={v.t('accountability.col.district')} value={raw.district} options={districts.map((x) => ({ value: x.code, label: x.name }))} errors={errors} />
-          <TextField name="year" type="number" label={v.t('accountability.col.year')} value={raw.year} errors={errors} />
-          {d && d.indicators.length ? <Select name="indicator" label={v.t('accountability.dashboard.mapIndicator')} value={d.mapIndicator} options={d.indicators.map((i) => ({ value: i.key, label: i.name }))} /> : null}
-          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-            {v.t('accountability.show')}
-          </button>
-        </form>
-        {d ? <DistrictBody v={v} d={d} q={q} /> : null}
-      </Layout>,
+      <DashboardPage
+        v={v}
+        title={title}
+        action="/verantwoording/dashboard/stadsdeel"
+        errors={errors}
+        filters={
+          <>
+            <Select name="district" label={v.t('accountability.col.district')} value={raw.district} options={districts.map((x) => ({ value: x.code, label: x.name }))} errors={errors} />
+            <TextField name="year" type="number" label={v.t('accountability.col.year')} value={raw.year} errors={errors} />
+            {d && d.indicators.length ? <Select name="indicator" label={v.t('accountability.dashboard.mapIndicator')} value={d.mapIndicator} options={d.indicators.map((i) => ({ value: i.key, label: i.name }))} /> : null}
+          </>
+        }
+      >
+        {d ? <DistrictBody v={v} d={d} q={filterQuery(raw)} /> : null}
+      </DashboardPage>,
       errors.length ? 400 : 200,
     );
   });
