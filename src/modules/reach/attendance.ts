@@ -59,8 +59,8 @@ const heldOnly = (row: SessionRow) => {
   if (row.status !== 'held') throw new AppError('conflict', 'reach.attendance.error.cancelled');
 };
 
-/** The pseudonym of who is described, or the field errors (never naming the value). Refuses a BSN. */
-function pseudonymFor(ctx: ServiceContext, who: { passNumber?: string; name?: string; birthDate?: string }): { pseudonym: Buffer; birthYear: number | null } | { errors: FieldError[] } {
+/** The pseudonym of who is described, or the field errors (never naming the value). Refuses a BSN. Also the subject-access lookup (subject-access.ts). */
+export function pseudonymFor(ctx: ServiceContext, who: { passNumber?: string; name?: string; birthDate?: string }): { pseudonym: Buffer; birthYear: number | null } | { errors: FieldError[] } {
   if (who.passNumber && isBsn(who.passNumber)) return { errors: [{ field: 'passNumber', code: 'bsn', message: 'reach.attendance.error.bsn', label: sessionLabelKeys.passNumber }] };
   const id = identifierOf(who);
   if (id.kind === 'anonymous') return { errors: [{ field: 'passNumber', code: 'required', message: 'reach.attendance.error.whoRequired' }] };

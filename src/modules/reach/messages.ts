@@ -1,8 +1,9 @@
-// UI text of the reach module, one file per part (plans, sessions, imports, reports). en must have exactly the keys of nl.
+// UI text of the reach module, one file per part (plans, sessions, imports, reports, subject access). en must have exactly the keys of nl.
 import * as plan from './plan-messages.ts';
 import * as session from './session-messages.ts';
 import * as importing from './import-messages.ts';
 import * as report from './report-messages.ts';
+import * as subjectAccess from './subject-access-messages.ts';
 
 export const nl = {
   'reach.nav': 'Verantwoording',
@@ -10,6 +11,7 @@ export const nl = {
   ...session.nl,
   ...importing.nl,
   ...report.nl,
+  ...subjectAccess.nl,
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -18,6 +20,7 @@ export const en: Record<keyof typeof nl, string> = {
   ...session.en,
   ...importing.en,
   ...report.en,
+  ...subjectAccess.en,
 };
 
 declare module '../../platform/i18n/index.ts' {

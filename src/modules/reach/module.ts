@@ -20,6 +20,7 @@ export const reachAuditActions = [
   'reach.import_finish',
   'reach.mapping_save',
   'reach.rekey',
+  'reach.subject_access',
 ] as const;
 
 declare module '../../platform/audit/actions.ts' {
@@ -35,6 +36,7 @@ export const reachModule: Module = {
   schema,
   messages,
   nav: [{ href: '/verantwoording', label: 'reach.nav', order: 40, show: (a) => !!a?.roles.some((r) => r !== 'resident') }],
+  admin: [{ href: '/beheer/inzageverzoek', label: 'reach.subjectAccess.title', order: 70 }],
   demo: seedReachDemo,
   demoProgress: 'Demodata: plannen, bijeenkomsten en bezoeken…',
   jobs: [reachImportJob as unknown as JobDefinition],

@@ -114,4 +114,13 @@ const reportRoutes: RouteRules = {
   'PUT /api/v1/explanations/:activityId/:year': ['partner_staff'],
 };
 
-export const reachRoutes: RouteRules = { ...planRoutes, ...sessionRoutes, ...importRoutes, ...reportRoutes };
+// --- subject access (subject-access.ts, subject-access-pages.tsx, subject-access-api.ts): the municipality's privacy
+// desk looks a resident up by the identifier they show. Administrators only: anyone who knows a pass number could
+// otherwise see where its holder went (docs/privacy.md); every lookup is audited.
+const subjectAccessRoutes: RouteRules = {
+  'GET /beheer/inzageverzoek': ['administrator'],
+  'POST /beheer/inzageverzoek': ['administrator'],
+  'POST /api/v1/reach/subject-access': ['administrator'],
+};
+
+export const reachRoutes: RouteRules = { ...planRoutes, ...sessionRoutes, ...importRoutes, ...reportRoutes, ...subjectAccessRoutes };

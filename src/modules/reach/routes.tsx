@@ -11,6 +11,8 @@ import { registerPlanApi } from './plan-api.ts';
 import { registerImportPages } from './import-pages.tsx';
 import { registerMappingPages } from './import-mapping-pages.tsx';
 import { registerImportApi } from './import-api.ts';
+import { registerSubjectAccessPages } from './subject-access-pages.tsx';
+import { registerSubjectAccessApi } from './subject-access-api.ts';
 
 export function registerReach(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>) {
   // plans
@@ -26,6 +28,9 @@ export function registerReach(app: OpenAPIHono<AppEnv>, api: OpenAPIHono<AppEnv>
   // reports
   registerReportPages(app);
   registerReportApi(api);
+  // subject access (the privacy desk)
+  registerSubjectAccessPages(app);
+  registerSubjectAccessApi(api);
   void app;
   void api;
 }

@@ -15,3 +15,5 @@ export { discloseAmount, DISCLOSURE_RULE, type Disclosure } from './disclosure.t
 export { getPlan, listPlans, planOrganisations, periodOfYear, createPlan, addChoice, saveEntry, type PlanSummary } from './plans.ts';
 export type { PlanView, EntryView, TargetView } from './plan-read.ts';
 export { plannedReachOf, type PlannedReach, type PlannedReachEntry } from './plan-read.ts';
+// subject access (inzageverzoek): everything reach holds about one resident, looked up by the identifier they show.
+export { lookUpResident, subjectAccessInput, type SubjectAccessInput, type SubjectAccessReport, type SubjectVisit, type SubjectVolunteerTurn, type SubjectAccessChannel } from './subject-access.ts';
