@@ -5,12 +5,23 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.ts';
 import { Layout, viewOf, H1, H2, P, A, UL, Table, Breadcrumbs, type View } from '../ui/page.tsx';
 import { formatDateTime } from '../i18n/index.ts';
+import { formatDay, localeOf, numberFormat } from '../i18n/intl.ts';
 import { readPersonalData, personalDataJson, AUDIT_SECTION_KEY, type PersonalDataCell, type PersonalDataSection } from './service.ts';
 
 /** Rows of the audit section shown on the page; the download has all. */
 export const AUDIT_ROWS_SHOWN = 50;
 
-const cell = (v: View, c: PersonalDataCell) => (c === null || c === '' ? '—' : c instanceof Date ? formatDateTime(v.lang, c) : typeof c === 'number' ? c.toLocaleString(v.lang === 'en' ? 'en-GB' : 'nl-NL') : c);
+/** A cell as people read it: moments and days in their language, numbers with their separators, empty as a dash. */
+const cell = (v: View, c: PersonalDataCell) =>
+  c === null || c === ''
+    ? '—'
+    : c instanceof Date
+      ? formatDateTime(v.lang, c)
+      : typeof c === 'number'
+        ? numberFormat(localeOf(v.lang)).format(c)
+        : /^\d{4}-\d{2}-\d{2}$/.test(c)
+          ? formatDay(v.lang, c)
+          : c;
 const anchor = (s: PersonalDataSection) => `gegevens-${s.key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
 const Section = ({ v, s }: { v: View; s: PersonalDataSection }) => {
