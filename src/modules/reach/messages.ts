@@ -3,6 +3,7 @@ import * as plan from './plan-messages.ts';
 import * as session from './session-messages.ts';
 import * as importing from './import-messages.ts';
 import * as report from './report-messages.ts';
+import * as personal from './personal-data-messages.ts';
 
 export const nl = {
   'reach.nav': 'Verantwoording',
@@ -10,6 +11,7 @@ export const nl = {
   ...session.nl,
   ...importing.nl,
   ...report.nl,
+  ...personal.nl,
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -18,6 +20,7 @@ export const en: Record<keyof typeof nl, string> = {
   ...session.en,
   ...importing.en,
   ...report.en,
+  ...personal.en,
 };
 
 declare module '../../platform/i18n/index.ts' {
