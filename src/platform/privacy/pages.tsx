@@ -6,10 +6,10 @@ import type { AppEnv } from '../http/env.ts';
 import { Layout, viewOf, H1, H2, P, A, UL, Table, Breadcrumbs, type View } from '../ui/page.tsx';
 import { formatDateTime } from '../i18n/index.ts';
 import { formatDay, localeOf, numberFormat } from '../i18n/intl.ts';
-import { readPersonalData, personalDataJson, AUDIT_SECTION_KEY, type PersonalDataCell, type PersonalDataSection } from './service.ts';
+import { readPersonalData, personalDataJson, type PersonalDataCell, type PersonalDataSection } from './service.ts';
 
-/** Rows of the audit section shown on the page; the download has all. */
-export const AUDIT_ROWS_SHOWN = 50;
+/** Rows of a section shown on the page (every section lists the newest first); the download has all. */
+export const ROWS_SHOWN = 50;
 
 /** A cell as people read it: moments and days in their language, numbers with their separators, empty as a dash. */
 const cell = (v: View, c: PersonalDataCell) =>
@@ -26,13 +26,13 @@ const anchor = (s: PersonalDataSection) => `gegevens-${s.key.replace(/[^a-zA-Z0-
 
 const Section = ({ v, s }: { v: View; s: PersonalDataSection }) => {
   const id = anchor(s);
-  const shortened = s.key === AUDIT_SECTION_KEY && s.rows.length > AUDIT_ROWS_SHOWN;
-  const rows = shortened ? s.rows.slice(0, AUDIT_ROWS_SHOWN) : s.rows;
+  const shortened = s.rows.length > ROWS_SHOWN;
+  const rows = shortened ? s.rows.slice(0, ROWS_SHOWN) : s.rows;
   return (
     <section aria-labelledby={id}>
       <H2 id={id}>{s.title}</H2>
       {s.explanation && <P>{s.explanation}</P>}
-      {shortened && <P>{v.t('mydata.shortened', { shown: AUDIT_ROWS_SHOWN, total: s.rows.length })}</P>}
+      {shortened && <P>{v.t('mydata.shortened', { shown: ROWS_SHOWN, total: s.rows.length })}</P>}
       {rows.length === 0 ? <P>{v.t('mydata.empty')}</P> : <Table id={`${id}-tabel`} caption={s.title} head={s.columns} rows={rows.map((r) => r.map((c) => cell(v, c)))} />}
     </section>
   );

@@ -22,9 +22,6 @@ export interface PersonalData {
   sections: PersonalDataSection[];
 }
 
-/** The key of the audit section the page shortens (the download and the API have every row). */
-export const AUDIT_SECTION_KEY = 'account.audit';
-
 /**
  * Everything held about the signed-in person: the platform's sections, then the modules' in the order of the module
  * list. Writes one `account.personal_data_read` row (how it was read, how many sections and rows).
@@ -144,7 +141,7 @@ async function platformSections(ctx: ServiceContext, user: typeof users.$inferSe
       rows: tokenRows.map((r) => [r.name, r.scopes.map((s) => t(ctx.lang, `tokens.scopeShort.${s}` as MessageKey)).join(', '), r.createdAt, r.expiresAt, r.lastUsedAt, r.revokedAt]),
     },
     {
-      key: AUDIT_SECTION_KEY,
+      key: 'account.audit',
       title: l('mydata.audit.title'),
       explanation: l('mydata.audit.explanation'),
       columns: [l('mydata.col.when'), l('mydata.col.action'), l('mydata.col.subject'), l('mydata.col.details')],
