@@ -44,6 +44,21 @@ export interface OrganisationDirectory {
   exists(ctx: ServiceContext, id: string): Promise<boolean>;
 }
 
+/** One cell of a personal-data table: text, a number, a moment (shown in the reader's language; ISO 8601 in JSON) or empty. */
+export type PersonalDataCell = string | number | Date | null;
+
+/**
+ * Part of what the platform holds about one person ("Mijn gegevens", /account/gegevens): a titled table. The title,
+ * explanation and column names are already translated (ctx.lang); `key` is stable (`<module>.<what>`) for the export.
+ */
+export interface PersonalDataSection {
+  key: string;
+  title: string;
+  explanation?: string;
+  columns: string[];
+  rows: PersonalDataCell[][];
+}
+
 export interface Module {
   /** Folder name under src/modules. */
   name: string;
@@ -74,6 +89,11 @@ export interface Module {
   /** Every audit action the module records (its `AuditActions` declaration types them). */
   auditActions: readonly string[];
   organisations?: OrganisationDirectory;
+  /**
+   * What the module holds about one person (rows that point at their user id), for the person's own view and export.
+   * Called with the person's own ctx; return no section when there are no rows.
+   */
+  personalData?: (ctx: ServiceContext, userId: string) => Promise<PersonalDataSection[]>;
 }
 
 let installed: readonly Module[] = [];
@@ -103,3 +123,10 @@ export function organisationDirectory(): OrganisationDirectory | null {
 }
 
 export const declaredAuditActions = (): Set<string> => new Set(installed.flatMap((m) => m.auditActions));
+
+/** Every installed module's sections about one person, in the order of the module list. */
+export async function modulePersonalData(ctx: ServiceContext, userId: string): Promise<PersonalDataSection[]> {
+  const out: PersonalDataSection[] = [];
+  for (const m of installed) if (m.personalData) out.push(...(await m.personalData(ctx, userId)));
+  return out;
+}

@@ -1,5 +1,8 @@
 // UI text of the accountability module. en must have exactly the keys of nl.
+import * as personal from './personal-data-messages.ts';
+
 export const nl = {
+  ...personal.nl,
   "accountability.nav": "Verantwoording raad",
   "accountability.home.title": "Verantwoording aan de raad",
   "accountability.home.intro": "De jaarlijkse verantwoordingsdocumenten van de thematafels en de dashboards per thema en stadsdeel.",
@@ -212,6 +215,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...personal.en,
   "accountability.nav": "Council accountability",
   "accountability.home.title": "Accountability to the council",
   "accountability.home.intro": "The yearly accountability documents of the theme tables and the dashboards per theme and district.",

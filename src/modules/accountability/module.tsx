@@ -10,6 +10,7 @@ import * as messages from './messages.ts';
 import { accountabilityRoutes } from './policy.ts';
 import { registerAccountability } from './routes.ts';
 import { renderJob } from './exports.ts';
+import { accountabilityPersonalData } from './personal-data.ts';
 import { listDocuments } from './document-service.ts';
 import { readsDocuments } from './figures.ts';
 import { DashboardLinks, DocumentList } from './document-pages.tsx';
@@ -52,4 +53,5 @@ export const accountabilityModule: Module = {
   },
   jobs: [renderJob as unknown as JobDefinition],
   auditActions: accountabilityAuditActions,
+  personalData: accountabilityPersonalData,
 };

@@ -4,6 +4,7 @@ import * as result from './result-messages.ts';
 import * as outflow from './outflow-messages.ts';
 import * as story from './story-messages.ts';
 import * as complaint from './complaint-messages.ts';
+import * as personal from './personal-data-messages.ts';
 
 export const nl = {
   'effects.nav': 'Effecten',
@@ -12,6 +13,7 @@ export const nl = {
   ...outflow.nl,
   ...story.nl,
   ...complaint.nl,
+  ...personal.nl,
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -21,6 +23,7 @@ export const en: Record<keyof typeof nl, string> = {
   ...outflow.en,
   ...story.en,
   ...complaint.en,
+  ...personal.en,
 };
 
 declare module '../../platform/i18n/index.ts' {

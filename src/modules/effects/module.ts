@@ -6,6 +6,7 @@ import * as messages from './messages.ts';
 import { effectsRoutes } from './policy.ts';
 import { registerEffects } from './routes.tsx';
 import { seedSurveySets } from './survey-sets.ts';
+import { effectsPersonalData } from './personal-data.ts';
 import { surveyTokensJob } from './survey-jobs.ts';
 import { seedRegisters } from './outflow-terms.ts';
 import { MAX_PHOTO_BYTES } from './story-service.ts';
@@ -58,6 +59,7 @@ export const effectsModule: Module = {
     surveyTokensJob,
   ],
   auditActions: effectsAuditActions,
+  personalData: effectsPersonalData,
   // Story photos up to 5 MB (the story form is multipart; the rest of the form is small).
   uploadLimits: {
     'POST /effecten/verhalen': { maxBytes: MAX_PHOTO_BYTES + 512 * 1024, message: 'effects.story.error.uploadTooLarge' },

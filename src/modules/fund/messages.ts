@@ -1,5 +1,8 @@
 // UI text of the fund module. en must have exactly the keys of nl.
+import * as personal from './personal-data-messages.ts';
+
 export const nl = {
+  ...personal.nl,
   'fund.nav': 'Vrijwilligersfonds',
   'fund.title': 'Vrijwilligersfonds',
   'fund.intro':
@@ -154,6 +157,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...personal.en,
   'fund.nav': 'Volunteer fund',
   'fund.title': 'Volunteer fund',
   'fund.intro':

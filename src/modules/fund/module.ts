@@ -7,6 +7,7 @@ import { fundRoutes } from './policy.ts';
 import { registerFund } from './routes.tsx';
 import { seedFund } from './seed.ts';
 import { seedFundDemo } from './demo.ts';
+import { fundPersonalData } from './personal-data.ts';
 
 export const fundAuditActions = [
   'fund.year.created',
@@ -38,5 +39,6 @@ export const fundModule: Module = {
   demoProgress: 'Demodata: vrijwilligersfonds…',
   jobs: [],
   auditActions: fundAuditActions,
+  personalData: fundPersonalData,
 };
 export { DEMO_VOLUNTEER_ORGANISATION_EMAIL } from './demo.ts';

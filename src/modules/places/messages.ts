@@ -1,5 +1,8 @@
 // UI text of the places module. en must have exactly the keys of nl.
+import * as personal from './personal-data-messages.ts';
+
 export const nl = {
+  ...personal.nl,
   // navigation and titles
   'places.title': 'Locaties',
   'places.intro': 'De Huizen van de Wijk en andere plekken in de stad waar u activiteiten vindt. Organisaties kunnen hier ook een ruimte huren.',
@@ -181,6 +184,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...personal.en,
   'places.title': 'Locations',
   'places.intro': 'The community centres (Huizen van de Wijk) and other places in the city where you find activities. Organisations can also rent a room here.',
   'places.filterDistrict': 'District',

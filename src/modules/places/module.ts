@@ -5,6 +5,7 @@ import * as messages from './messages.ts';
 import { placesRoutes } from './policy.ts';
 import { registerPlaces } from './routes.tsx';
 import { seedPlacesDemo } from './demo.ts';
+import { placesPersonalData } from './personal-data.ts';
 
 export const placesAuditActions = [
   'places.location_create',
@@ -42,4 +43,5 @@ export const placesModule: Module = {
   demoProgress: 'Demodata: locaties en ruimtes…',
   jobs: [],
   auditActions: placesAuditActions,
+  personalData: placesPersonalData,
 };

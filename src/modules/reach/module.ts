@@ -6,6 +6,7 @@ import * as messages from './messages.ts';
 import { reachRoutes } from './policy.ts';
 import { registerReach } from './routes.tsx';
 import { seedReachDemo } from './demo.ts';
+import { reachPersonalData } from './personal-data.ts';
 import { reachImportJob } from './import-records.ts';
 import { MAX_FILE_BYTES } from './import-parse.ts';
 import type { JobDefinition } from '../../platform/jobs/define.ts';
@@ -41,6 +42,7 @@ export const reachModule: Module = {
   demoProgress: 'Demodata: plannen, bijeenkomsten en bezoeken…',
   jobs: [reachImportJob as unknown as JobDefinition],
   auditActions: reachAuditActions,
+  personalData: reachPersonalData,
   // Attendance files up to 25 MB (the page's multipart form; the API's base64, a third larger).
   uploadLimits: {
     'POST /verantwoording/import': { maxBytes: MAX_FILE_BYTES + 256 * 1024, message: 'reach.import.error.uploadTooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } },

@@ -1,6 +1,9 @@
 // UI text of the subsidies module. en must have exactly the keys of nl. Field messages follow the platform's style:
 // shown after the field's label ("Loonkosten 2021: mag niet negatief zijn").
+import * as personal from './personal-data-messages.ts';
+
 export const nl = {
+  ...personal.nl,
   'subsidies.nav': 'Subsidies',
   'subsidies.title': 'Subsidies sociale basis',
   'subsidies.intro': 'De uitvraag per periode, de thematafels met hun gezamenlijke aanvraag, de beoordeling en de beschikkingen met hun bijstellingen.',
@@ -351,6 +354,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...personal.en,
   'subsidies.nav': 'Subsidies',
   'subsidies.title': 'Subsidies of the social foundation',
   'subsidies.intro': 'The call per period, the theme tables with their joint application, the assessment and the grant decisions with their adjustments.',

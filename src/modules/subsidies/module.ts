@@ -7,6 +7,7 @@ import * as messages from './messages.ts';
 import { subsidiesRoutes } from './policy.ts';
 import { registerSubsidies } from './routes.tsx';
 import { seedSubsidiesDemo } from './demo.ts';
+import { subsidiesPersonalData } from './personal-data.ts';
 
 export const subsidiesAuditActions = [
   'subsidies.call_open',
@@ -39,4 +40,5 @@ export const subsidiesModule: Module = {
   demoProgress: 'Demodata: subsidies…',
   jobs: [],
   auditActions: subsidiesAuditActions,
+  personalData: subsidiesPersonalData,
 };

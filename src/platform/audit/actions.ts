@@ -20,6 +20,7 @@ export const platformAuditActions = [
   'job.cancel',
   'api_token.create',
   'api_token.revoke',
+  'account.personal_data_read',
 ] as const;
 
 export interface AuditActions {

@@ -104,6 +104,9 @@ export function registerAuthPages(app: OpenAPIHono<AppEnv>) {
         <P>
           <A href="/account/wachtwoord">{v.t('account.changePassword')}</A>
         </P>
+        <P>
+          <A href="/account/gegevens">{v.t('mydata.accountLink')}</A>
+        </P>
         {hasRole(a, 'partner_staff', 'administrator') && (
           <P>
             <A href="/account/tokens">{v.t('tokens.accountLink')}</A>

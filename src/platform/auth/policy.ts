@@ -19,6 +19,10 @@ export const platformRoutes: RouteRules = {
   'GET /account': 'authenticated',
   'GET /account/wachtwoord': 'authenticated',
   'POST /account/wachtwoord': 'authenticated',
+  // Mijn gegevens: everything held about the signed-in person (src/platform/privacy), each read audit-logged
+  'GET /account/gegevens': 'authenticated',
+  'GET /account/gegevens.json': 'authenticated',
+  'GET /api/v1/me/personal-data': 'authenticated',
   'GET /wachtwoord-herstellen/:token': 'public',
   'POST /wachtwoord-herstellen/:token': 'public',
   // administration

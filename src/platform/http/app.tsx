@@ -29,6 +29,8 @@ import { registerAdminPages } from '../auth/admin-pages.tsx';
 import { apiMiddleware, createApi, registerApiDocs } from './openapi.tsx';
 import { registerJobsPages } from '../jobs/pages.tsx';
 import { registerJobsApi } from '../jobs/api.ts';
+import { registerPersonalDataPages } from '../privacy/pages.tsx';
+import { registerPersonalDataApi } from '../privacy/api.ts';
 import { requireKnownTenant } from '../tenancy/guard.ts';
 
 export const SESSION_COOKIE = 'sb_session';
@@ -37,7 +39,7 @@ export const LANG_COOKIE = 'sb_lang';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const ROUTES = Symbol('routes');
 /** Paths whose answers carry personal data (administration, own account, users, people at organisations, the audit log). */
-const PERSONAL_PATHS = /^\/(beheer|account|api\/v1\/users|api\/v1\/audit-events|api\/v1\/organisations\/[^/]+\/people)(\/|$)/;
+const PERSONAL_PATHS = /^\/(beheer|account|api\/v1\/me|api\/v1\/users|api\/v1\/audit-events|api\/v1\/organisations\/[^/]+\/people)(\/|$)/;
 
 const unsafe = (m: string) => !['GET', 'HEAD', 'OPTIONS'].includes(m);
 
@@ -241,6 +243,8 @@ export function createApp(deps: AppDeps, modules: readonly Module[]) {
     registerTokenPages(pages);
     registerTokenApi(json);
     registerJobsApi(json);
+    registerPersonalDataPages(pages);
+    registerPersonalDataApi(json);
     registerApiDocs(pages, api, deps.config.PUBLIC_URL);
   });
   for (const m of modules) if (m.routes) registerOwned(targets, m.name, m.routes.rules, table, m.routes.register);

@@ -58,7 +58,7 @@ export function createApi(moduleTags: ApiTag[] = []) {
   };
   api.use('*', versionMiddleware);
   middlewareOf.set(api, [versionMiddleware]);
-  tagsOf.set(api, [...moduleTags, { name: 'beheer', description: 'Gebruikers en auditlog (alleen beheerders)' }, { name: 'tokens', description: 'API-tokens voor het eigen systeem van een organisatie (beheren kan alleen met een sessie op de website)' }]);
+  tagsOf.set(api, [...moduleTags, { name: 'beheer', description: 'Gebruikers en auditlog (alleen beheerders)' }, { name: 'tokens', description: 'API-tokens voor het eigen systeem van een organisatie (beheren kan alleen met een sessie op de website)' }, { name: 'account', description: 'Het eigen account: alles wat het platform over de ingelogde persoon bewaart (Mijn gegevens)' }]);
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'sb_session', description: 'Sessie van de website (na inloggen).' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -3,11 +3,13 @@ import type { PlatformMessageKey } from './nl.ts';
 import * as jobs from '../jobs/messages.ts';
 import * as tokens from '../auth/token-messages.ts';
 import * as imports from '../import/messages.ts';
+import * as mydata from '../privacy/messages.ts';
 
 export const en: Record<PlatformMessageKey, string> = {
   ...jobs.en,
   ...tokens.en,
   ...imports.en,
+  ...mydata.en,
   'nav.activities': 'Activities',
   'nav.places': 'Community centres',
   'nav.whoDoesWhat': 'Who does what',

@@ -2,12 +2,14 @@
 import * as jobs from '../jobs/messages.ts';
 import * as tokens from '../auth/token-messages.ts';
 import * as imports from '../import/messages.ts';
+import * as mydata from '../privacy/messages.ts';
 
 /** Platform-wide text; the keys are the type of every platform message. */
 export const nl = {
   ...jobs.nl,
   ...tokens.nl,
   ...imports.nl,
+  ...mydata.nl,
   'nav.activities': 'Activiteiten',
   'nav.places': 'Huizen van de Wijk',
   'nav.whoDoesWhat': 'Wie doet wat',

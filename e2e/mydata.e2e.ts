@@ -1,0 +1,71 @@
+// Journey of "Mijn gegevens": the demo resident and the demo partner open their account, follow the link, see
+// their sections (the partner also a booking they requested) and download everything as JSON. With and without
+// JavaScript; axe-core checks the page at 1280 and 390 px, where it must not scroll sideways.
+import { describe, it, expect, beforeAll } from 'vitest';
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
+import { users } from '../src/platform/auth/schema.ts';
+import { bookings, rooms } from '../src/modules/places/schema.ts';
+
+const h = useHarness();
+const PURPOSE = 'Spreekuur schuldhulp (Mijn gegevens e2e)';
+
+/** Checks the page with axe at 1280 px and again at 390 px, where the page itself does not scroll sideways. */
+async function accessibleAtBothWidths(page: Page) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal scroll at 390 px on ${page.url()}`).toBeLessThanOrEqual(1);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+beforeAll(async () => {
+  // The demo does not tie bookings to a person: the partner requested one (a fixture row, as the booking form would write it).
+  const db = h.database.db;
+  const [partner] = await db.select().from(users).where(eq(users.email, demoEmail('partner_staff')));
+  const [room] = await db.select().from(rooms).limit(1);
+  const starts = new Date(Date.now() + 7 * 86_400_000);
+  await db.insert(bookings).values({ tenantId: 'GM0392', roomId: room.id, organisationId: partner.organisationId!, bookedByUserId: partner.id, startsAt: starts, endsAt: new Date(starts.getTime() + 3_600_000), purpose: PURPOSE, hourlyRateCents: 0, priceCents: 0 });
+});
+
+describe.each([true, false])('Mijn gegevens (JavaScript %s)', (javaScriptEnabled) => {
+  for (const who of ['resident', 'partner_staff'] as const) {
+    it(`the demo ${who} sees their data and downloads it`, async () => {
+      const ctx = await h.context({ javaScriptEnabled });
+      const page = await ctx.newPage();
+      const email = demoEmail(who);
+      await login(page, email);
+      await visit(page, '/account');
+      await page.getByRole('link', { name: 'Mijn gegevens inzien en downloaden' }).click();
+      await page.waitForLoadState('load');
+      expect(new URL(page.url()).pathname).toBe('/account/gegevens');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mijn gegevens');
+      const main = (await page.textContent('main')) ?? '';
+      expect(main).toContain(email);
+      for (const caption of ['Uw account', 'Uw inlogsessies', 'Wat u in het platform hebt gedaan (auditlog)']) expect(await page.getByRole('table', { name: caption, exact: true }).count(), caption).toBe(1);
+      expect(main).toContain('auth.login');
+      if (who === 'partner_staff') {
+        expect(await page.getByRole('table', { name: 'Uw boekingen van ruimtes', exact: true }).count()).toBe(1);
+        expect(main).toContain(PURPOSE);
+      } else {
+        expect(main).not.toContain(PURPOSE);
+      }
+      await accessibleAtBothWidths(page);
+
+      // The download: a JSON attachment with the same sections.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Alles downloaden (JSON)' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^mijn-gegevens-\d{4}-\d{2}-\d{2}\.json$/);
+      const data = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as { user: { email: string }; sections: { key: string; rows: unknown[][] }[] };
+      expect(data.user.email).toBe(email);
+      const keys = data.sections.map((s) => s.key);
+      expect(keys).toEqual(expect.arrayContaining(['account.account', 'account.sessions', 'account.audit']));
+      expect(keys.includes('places.bookings')).toBe(who === 'partner_staff');
+      expect(JSON.stringify(data).includes(PURPOSE)).toBe(who === 'partner_staff');
+      await ctx.close();
+    });
+  }
+});
