@@ -12,10 +12,10 @@ import { listOrganisations } from '../network/service.ts';
 import { countText, type Count } from '../reach/service.ts';
 import { listContracts, getContract, createContract, createRound, getRound, addSubcontractor, getSubcontractor, recordDecision, recordTransfer, decisions, type RoundView, type SubcontractorView, type Decision } from './contracts.ts';
 import { decidesSubcontractors, managesContracts, CONTRACT_PATH, ROUND_PATH, SUBCONTRACTOR_PATH } from './policy.ts';
-import { formatDay } from '../../platform/i18n/intl.ts';
+import { formatDay, localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 export const fmtDate = (v: View, iso: string | null | undefined) => formatDay(v.lang, iso);
-const pct = (v: View, x: number) => new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'percent', maximumFractionDigits: 0 }).format(x);
+const pct = (v: View, x: number) => numberFormat(localeOf(v.lang), { style: 'percent', maximumFractionDigits: 0 }).format(x);
 const decisionText = (v: View, d: Decision | null) => (d ? v.t(`contracts.decision.${d}`) : v.t('contracts.undecided'));
 const count = (v: View, c: Count | null) => (c === null ? '' : countText(c, v.lang));
 
