@@ -19,10 +19,11 @@ import { withChromium } from '../../platform/chromium.ts';
 import { deviationText, drill, Indicators } from './document-view.tsx';
 import { docPath } from './document-pages.tsx';
 import { ACCOUNTABILITY_CSS_URL } from './styles.ts';
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 const Css = () => <link rel="stylesheet" href={ACCOUNTABILITY_CSS_URL} />;
 const c = (v: View, n: Count | number | null) => (n === null ? '—' : countText(n, v.lang));
-const fmt = (v: View, n: number | null, d = 1) => (n === null ? '—' : n.toLocaleString(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: d }));
+const fmt = (v: View, n: number | null, d = 1) => (n === null ? '—' : numberFormat(localeOf(v.lang), { maximumFractionDigits: d }).format(n));
 
 /** The filters as a query string (shareable URL, and the chart downloads take the same). */
 const filterQuery = (raw: Record<string, string | undefined>) => new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => !!e[1])).toString();

@@ -16,6 +16,7 @@ import { getDocument, saveNarratives, submitDocument, decideDocument, getVersion
 import { themeOfYear } from './figures.ts';
 import { requestExport, getExport, getExportFile, formats } from './exports.ts';
 import { ACCOUNTABILITY_CSS, ACCOUNTABILITY_CSS_URL } from './styles.ts';
+import { localeOf, dateFormat } from '../../platform/i18n/intl.ts';
 
 const SLUG = ':slug';
 const YEAR = ':year';
@@ -278,7 +279,7 @@ export function registerDocumentPages(app: OpenAPIHono<AppEnv>) {
     const { theme } = await themeOfYear(ctx, slug, year);
     const state = await documentState(ctx, slug, year);
     const title = v.t('accountability.history.title', { theme: theme.name, year });
-    const fmt = new Intl.DateTimeFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+    const fmt = dateFormat(localeOf(v.lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
     return c.html(
       <Layout v={v} title={title}>
         <Css />

@@ -15,6 +15,7 @@ import type { IndicatorLine } from './level4.ts';
 import { drillsIntoOwn } from './policy.ts';
 import { LEVELS } from './document-service.ts';
 import { Table } from '../../platform/ui/page.tsx';
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 export interface DocView {
   lang: Lang;
@@ -30,7 +31,7 @@ export interface DocOptions {
   idPrefix?: string;
 }
 
-const fmtNum = (lang: Lang, n: number, digits = 1) => n.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits });
+const fmtNum = (lang: Lang, n: number, digits = 1) => numberFormat(localeOf(lang), { maximumFractionDigits: digits }).format(n);
 
 const Fig: FC<{ href: string | null; children?: Child }> = ({ href, children }) =>
   href ? (

@@ -17,6 +17,7 @@ import type { DocumentFigures } from './figures.ts';
 import type { DocumentStatus } from './document-service.ts';
 import { ACCOUNTABILITY_CSS } from './styles.ts';
 import { namedDestinationPages as pdfPages } from './pdf-destinations.ts';
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 const require = createRequire(import.meta.url);
 let baseCss: string | null = null;
@@ -106,7 +107,7 @@ const NUMERIC = [2, 3, 5, 6, 7];
 export function bundleHtml(lang: Lang, year: number, docs: RenderInput[]): string {
   const v = viewFor(lang);
   const title = v.t('accountability.bundle.title', { year });
-  const n = (x: number | string) => (typeof x === 'number' ? x.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 }) : x);
+  const n = (x: number | string) => (typeof x === 'number' ? numberFormat(localeOf(lang), { maximumFractionDigits: 1 }).format(x) : x);
   return standalone(
     lang,
     title,

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Public pages of the catalogue: search with filters (a GET form, works without JavaScript), one activity, its .ics, exports.
-import { numberFormat } from '../../platform/i18n/intl.ts';
+import { numberFormat, localeOf } from '../../platform/i18n/intl.ts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
@@ -157,7 +157,7 @@ const Facts = ({ v, a, refs }: { v: View; a: ActivityView; refs: FrameworkRefs }
 
 /** The search form and its results: all that depends on the query (not on who is asking). */
 const SearchContent = ({ v, q, refs, result, errors }: { v: View; q: Query; refs: FrameworkRefs; result: SearchResult | null; errors: FieldError[] }) => {
-  const countText = result ? (result.total === 1 ? tk(v, 'catalogue.resultCountOne') : tk(v, 'catalogue.resultCount', { n: numberFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB').format(result.total) })) : '';
+  const countText = result ? (result.total === 1 ? tk(v, 'catalogue.resultCountOne') : tk(v, 'catalogue.resultCount', { n: numberFormat(localeOf(v.lang)).format(result.total) })) : '';
   const exportQs = qs(Object.fromEntries(Object.entries(q).filter(([k]) => k !== 'page')));
   return (
     <>

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Small views shared by the catalogue pages: how a schedule, a price and a location read, the "Snel weg" control, result cards.
-import { dateFormat, numberFormat } from '../../platform/i18n/intl.ts';
+import { dateFormat, numberFormat, localeOf } from '../../platform/i18n/intl.ts';
 import type { FC } from 'hono/jsx';
 import type { View } from '../../platform/ui/page.tsx';
 import type { MessageKey } from '../../platform/i18n/index.ts';
@@ -25,14 +25,14 @@ const nthLabel = (v: Pick<View, 't'>, n: number) => (isOneOf(nths, n) ? tk(v, `c
 export const languageLabel = (v: Pick<View, 't'>, l: string) => (isOneOf(languageCodes, l) ? tk(v, `catalogue.language.${l}`) : l);
 
 export function formatDate(v: View, date: string): string {
-  return dateFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  return dateFormat(localeOf(v.lang), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 export function formatDateTimeLong(v: View, d: Date): string {
-  return dateFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(d);
+  return dateFormat(localeOf(v.lang), { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(d);
 }
 
-export const euro = (cents: number, lang: View['lang']) => numberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+export const euro = (cents: number, lang: View['lang']) => numberFormat(localeOf(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
 
 /** "maandag, woensdag en vrijdag". */
 const andList = (v: View, items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} ${v.lang === 'nl' ? 'en' : 'and'} ${items.at(-1)}` : (items[0] ?? ''));

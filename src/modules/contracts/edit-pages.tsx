@@ -5,7 +5,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, P, A, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, P, A, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Breadcrumbs, Facts, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { listOrganisations } from '../network/service.ts';
@@ -41,10 +41,7 @@ async function contractEditPage(c: Context<AppEnv>, values: FormBody, errors: Fi
         <ErrorSummary v={v} errors={errors} />
         <TextField name="name" label={v.t('contracts.name')} value={val(values, 'name', k.name)} errors={errors} required />
         {fixed ? (
-          <dl class="sb-facts">
-            <dt>{v.t('contracts.contractor')}</dt>
-            <dd>{k.contractorName}</dd>
-          </dl>
+          <Facts items={[[v.t('contracts.contractor'), k.contractorName]]} />
         ) : (
           <Select name="contractorOrganisationId" label={v.t('contracts.contractor')} value={val(values, 'contractorOrganisationId', k.contractorOrganisationId)} errors={errors} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
         )}

@@ -5,17 +5,17 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, Facts, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { listOrganisations } from '../network/service.ts';
 import { countText, type Count } from '../reach/service.ts';
 import { listContracts, getContract, createContract, createRound, getRound, addSubcontractor, getSubcontractor, recordDecision, recordTransfer, decisions, type RoundView, type SubcontractorView, type Decision } from './contracts.ts';
 import { decidesSubcontractors, managesContracts, CONTRACT_PATH, ROUND_PATH, SUBCONTRACTOR_PATH } from './policy.ts';
-import { formatDay } from '../../platform/i18n/intl.ts';
+import { formatDay, localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 export const fmtDate = (v: View, iso: string | null | undefined) => formatDay(v.lang, iso);
-const pct = (v: View, x: number) => new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'percent', maximumFractionDigits: 0 }).format(x);
+const pct = (v: View, x: number) => numberFormat(localeOf(v.lang), { style: 'percent', maximumFractionDigits: 0 }).format(x);
 const decisionText = (v: View, d: Decision | null) => (d ? v.t(`contracts.decision.${d}`) : v.t('contracts.undecided'));
 const count = (v: View, c: Count | null) => (c === null ? '' : countText(c, v.lang));
 
@@ -51,20 +51,14 @@ export const labels = (v: View) => ({
 export const val = (values: FormBody, k: string, fallback = '') => (k in values ? str(values, k) : fallback);
 const Warnings = ({ v, s }: { v: View; s: SubcontractorView }) => (s.warnings.length ? <>{s.warnings.map((w) => v.t(`contracts.warn.${w}`)).join(' ')}</> : <>{''}</>);
 const Timeline = ({ v, r }: { v: View; r: RoundView }) => (
-  <dl class="sb-facts">
-    <dt>{v.t('contracts.round.proposal')}</dt>
-    <dd>{`${fmtDate(v, r.proposalFrom)} – ${fmtDate(v, r.proposalTo)}`}</dd>
-    <dt>{v.t('contracts.round.conversations')}</dt>
-    <dd>{`${fmtDate(v, r.conversationsFrom)} – ${fmtDate(v, r.conversationsTo)}`}</dd>
-    <dt>{v.t('contracts.round.decision')}</dt>
-    <dd>{`${fmtDate(v, r.decisionFrom)} – ${fmtDate(v, r.decisionTo)}`}</dd>
-    {r.note && (
-      <>
-        <dt>{v.t('contracts.note')}</dt>
-        <dd>{r.note}</dd>
-      </>
-    )}
-  </dl>
+  <Facts
+    items={[
+      [v.t('contracts.round.proposal'), `${fmtDate(v, r.proposalFrom)} – ${fmtDate(v, r.proposalTo)}`],
+      [v.t('contracts.round.conversations'), `${fmtDate(v, r.conversationsFrom)} – ${fmtDate(v, r.conversationsTo)}`],
+      [v.t('contracts.round.decision'), `${fmtDate(v, r.decisionFrom)} – ${fmtDate(v, r.decisionTo)}`],
+      ...(r.note ? ([[v.t('contracts.note'), r.note]] satisfies [string, string][]) : []),
+    ]}
+  />
 );
 
 async function listPage(c: Context<AppEnv>, values: FormBody, errors: FieldError[]) {
@@ -286,24 +280,20 @@ async function subcontractorPage(c: Context<AppEnv>, values: FormBody, errors: F
           <Warnings v={v} s={s} />
         </Alert>
       )}
-      <dl class="sb-facts">
-        <dt>{v.t('contracts.providerKind')}</dt>
-        <dd>{s.providerKind}</dd>
-        <dt>{v.t('contracts.proposedDecision')}</dt>
-        <dd>{`${decisionText(v, s.proposedDecision)}${s.proposedOn ? ` (${fmtDate(v, s.proposedOn)})` : ''}`}</dd>
-        <dt>{v.t('contracts.conversationOn')}</dt>
-        <dd>{fmtDate(v, s.conversationOn) || v.t('contracts.notYet')}</dd>
-        <dt>{v.t('contracts.finalDecision')}</dt>
-        <dd>{`${decisionText(v, s.finalDecision)}${s.finalOn ? ` (${fmtDate(v, s.finalOn)})` : ''}`}</dd>
-        {stopping && (
-          <>
-            <dt>{v.t('contracts.transfer.affected')}</dt>
-            <dd>{`${count(v, s.residentsAffected)} ${v.t('contracts.transfer.affectedHint')}`}</dd>
-            <dt>{v.t('contracts.transfer.title')}</dt>
-            <dd>{v.t('contracts.transfer.summary', { same: s.transfer.sameWorker, changed: s.transfer.newWorker, completed: s.transfer.completed })}</dd>
-          </>
-        )}
-      </dl>
+      <Facts
+        items={[
+          [v.t('contracts.providerKind'), s.providerKind],
+          [v.t('contracts.proposedDecision'), `${decisionText(v, s.proposedDecision)}${s.proposedOn ? ` (${fmtDate(v, s.proposedOn)})` : ''}`],
+          [v.t('contracts.conversationOn'), fmtDate(v, s.conversationOn) || v.t('contracts.notYet')],
+          [v.t('contracts.finalDecision'), `${decisionText(v, s.finalDecision)}${s.finalOn ? ` (${fmtDate(v, s.finalOn)})` : ''}`],
+          ...(stopping
+            ? ([
+                [v.t('contracts.transfer.affected'), `${count(v, s.residentsAffected)} ${v.t('contracts.transfer.affectedHint')}`],
+                [v.t('contracts.transfer.title'), v.t('contracts.transfer.summary', { same: s.transfer.sameWorker, changed: s.transfer.newWorker, completed: s.transfer.completed })],
+              ] satisfies [string, string][])
+            : []),
+        ]}
+      />
       <H2>{v.t('contracts.round.timeline')}</H2>
       <Timeline v={v} r={round} />
       {decides ? (

@@ -4,7 +4,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Checkboxes, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Checkboxes, Csrf, Submit, Table, Breadcrumbs, Facts, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, list, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { getOrganisationNames } from '../network/service.ts';
@@ -104,62 +104,45 @@ async function detail(c: Context<AppEnv>, k: ComplaintView, values: FormBody, er
       {notice === 'progress' && <Alert type="ok">{v.t('effects.complaint.progressSaved')}</Alert>}
       {notice === 'extended' && <Alert type="ok">{v.t('effects.complaint.extended')}</Alert>}
       {k.overdue && <Alert type="warning">{v.t('effects.complaint.overdueLong', { date: fmtDate(v, k.deadline) })}</Alert>}
-      <dl class="sb-facts">
-        <dt>{v.t('effects.complaint.status')}</dt>
-        <dd>
-          {v.t(`effects.complaint.status.${k.status}`)}
-          {k.overdue && (
+      <Facts
+        items={[
+          [
+            v.t('effects.complaint.status'),
             <>
-              {' · '}
-              <Flag>{v.t('effects.complaint.overdue')}</Flag>
-            </>
-          )}
-        </dd>
-        <dt>{v.t('effects.complaint.receivedDate')}</dt>
-        <dd>{fmtDate(v, k.receivedDate)}</dd>
-        <dt>{v.t('effects.complaint.deadline')}</dt>
-        <dd>{`${fmtDate(v, k.deadline)} (${k.type.legalBasis})`}</dd>
-        {k.extensionDays > 0 && (
-          <>
-            <dt>{v.t('effects.complaint.extend')}</dt>
-            <dd>{v.t('effects.complaint.extension', { days: k.extensionDays, reason: k.extensionReason })}</dd>
-          </>
-        )}
-        {k.description && (
-          <>
-            <dt>{v.t('effects.complaint.description')}</dt>
-            <dd>{k.description}</dd>
-          </>
-        )}
-        {k.decisionReference && (
-          <>
-            <dt>{v.t('effects.complaint.decisionReference')}</dt>
-            <dd>{k.decisionReference}</dd>
-          </>
-        )}
-        <dt>{v.t('effects.complaint.handler')}</dt>
-        <dd>{k.handlerName ?? v.t('effects.complaint.noHandler')}</dd>
-        <dt>{v.t('effects.field.organisation')}</dt>
-        <dd>{(k.organisationId && orgNames.get(k.organisationId)) || v.t('effects.none')}</dd>
-        <dt>{v.t('effects.complaint.activity')}</dt>
-        <dd>{k.activityId && activities.get(k.activityId) ? <A href={`/activiteiten/${k.activityId}`}>{activities.get(k.activityId)!.title}</A> : v.t('effects.none')}</dd>
-        <dt>{v.t('effects.field.theme')}</dt>
-        <dd>{fw.themeName(k.themeSlug) || v.t('effects.none')}</dd>
-        {k.decision && (
-          <>
-            <dt>{v.t('effects.complaint.decision')}</dt>
-            <dd>{`${v.t(`effects.complaint.decision.${k.decision}`)} · ${fmtDate(v, k.decidedDate)} · ${k.handledInTime ? v.t('effects.complaint.inTime') : v.t('effects.complaint.late')}${k.decisionText ? ` — ${k.decisionText}` : ''}`}</dd>
-          </>
-        )}
-        {k.complainant && (
-          <>
-            <dt>{v.t('effects.complaint.complainantName')}</dt>
-            <dd>{k.complainant.name || v.t('effects.none')}</dd>
-            <dt>{v.t('effects.complaint.complainantContact')}</dt>
-            <dd>{k.complainant.contact || v.t('effects.none')}</dd>
-          </>
-        )}
-      </dl>
+              {v.t(`effects.complaint.status.${k.status}`)}
+              {k.overdue && (
+                <>
+                  {' · '}
+                  <Flag>{v.t('effects.complaint.overdue')}</Flag>
+                </>
+              )}
+            </>,
+          ],
+          [v.t('effects.complaint.receivedDate'), fmtDate(v, k.receivedDate)],
+          [v.t('effects.complaint.deadline'), `${fmtDate(v, k.deadline)} (${k.type.legalBasis})`],
+          ...(k.extensionDays > 0 ? ([[v.t('effects.complaint.extend'), v.t('effects.complaint.extension', { days: k.extensionDays, reason: k.extensionReason })]] satisfies [string, string][]) : []),
+          ...(k.description ? ([[v.t('effects.complaint.description'), k.description]] satisfies [string, string][]) : []),
+          ...(k.decisionReference ? ([[v.t('effects.complaint.decisionReference'), k.decisionReference]] satisfies [string, string][]) : []),
+          [v.t('effects.complaint.handler'), k.handlerName ?? v.t('effects.complaint.noHandler')],
+          [v.t('effects.field.organisation'), (k.organisationId && orgNames.get(k.organisationId)) || v.t('effects.none')],
+          [v.t('effects.complaint.activity'), k.activityId && activities.get(k.activityId) ? <A href={`/activiteiten/${k.activityId}`}>{activities.get(k.activityId)!.title}</A> : v.t('effects.none')],
+          [v.t('effects.field.theme'), fw.themeName(k.themeSlug) || v.t('effects.none')],
+          ...(k.decision
+            ? ([
+                [
+                  v.t('effects.complaint.decision'),
+                  `${v.t(`effects.complaint.decision.${k.decision}`)} · ${fmtDate(v, k.decidedDate)} · ${k.handledInTime ? v.t('effects.complaint.inTime') : v.t('effects.complaint.late')}${k.decisionText ? ` — ${k.decisionText}` : ''}`,
+                ],
+              ] satisfies [string, string][])
+            : []),
+          ...(k.complainant
+            ? ([
+                [v.t('effects.complaint.complainantName'), k.complainant.name || v.t('effects.none')],
+                [v.t('effects.complaint.complainantContact'), k.complainant.contact || v.t('effects.none')],
+              ] satisfies [string, string][])
+            : []),
+        ]}
+      />
       {handles && (
         <>
           <H2 id="voortgang">{v.t('effects.complaint.progress')}</H2>

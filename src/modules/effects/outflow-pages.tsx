@@ -4,7 +4,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Checkboxes, Csrf, Submit, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Checkboxes, Csrf, Submit, Table, Breadcrumbs, Facts, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, list, lines, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { readsAllRegisters } from './policy.ts';
@@ -92,26 +92,21 @@ async function detail(c: Context<AppEnv>, t: TrajectoryView, values: FormBody, e
       <Breadcrumbs v={v} items={[{ href: '/effecten/trajecten', label: v.t('effects.outflow.title') }]} />
       <H1>{`${name(kinds, t.kindKey)} · ${fmtDate(v, t.startDate)}`}</H1>
       {c.req.query('opgeslagen') && <Alert type="ok">{v.t(t.endDate ? 'effects.outflow.ended' : 'effects.outflow.saved')}</Alert>}
-      <dl class="sb-facts">
-        <dt>{v.t('effects.field.theme')}</dt>
-        <dd>{fw.themeName(t.themeSlug)}</dd>
-        <dt>{v.t('effects.field.subGoals')}</dt>
-        <dd>{t.subGoals.map(fw.subGoalText).join('; ') || v.t('effects.none')}</dd>
-        <dt>{v.t('effects.field.district')}</dt>
-        <dd>{fw.districtName(t.districtCode) || v.t('effects.none')}</dd>
-        <dt>{v.t('effects.outflow.goals')}</dt>
-        <dd>{t.goals.join('; ') || v.t('effects.none')}</dd>
-        <dt>{v.t('effects.outflow.endDate')}</dt>
-        <dd>{t.endDate ? fmtDate(v, t.endDate) : v.t('effects.outflow.running')}</dd>
-        {t.endDate && (
-          <>
-            <dt>{v.t('effects.outflow.endingReason')}</dt>
-            <dd>{name(reasons, t.endingReasonKey)}</dd>
-            <dt>{v.t('effects.outflow.result')}</dt>
-            <dd>{t.result ? v.t(`effects.outflow.result.${t.result}`) : ''}</dd>
-          </>
-        )}
-      </dl>
+      <Facts
+        items={[
+          [v.t('effects.field.theme'), fw.themeName(t.themeSlug)],
+          [v.t('effects.field.subGoals'), t.subGoals.map(fw.subGoalText).join('; ') || v.t('effects.none')],
+          [v.t('effects.field.district'), fw.districtName(t.districtCode) || v.t('effects.none')],
+          [v.t('effects.outflow.goals'), t.goals.join('; ') || v.t('effects.none')],
+          [v.t('effects.outflow.endDate'), t.endDate ? fmtDate(v, t.endDate) : v.t('effects.outflow.running')],
+          ...(t.endDate
+            ? ([
+                [v.t('effects.outflow.endingReason'), name(reasons, t.endingReasonKey)],
+                [v.t('effects.outflow.result'), t.result ? v.t(`effects.outflow.result.${t.result}`) : ''],
+              ] satisfies [string, string][])
+            : []),
+        ]}
+      />
       {t.scores.length > 0 && (
         <Table
           caption={v.t('effects.outflow.domain')}

@@ -6,7 +6,7 @@ import { A, type View } from '../../platform/ui/page.tsx';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { listThemes, listDistricts, listNeighbourhoods } from '../framework/service.ts';
 import { listOrganisations } from '../network/service.ts';
-import { formatDay } from '../../platform/i18n/intl.ts';
+import { formatDay, localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 /** Links to the three registers and their figures, for the roles that use them. */
 export const RegisterLinks = ({ v }: { v: View }) => {
@@ -66,12 +66,12 @@ export async function organisationOptions(ctx: ServiceContext): Promise<{ value:
 
 /** A date as "2 maart 2026". */
 export const fmtDate = (v: View, iso: string | null) => formatDay(v.lang, iso);
-export const fmtShare = (v: View, x: number | null) => (x === null ? 'x' : new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { style: 'percent', maximumFractionDigits: 0 }).format(x));
+export const fmtShare = (v: View, x: number | null) => (x === null ? 'x' : numberFormat(localeOf(v.lang), { style: 'percent', maximumFractionDigits: 0 }).format(x));
 export const fmtNumber = (v: View, x: number | null, suppressed = true) =>
-  x === null ? (suppressed ? v.t('effects.suppressed') : v.t('effects.none')) : new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 2, signDisplay: 'auto' }).format(x);
+  x === null ? (suppressed ? v.t('effects.suppressed') : v.t('effects.none')) : numberFormat(localeOf(v.lang), { maximumFractionDigits: 2, signDisplay: 'auto' }).format(x);
 
 /** A disclosed count (reach's small-cell rule): a number, "< 5" or "x". */
-export const fmtCount = (v: View, c: number | string) => (typeof c === 'string' ? c : new Intl.NumberFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL').format(c));
+export const fmtCount = (v: View, c: number | string) => (typeof c === 'string' ? c : numberFormat(localeOf(v.lang)).format(c));
 
 /** A flag that says it in words (not by colour alone). */
 export const Flag = ({ children }: { children?: unknown }) => <strong class="sb-flag">{children as never}</strong>;

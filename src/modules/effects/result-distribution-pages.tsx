@@ -12,6 +12,7 @@ import { surveyPoster } from './result-poster.ts';
 import { addInvitations, renewInvitationLinks, listInvitations, deleteInvitation, invitationSurvey, submitInvitationResponse, linksCsv, TOKEN_PATTERN, type IssuedLink } from './result-invite.ts';
 import { AnswerForm, SurveyStyles, answersFromForm, surveyTitle, listCrumbs, inLang } from './survey-views.tsx';
 import { ID } from './policy.ts';
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 const SID = `:id{${ID}}`;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -90,7 +91,7 @@ export function registerDistributionPages(app: OpenAPIHono<AppEnv>) {
           </section>
         )}
         <p class="utrecht-paragraph sb-figures">
-          {v.t('effects.invite.summary', { invited: String(list.invited), responded: String(list.responded), rate: list.rate === null ? '–' : `${list.rate.toLocaleString(v.lang === 'nl' ? 'nl-NL' : 'en-GB')}%` })}
+          {v.t('effects.invite.summary', { invited: String(list.invited), responded: String(list.responded), rate: list.rate === null ? '–' : `${numberFormat(localeOf(v.lang)).format(list.rate)}%` })}
         </p>
         <H2>{v.t('effects.invite.add.title')}</H2>
         <form method="post" action={`${base}/uitnodigingen`} class="sb-form" novalidate>

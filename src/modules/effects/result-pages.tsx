@@ -18,6 +18,7 @@ import { resultRows, resultsCsv, resultsXlsx, type Labeller } from './result-exp
 import { surveyTitle, listCrumbs, inLang } from './survey-views.tsx';
 import { channels } from './survey-types.ts';
 import { ID } from './policy.ts';
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 export const RESULT_CSS_URL = '/assets/effects/results.css';
 export const RESULT_CSS = `
@@ -61,7 +62,7 @@ export async function labeller(ctx: ServiceContext, v: Pick<View, 't' | 'lang'>,
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const num = (v: View, x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '–' : x.toLocaleString(v.lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits }));
+const num = (v: View, x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '–' : numberFormat(localeOf(v.lang), { maximumFractionDigits: digits }).format(x));
 const cnt = (v: View, c: Count) => countText(c, v.lang);
 const numeric = (c: Count) => (typeof c === 'number' ? c : null);
 

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { t, type Lang } from '../../platform/i18n/index.ts';
 import { surveyRow, loadFull } from './survey-service.ts';
 import { managesSurvey } from './policy.ts';
+import { localeOf } from '../../platform/i18n/intl.ts';
 
 const INTRO_MAX = 400;
 
@@ -20,7 +21,7 @@ export async function surveyPoster(ctx: ServiceContext, surveyId: string, public
   if (intro.length > INTRO_MAX) intro = `${intro.slice(0, INTRO_MAX - 1).replace(/\s+\S*$/, '')}…`;
   const h = (k: string) => t(lang, k as never);
 
-  const doc = new PDFDocument({ size: 'A4', margin: 56, lang: lang === 'nl' ? 'nl-NL' : 'en-GB', displayTitle: true, info: { Title: `${h('effects.poster.pdfTitle')}: ${title}`, Author: 'Sociale Basis' } });
+  const doc = new PDFDocument({ size: 'A4', margin: 56, lang: localeOf(lang), displayTitle: true, info: { Title: `${h('effects.poster.pdfTitle')}: ${title}`, Author: 'Sociale Basis' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

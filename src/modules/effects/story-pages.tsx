@@ -5,7 +5,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, TextField, TextArea, Select, Checkboxes, Csrf, Submit, Table, Breadcrumbs, FileField, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, UL, Alert, ErrorSummary, TextField, TextArea, Select, Checkboxes, Csrf, Submit, Table, Breadcrumbs, Facts, FileField, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, list, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
@@ -163,34 +163,25 @@ async function storyPage(c: Context<AppEnv>, s: StoryView, errors: FieldError[] 
           )}
         </>
       )}
-      <dl class="sb-facts">
-        <dt>{v.t('effects.story.status')}</dt>
-        <dd>{v.t(`effects.story.status.${s.status}`)}</dd>
-        <dt>{v.t('effects.story.field.date')}</dt>
-        <dd>{fmtDate(v, s.storyDate)}</dd>
-        <dt>{v.t('effects.field.theme')}</dt>
-        <dd>{fw.themeName(s.themeSlug) || v.t('effects.none')}</dd>
-        <dt>{v.t('effects.field.subGoals')}</dt>
-        <dd>{s.subGoals.map(fw.subGoalText).join('; ') || v.t('effects.none')}</dd>
-        <dt>{v.t('effects.field.district')}</dt>
-        <dd>{fw.districtName(s.districtCode) || v.t('effects.none')}</dd>
-        {s.status !== 'withdrawn' && (
-          <>
-            <dt>{v.t('effects.story.consent')}</dt>
-            <dd>
-              {`${s.consentMedia.map((m) => v.t(`effects.story.media.${m as 'text' | 'photo'}`)).join(', ')} · ${s.consentUses.map((u) => v.t(`effects.story.use.${u as 'internal'}`)).join(', ')} · ${v.t('effects.story.consentUntil').toLowerCase()} ${fmtDate(v, s.consentUntil)}`}
-            </dd>
-            <dt>{v.t('effects.story.consentRecorded')}</dt>
-            <dd>{s.consentRecordedAt ? fmtDate(v, localDate(s.consentRecordedAt)) : ''}</dd>
-          </>
-        )}
-        {s.reviewComment && (
-          <>
-            <dt>{v.t('effects.story.reviewComment')}</dt>
-            <dd>{s.reviewComment}</dd>
-          </>
-        )}
-      </dl>
+      <Facts
+        items={[
+          [v.t('effects.story.status'), v.t(`effects.story.status.${s.status}`)],
+          [v.t('effects.story.field.date'), fmtDate(v, s.storyDate)],
+          [v.t('effects.field.theme'), fw.themeName(s.themeSlug) || v.t('effects.none')],
+          [v.t('effects.field.subGoals'), s.subGoals.map(fw.subGoalText).join('; ') || v.t('effects.none')],
+          [v.t('effects.field.district'), fw.districtName(s.districtCode) || v.t('effects.none')],
+          ...(s.status !== 'withdrawn'
+            ? ([
+                [
+                  v.t('effects.story.consent'),
+                  `${s.consentMedia.map((m) => v.t(`effects.story.media.${m as 'text' | 'photo'}`)).join(', ')} · ${s.consentUses.map((u) => v.t(`effects.story.use.${u as 'internal'}`)).join(', ')} · ${v.t('effects.story.consentUntil').toLowerCase()} ${fmtDate(v, s.consentUntil)}`,
+                ],
+                [v.t('effects.story.consentRecorded'), s.consentRecordedAt ? fmtDate(v, localDate(s.consentRecordedAt)) : ''],
+              ] satisfies [string, string][])
+            : []),
+          ...(s.reviewComment ? ([[v.t('effects.story.reviewComment'), s.reviewComment]] satisfies [string, string][]) : []),
+        ]}
+      />
       {mine && (s.status === 'draft' || s.status === 'returned') && (
         <P>
           <A href={`/effecten/verhalen/${s.id}/bewerken`}>{v.t('effects.story.edit')}</A>

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Public pages of the framework: themes, one theme (current or earlier version), its history, the framework overview, districts.
-import { numberFormat } from '../../platform/i18n/intl.ts';
+import { numberFormat, localeOf } from '../../platform/i18n/intl.ts';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
@@ -197,7 +197,7 @@ export function registerFrameworkPages(app: OpenAPIHono<AppEnv>) {
               <Table
                 caption={v.t('districts.wijkenIn', { district: d.name })}
                 head={[v.t('districts.code'), v.t('districts.wijk'), v.t('districts.population'), v.t('districts.buurten')]}
-                rows={d.wijken.map((w) => [w.code, w.name, (w.population === null ? null : numberFormat(v.lang === 'nl' ? 'nl-NL' : 'en-GB').format(w.population)) ?? '—', w.buurten.map((b) => b.name).join(', ') || '—'])}
+                rows={d.wijken.map((w) => [w.code, w.name, (w.population === null ? null : numberFormat(localeOf(v.lang)).format(w.population)) ?? '—', w.buurten.map((b) => b.name).join(', ') || '—'])}
               />
             )}
           </section>

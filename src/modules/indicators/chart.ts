@@ -7,6 +7,7 @@ import { parseHTML } from 'linkedom';
 import { svgImage } from '../../platform/ui/svg.ts';
 import { parsePeriod } from './periods.ts';
 import type { IndicatorValueView } from './values.ts';
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye', 'times'] as const;
 const COLOURS = ['#08519c', '#a63603', '#006d2c', '#54278f', '#252525', '#7f2704', '#00441b', '#3f007d'];
@@ -23,7 +24,7 @@ export function trendChart(id: string, title: string, desc: string, values: Indi
   const label = (v: IndicatorValueView) => (v.benchmark ? `${v.areaName} (${lang === 'nl' ? 'vergelijking' : 'benchmark'})` : v.areaName);
   const points = values.map((v) => ({ ...v, date: dateOf(v.period), name: label(v), n: series.indexOf(v.areaCode) % SYMBOLS.length }));
   const last = series.map((code) => points.filter((p) => p.areaCode === code).at(-1)!);
-  const nf = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+  const nf = numberFormat(localeOf(lang), { maximumFractionDigits: 2 });
   // End labels never overlap: from the highest down, each at least a line below the one above it.
   const yMin = Math.min(0, ...values.map((v) => v.value));
   const yMax = Math.max(...values.map((v) => v.value));

@@ -14,6 +14,7 @@ import { t } from '../../platform/i18n/index.ts';
 import { listAreaBoundaries, listNeighbourhoods, type AreaBoundary } from '../framework/service.ts';
 import { getIndicator } from './definitions.ts';
 import { listIndicatorValues } from './values.ts';
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 export interface MapRow {
   areaCode: string;
@@ -97,7 +98,7 @@ export async function renderIndicatorMap(
     () => listIndicatorValues(ctx, opts.key, { areaLevel: opts.areaLevel, from: opts.period, to: opts.period }),
   ] as const);
   const lang = opts.lang;
-  const nf = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 });
+  const nf = numberFormat(localeOf(lang), { maximumFractionDigits: 2 });
   const focus = opts.focus ? new Set(opts.focus.codes) : null;
   const inFocus = (code: string) => !focus || focus.has(code);
   const byCode = new Map(values.filter((v) => v.period === opts.period && inFocus(v.areaCode)).map((v) => [v.areaCode, v.value]));

@@ -15,6 +15,7 @@ import { listIndicatorValues, type IndicatorValueView } from './values.ts';
 import { comparePeriods } from './periods.ts';
 import { editsIndicators, KEY } from './policy.ts';
 import { trendChart, svgFile } from './chart.ts';
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 export const CSS_URL = '/assets/indicators/indicators.css';
 export const CSS = `
@@ -28,7 +29,7 @@ export const CSS = `
 .sb-num { font-variant-numeric: tabular-nums; white-space: nowrap; }
 `;
 
-export const fmt = (lang: 'nl' | 'en', n: number | null) => (n === null ? '–' : new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 2 }).format(n));
+export const fmt = (lang: 'nl' | 'en', n: number | null) => (n === null ? '–' : numberFormat(localeOf(lang), { maximumFractionDigits: 2 }).format(n));
 
 export const crumbs = (v: View) => [{ href: '/indicatoren', label: v.t('indicators.title') }];
 

@@ -1,7 +1,7 @@
 // Room bookings: request (one-off or weekly), approve, decline, cancel, list.
 // No double booking: the database refuses overlapping active bookings of a room (constraint bookings_no_overlap,
 // SQLSTATE 23P01). A pending request holds its slot (first come, first served); declined or cancelled frees it.
-import { dateFormat, numberFormat } from '../../platform/i18n/intl.ts';
+import { dateFormat, numberFormat, localeOf } from '../../platform/i18n/intl.ts';
 import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from '../../platform/zod.ts';
 import crypto from 'node:crypto';
@@ -142,7 +142,7 @@ export async function requestBooking(ctx: ServiceContext, raw: RequestBookingInp
         .orderBy(asc(bookings.startsAt));
       if (clashes.length) {
         if (slots.length === 1) throw alreadyBooked();
-        const dates = [...new Set(clashes.map((c) => localParts(c.startsAt).date))].map((d) => dateFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)));
+        const dates = [...new Set(clashes.map((c) => localParts(c.startsAt).date))].map((d) => dateFormat(localeOf(ctx.lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`)));
         const params = { dates: dates.join(', ') };
         throw new AppError('conflict', 'places.error.seriesClash', [{ field: 'startsAt', code: 'booked', message: 'places.error.seriesClash', params }], params);
       }

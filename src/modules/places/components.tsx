@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Small view parts shared by the places pages.
-import { dateFormat, numberFormat } from '../../platform/i18n/intl.ts';
+import { dateFormat, numberFormat, localeOf } from '../../platform/i18n/intl.ts';
 import type { Child, FC } from 'hono/jsx';
 import type { View } from '../../platform/ui/page.tsx';
 import { Table } from '../../platform/ui/page.tsx';
@@ -9,12 +9,11 @@ import type { BookingView } from './bookings.ts';
 import { formatEuro } from './statement.ts';
 import { TIME_ZONE } from './time.ts';
 
-const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
 
-export const fmtTime = (lang: Lang, d: Date) => dateFormat(locale(lang), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-export const fmtDay = (lang: Lang, d: Date) => dateFormat(locale(lang), { timeZone: TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+export const fmtTime = (lang: Lang, d: Date) => dateFormat(localeOf(lang), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+export const fmtDay = (lang: Lang, d: Date) => dateFormat(localeOf(lang), { timeZone: TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(d);
 export const fmtRange = (lang: Lang, start: Date, end: Date) => `${fmtDay(lang, start)}, ${fmtTime(lang, start)}–${fmtTime(lang, end)}`;
-export const fmtLongDate = (lang: Lang, date: string) => dateFormat(locale(lang), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${date}T12:00:00Z`));
+export const fmtLongDate = (lang: Lang, date: string) => dateFormat(localeOf(lang), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${date}T12:00:00Z`));
 
 /** A button that submits its own name/value (forms with more than one action). */
 export const ActionButton: FC<{ name?: string; value?: string; subtle?: boolean; children?: Child }> = ({ name, value, subtle, children }) => (

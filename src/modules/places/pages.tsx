@@ -3,7 +3,7 @@
 // opening hours and the shared programme of the week.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, H3, P, A, UL, Alert, Table, Breadcrumbs, Select, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, H3, P, A, UL, Alert, Table, Breadcrumbs, Facts, Select, type View } from '../../platform/ui/page.tsx';
 import { hasRole } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { listDistricts, listNeighbourhoods, type DistrictView } from '../framework/service.ts';
@@ -100,28 +100,14 @@ export function registerPlacesPages(app: OpenAPIHono<AppEnv>) {
         <Breadcrumbs v={v} items={[{ href: '/locaties', label: v.t('places.title') }]} />
         <H1>{loc.name}</H1>
         {loc.description && <P>{loc.description}</P>}
-        <dl class="sb-facts">
-          <dt>{v.t('places.address')}</dt>
-          <dd>{[loc.address, loc.postcode].filter(Boolean).join(', ')}</dd>
-          {loc.districtCode && (
-            <>
-              <dt>{v.t('places.district')}</dt>
-              <dd>{districtName(districts, loc.districtCode)}</dd>
-            </>
-          )}
-          {hood && (
-            <>
-              <dt>{v.t('places.neighbourhood')}</dt>
-              <dd>{hood.name}</dd>
-            </>
-          )}
-          {manager && (
-            <>
-              <dt>{v.t('places.manager')}</dt>
-              <dd>{manager}</dd>
-            </>
-          )}
-        </dl>
+        <Facts
+          items={[
+            [v.t('places.address'), [loc.address, loc.postcode].filter(Boolean).join(', ')],
+            ...(loc.districtCode ? ([[v.t('places.district'), districtName(districts, loc.districtCode)]] satisfies [string, string][]) : []),
+            ...(hood ? ([[v.t('places.neighbourhood'), hood.name]] satisfies [string, string][]) : []),
+            ...(manager ? ([[v.t('places.manager'), manager]] satisfies [string, string][]) : []),
+          ]}
+        />
         {mayBook && (
           <P>
             <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/locaties/${loc.id}/boeken`}>

@@ -1,6 +1,6 @@
 // Monthly statement per organisation: its approved bookings in a calendar month with hours, rate and amount,
 // as data, CSV (Dutch spreadsheet style: semicolons, decimal comma) and PDF (real, selectable text).
-import { dateFormat, numberFormat } from '../../platform/i18n/intl.ts';
+import { dateFormat, numberFormat, localeOf } from '../../platform/i18n/intl.ts';
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import { bookings, rooms, locations } from './schema.ts';
@@ -79,12 +79,11 @@ export async function getMonthlyStatement(ctx: ServiceContext, organisationId: s
   };
 }
 
-const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
-export const formatAmount = (lang: Lang, cents: number) => numberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
-export const formatEuro = (lang: Lang, cents: number) => numberFormat(locale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
-export const formatHours = (lang: Lang, hours: number) => numberFormat(locale(lang), { maximumFractionDigits: 2 }).format(hours);
-export const formatDate = (lang: Lang, date: string) => dateFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-export const monthName = (lang: Lang, year: number, month: number) => dateFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 15)));
+export const formatAmount = (lang: Lang, cents: number) => numberFormat(localeOf(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
+export const formatEuro = (lang: Lang, cents: number) => numberFormat(localeOf(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+export const formatHours = (lang: Lang, hours: number) => numberFormat(localeOf(lang), { maximumFractionDigits: 2 }).format(hours);
+export const formatDate = (lang: Lang, date: string) => dateFormat(localeOf(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+export const monthName = (lang: Lang, year: number, month: number) => dateFormat(localeOf(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 15)));
 
 /** One CSV cell: quoted when needed; a leading = + - @ is neutralised so spreadsheets never run it as a formula. */
 function cell(value: string): string {
@@ -104,7 +103,7 @@ export function statementCsv(s: MonthlyStatement, lang: Lang): string {
 /** The statement as a PDF with selectable text: organisation, period, one line per booking, total. */
 export async function statementPdf(s: MonthlyStatement, lang: Lang): Promise<Buffer> {
   const h = (k: Parameters<typeof t>[1], p?: Record<string, string | number>) => t(lang, k, p);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, lang: lang === 'nl' ? 'nl-NL' : 'en-GB', displayTitle: true, info: { Title: `${h('places.stmt.title')} ${s.organisation.name} ${s.period}`, Author: 'Sociale Basis' } });
+  const doc = new PDFDocument({ size: 'A4', margin: 50, lang: localeOf(lang), displayTitle: true, info: { Title: `${h('places.stmt.title')} ${s.organisation.name} ${s.period}`, Author: 'Sociale Basis' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -13,6 +13,7 @@ import { reportScope, activityMeta, matchingActivities, type ReportFiltersInput,
 import { sessionGroups } from './report-query.ts';
 import { reachExplanations } from './schema.ts';
 import type { Disclosure } from './disclosure.ts';
+import { localeOf, dateFormat } from '../../platform/i18n/intl.ts';
 
 /** A deviation: delivered more than this fraction under or over plan. Said on the page. */
 export const DEVIATION_THRESHOLD = 0.1;
@@ -178,7 +179,7 @@ export async function deliveryReport(ctx: ServiceContext, raw: ReportFiltersInpu
       return v ? [{ key: i.key, label: i.label, ...figures(v.ps, v.hs, v.cs, v.ph, v.hh) }] : [];
     });
   const t = acc.get('total') ?? { ps: 0, hs: 0, cs: 0, ph: 0, hh: 0 };
-  const monthName = (m: number) => new Intl.DateTimeFormat(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
+  const monthName = (m: number) => dateFormat(localeOf(ctx.lang), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
   return {
     filters: f,
     disclosure: scope.disclosure,

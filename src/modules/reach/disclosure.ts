@@ -8,6 +8,7 @@
 // Together these keep a suppressed cell from being recovered by subtracting disclosed cells from a total, or by
 // subtracting two reports (the whole city and the city filtered by a district): every disclosed figure is a
 // multiple of 5, so a difference of two reports can only be a multiple of 5 too.
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 export const SMALL_CELL_LIMIT = 5;
 export const ROUND_TO = 5;
@@ -103,4 +104,4 @@ export function discloseAmount(n: number, companion: Count, exact: boolean): num
 }
 
 /** A count as text for a page or a CSV cell (Dutch or English number format). */
-export const countText = (c: Count | number, lang: 'nl' | 'en' = 'nl'): string => (typeof c === 'number' ? c.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB') : c);
+export const countText = (c: Count | number, lang: 'nl' | 'en' = 'nl'): string => (typeof c === 'number' ? numberFormat(localeOf(lang)).format(c) : c);

@@ -3,7 +3,7 @@
 // history. The forms to change a plan are in plan-forms.tsx. Every page works without JavaScript.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, H3, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, UL, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, H3, P, A, Alert, ErrorSummary, TextField, TextArea, Select, Csrf, Submit, Table, Breadcrumbs, Facts, UL, type View } from '../../platform/ui/page.tsx';
 import { readForm, str, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { hasRole } from '../../platform/auth/roles.ts';
@@ -126,24 +126,14 @@ function planPage(v: View, plan: PlanView, names: Names, saved: string | undefin
           {sg.choices.map((c) => (
             <article>
               <H3>{c.activityTitle || c.activityKind}</H3>
-              <dl class="sb-facts">
-                {!c.activityId && (
-                  <>
-                    <dt>{tk(v, 'reach.plan.kind')}</dt>
-                    <dd>{c.activityKind}</dd>
-                  </>
-                )}
-                <dt>{tk(v, 'reach.plan.field.indicators')}</dt>
-                <dd>{c.indicators}</dd>
-                <dt>{tk(v, 'reach.plan.field.method')}</dt>
-                <dd>{c.method}</dd>
-                {c.deliveredBy.length > 0 && (
-                  <>
-                    <dt>{tk(v, 'reach.plan.deliveredBy')}</dt>
-                    <dd>{c.deliveredBy.map((o) => o.name).join(', ')}</dd>
-                  </>
-                )}
-              </dl>
+              <Facts
+                items={[
+                  ...(!c.activityId ? ([[tk(v, 'reach.plan.kind'), c.activityKind]] satisfies [string, string][]) : []),
+                  [tk(v, 'reach.plan.field.indicators'), c.indicators],
+                  [tk(v, 'reach.plan.field.method'), c.method],
+                  ...(c.deliveredBy.length > 0 ? ([[tk(v, 'reach.plan.deliveredBy'), c.deliveredBy.map((o) => o.name).join(', ')]] satisfies [string, string][]) : []),
+                ]}
+              />
               {c.activityId && <EntryTable v={v} plan={plan} names={names} choice={c} />}
               <p class="utrecht-paragraph sb-actions">
                 {mayAddEntry(c) && <A href={`${planPath(plan)}/regels/nieuw?activiteit=${c.activityId}`}>{tk(v, 'reach.plan.addEntry')}</A>}

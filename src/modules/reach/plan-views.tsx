@@ -6,13 +6,14 @@ import type { ServiceContext } from '../../platform/context.ts';
 import type { MessageKey } from '../../platform/i18n/index.ts';
 import { listTargetGroups, listDistricts } from '../framework/service.ts';
 import type { PlanView, TargetView } from './plan-read.ts';
+import { localeOf, dateFormat } from '../../platform/i18n/intl.ts';
 
 export const tk = (v: Pick<View, 't'>, key: MessageKey, params?: Record<string, string | number>) => v.t(key, params);
 
 export const planPath = (p: { themeSlug: string; year: number }) => `/verantwoording/plannen/${encodeURIComponent(p.themeSlug)}/${p.year}`;
 
 export const dateTime = (v: View, d: Date) =>
-  new Intl.DateTimeFormat(v.lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
+  dateFormat(localeOf(v.lang), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(d);
 
 /** Names of the framework's target groups and districts by key, in the reader's language. */
 export interface Names {

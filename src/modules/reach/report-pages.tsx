@@ -16,6 +16,7 @@ import { deliveryReport, saveExplanation, DEVIATION_THRESHOLD, type DeliveryRow 
 import { volunteersReport } from './volunteers-report.ts';
 import { reachTables, deliveryTables, volunteerTables, tablesCsv, tablesXlsx, type ReportTable } from './report-tables.ts';
 import type { Disclosure } from './disclosure.ts';
+import { localeOf, numberFormat } from '../../platform/i18n/intl.ts';
 
 type Kind = 'uitvoering' | 'bereik' | 'vrijwilligers';
 const titles: Record<Kind, MessageKey> = { uitvoering: 'reach.report.delivery.title', bereik: 'reach.report.reach.title', vrijwilligers: 'reach.report.volunteers.title' };
@@ -91,7 +92,7 @@ export const ReportTableView: FC<{ table: ReportTable; v: View }> = ({ table, v 
                     {cell}
                   </th>
                 ) : (
-                  <td class="utrecht-table__cell">{table.marks?.[i] && typeof cell === 'string' && /^[↓↑]/.test(cell) ? <strong>{cell}</strong> : typeof cell === 'number' ? cell.toLocaleString(v.lang === 'nl' ? 'nl-NL' : 'en-GB') : cell}</td>
+                  <td class="utrecht-table__cell">{table.marks?.[i] && typeof cell === 'string' && /^[↓↑]/.test(cell) ? <strong>{cell}</strong> : typeof cell === 'number' ? numberFormat(localeOf(v.lang)).format(cell) : cell}</td>
                 ),
               )}
             </tr>

@@ -9,6 +9,7 @@ import { reportScope, activityMeta, matchingActivities, type ReportFiltersInput,
 import { attendanceFigures, sessionGroups, organisationsInRange, planTargets, plannedFor, UNKNOWN, type Dim, type AttendanceScope } from './report-query.ts';
 import { discloseCount, discloseColumn, type Count, type Disclosure } from './disclosure.ts';
 import { getOrganisationNames } from '../network/service.ts';
+import { localeOf, dateFormat } from '../../platform/i18n/intl.ts';
 
 export interface BreakdownRow {
   key: string;
@@ -111,7 +112,7 @@ export async function reachReport(ctx: ServiceContext, raw: ReportFiltersInput):
     return items.map((i, n) => ({ key: i.key, label: i.label, residents: res[n], visits: vis[n], planned: i.planned })).filter((r, n) => rawRes[n] + rawVis[n] > 0 || (r.planned ?? 0) > 0);
   };
   const lang = ctx.lang;
-  const monthName = (m: number) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
+  const monthName = (m: number) => dateFormat(localeOf(lang), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
   const unknownLabel = lang === 'nl' ? 'Onbekend' : 'Unknown';
   const plannedWith = (extra: Partial<{ theme: string; subGoal: string; targetGroup: string; district: string }>) => {
     if (f.wijk) return null;

@@ -2,7 +2,7 @@
 // Small view parts of the session pages: dates and numbers in the reader's language, the stylesheet of the month
 // form, and error messages of a month's rows ("Regel 3 (ma 2 maart): Reden: is verplicht").
 import type { FC } from 'hono/jsx';
-import { dateFormat, numberFormat } from '../../platform/i18n/intl.ts';
+import { dateFormat, numberFormat, localeOf } from '../../platform/i18n/intl.ts';
 import type { Lang } from '../../platform/i18n/index.ts';
 import { localiseFields, type FieldError } from '../../platform/http/errors.ts';
 import { t } from '../../platform/i18n/index.ts';
@@ -11,15 +11,14 @@ import { ID } from './policy.ts';
 /** The `:id` parameter of the session routes (a uuid), as in policy.ts. */
 export const SID = `:id{${ID}}`;
 
-const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
 
 /** "ma 2 maart 2026" */
-export const dayLabel = (lang: Lang, date: string) => dateFormat(locale(lang), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+export const dayLabel = (lang: Lang, date: string) => dateFormat(localeOf(lang), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
 /** "ma 2 mrt" */
-export const shortDay = (lang: Lang, date: string) => dateFormat(locale(lang), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
+export const shortDay = (lang: Lang, date: string) => dateFormat(localeOf(lang), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
 /** "maart 2026" */
-export const monthLabel = (lang: Lang, month: string) => dateFormat(locale(lang), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`));
-export const num = (lang: Lang, n: number) => numberFormat(locale(lang), { maximumFractionDigits: 2 }).format(n);
+export const monthLabel = (lang: Lang, month: string) => dateFormat(localeOf(lang), { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`));
+export const num = (lang: Lang, n: number) => numberFormat(localeOf(lang), { maximumFractionDigits: 2 }).format(n);
 /** A number as a form shows it ("1,5" in Dutch). */
 export const numInput = (lang: Lang, n: number) => (lang === 'nl' ? String(n).replace('.', ',') : String(n));
 

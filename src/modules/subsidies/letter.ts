@@ -9,7 +9,7 @@ import { t, type Lang, type MessageKey } from '../../platform/i18n/index.ts';
 import { municipalities } from '../../platform/tenancy/schema.ts';
 import { getGrant } from './grant-service.ts';
 import { advanceSchedules, formatEuros, totalOf } from './money.ts';
-import { formatDay } from '../../platform/i18n/intl.ts';
+import { formatDay, localeOf } from '../../platform/i18n/intl.ts';
 
 
 export async function decisionLetter(ctx: ServiceContext, grantId: string, number: number, lang: Lang): Promise<{ pdf: Buffer; filename: string }> {
@@ -23,7 +23,7 @@ export async function decisionLetter(ctx: ServiceContext, grantId: string, numbe
   const date = (iso: string) => formatDay(lang, iso);
   const title = h(`subsidies.letter.title.${d.kind}`);
 
-  const doc = new PDFDocument({ size: 'A4', margin: 56, lang: lang === 'nl' ? 'nl-NL' : 'en-GB', displayTitle: true, info: { Title: `${title} ${d.reference}`, Author: m?.name ?? 'Sociale Basis' } });
+  const doc = new PDFDocument({ size: 'A4', margin: 56, lang: localeOf(lang), displayTitle: true, info: { Title: `${title} ${d.reference}`, Author: m?.name ?? 'Sociale Basis' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
