@@ -33,7 +33,7 @@ const Section = ({ v, s }: { v: View; s: PersonalDataSection }) => {
       <H2 id={id}>{s.title}</H2>
       {s.explanation && <P>{s.explanation}</P>}
       {shortened && <P>{v.t('mydata.shortened', { shown: ROWS_SHOWN, total: s.rows.length })}</P>}
-      {rows.length === 0 ? <P>{v.t('mydata.empty')}</P> : <Table id={`${id}-tabel`} caption={s.title} head={s.columns} rows={rows.map((r) => r.map((c) => cell(v, c)))} />}
+      {rows.length === 0 ? <P>{v.t('mydata.empty')}</P> : <Table id={`${id}-tabel`} caption={v.t('mydata.caption', { title: s.title, n: s.rows.length })} head={s.columns} rows={rows.map((r) => r.map((c) => cell(v, c)))} />}
     </section>
   );
 };

@@ -62,7 +62,7 @@ async function platformSections(ctx: ServiceContext, user: typeof users.$inferSe
       [l('field.email'), user.email],
       [l('field.roles'), roles.map((r) => t(ctx.lang, `role.${r.role}` as MessageKey)).join(', ')],
       [l('mydata.account.organisation'), orgName],
-      [l('mydata.account.language'), user.locale],
+      [l('mydata.account.language'), user.locale === 'en' || user.locale === 'nl' ? l(`mydata.language.${user.locale}`) : user.locale],
       [l('mydata.account.password'), user.passwordHash ? l('mydata.yes') : l('mydata.no')],
       [l('mydata.account.created'), user.createdAt],
       [l('mydata.account.lastLogin'), lastLogin?.at ?? null],
