@@ -124,6 +124,9 @@ export function organisationDirectory(): OrganisationDirectory | null {
 
 export const declaredAuditActions = (): Set<string> => new Set(installed.flatMap((m) => m.auditActions));
 
+/** The sections that have rows (a module names no part of which it holds nothing). */
+export const withRows = (sections: PersonalDataSection[]): PersonalDataSection[] => sections.filter((s) => s.rows.length > 0);
+
 /** Every installed module's sections about one person, in the order of the module list. */
 export async function modulePersonalData(ctx: ServiceContext, userId: string): Promise<PersonalDataSection[]> {
   const out: PersonalDataSection[] = [];

@@ -2,7 +2,7 @@
 // narratives they changed last.
 import { and, desc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { PersonalDataSection } from '../../platform/module.ts';
+import { withRows, type PersonalDataSection } from '../../platform/module.ts';
 import { isMessageKey, t, type MessageKey } from '../../platform/i18n/index.ts';
 import { accountabilityDocuments, accountabilityEvents, accountabilityNarratives } from './schema.ts';
 
@@ -26,22 +26,20 @@ export async function accountabilityPersonalData(ctx: ServiceContext, userId: st
     const key = `accountability.event.${kind}`;
     return isMessageKey(key) ? t(ctx.lang, key) : kind;
   };
-  const out: PersonalDataSection[] = [];
-  if (steps.length)
-    out.push({
+  return withRows([
+    {
       key: 'accountability.steps',
       title: l('accountability.mydata.steps.title'),
       explanation: l('accountability.mydata.steps.explanation'),
       columns: [l('accountability.mydata.col.theme'), l('accountability.mydata.col.year'), l('accountability.mydata.col.version'), l('accountability.mydata.col.step'), l('accountability.mydata.col.comment'), l('accountability.mydata.col.when')],
       rows: steps.map((s) => [s.theme, s.year, s.version, step(s.kind), s.comment || null, s.at]),
-    });
-  if (narratives.length)
-    out.push({
+    },
+    {
       key: 'accountability.narratives',
       title: l('accountability.mydata.narratives.title'),
       explanation: l('accountability.mydata.narratives.explanation'),
       columns: [l('accountability.mydata.col.theme'), l('accountability.mydata.col.year'), l('accountability.mydata.col.section'), l('accountability.mydata.col.when')],
       rows: narratives.map((n) => [n.theme, n.year, n.section, n.at]),
-    });
-  return out;
+    },
+  ]);
 }

@@ -2,7 +2,7 @@
 // consent for, complaints they handle or entered, and trajectories they registered. Titles and dates, not contents.
 import { and, desc, eq, or } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { PersonalDataSection } from '../../platform/module.ts';
+import { withRows, type PersonalDataSection } from '../../platform/module.ts';
 import { t, type MessageKey } from '../../platform/i18n/index.ts';
 import { effectsStories, effectsComplaints, effectsComplaintTypes, effectsTrajectories } from './schema.ts';
 
@@ -28,28 +28,24 @@ export async function effectsPersonalData(ctx: ServiceContext, userId: string): 
     .where(and(eq(effectsTrajectories.tenantId, ctx.tenant), eq(effectsTrajectories.createdBy, userId)))
     .orderBy(desc(effectsTrajectories.startDate));
 
-  const out: PersonalDataSection[] = [];
   const storyColumns = [l('effects.mydata.col.title'), l('effects.story.status'), l('effects.mydata.col.date')];
-  if (written.length)
-    out.push({ key: 'effects.stories', title: l('effects.mydata.stories.title'), explanation: l('effects.mydata.stories.explanation'), columns: storyColumns, rows: written.map((s) => [s.title, status(s.status), s.storyDate]) });
-  if (reviewed.length)
-    out.push({
+  return withRows([
+    { key: 'effects.stories', title: l('effects.mydata.stories.title'), explanation: l('effects.mydata.stories.explanation'), columns: storyColumns, rows: written.map((s) => [s.title, status(s.status), s.storyDate]) },
+    {
       key: 'effects.stories_reviewed',
       title: l('effects.mydata.reviewed.title'),
       explanation: l('effects.mydata.reviewed.explanation'),
       columns: [...storyColumns, l('effects.mydata.col.reviewed')],
       rows: reviewed.map((s) => [s.title, status(s.status), s.storyDate, s.reviewedAt]),
-    });
-  if (consents.length)
-    out.push({
+    },
+    {
       key: 'effects.story_consents',
       title: l('effects.mydata.consent.title'),
       explanation: l('effects.mydata.consent.explanation'),
       columns: [...storyColumns, l('effects.mydata.col.recorded')],
       rows: consents.map((s) => [s.title, status(s.status), s.storyDate, s.consentRecordedAt]),
-    });
-  if (complaints.length)
-    out.push({
+    },
+    {
       key: 'effects.complaints',
       title: l('effects.mydata.complaints.title'),
       explanation: l('effects.mydata.complaints.explanation'),
@@ -60,14 +56,13 @@ export async function effectsPersonalData(ctx: ServiceContext, userId: string): 
         t(ctx.lang, `effects.complaint.status.${c.status}` as MessageKey),
         l(c.handler === userId && c.createdBy === userId ? 'effects.mydata.role.both' : c.handler === userId ? 'effects.mydata.role.handler' : 'effects.mydata.role.registered'),
       ]),
-    });
-  if (trajectories.length)
-    out.push({
+    },
+    {
       key: 'effects.trajectories',
       title: l('effects.mydata.trajectories.title'),
       explanation: l('effects.mydata.trajectories.explanation'),
       columns: [l('effects.mydata.col.start'), l('effects.mydata.col.kind'), l('effects.mydata.col.theme'), l('effects.mydata.col.end')],
       rows: trajectories.map((r) => [r.startDate, r.kindKey, r.themeSlug, r.endDate]),
-    });
-  return out;
+    },
+  ]);
 }

@@ -2,7 +2,7 @@
 // decided on as a location manager.
 import { and, desc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { PersonalDataSection } from '../../platform/module.ts';
+import { withRows, type PersonalDataSection } from '../../platform/module.ts';
 import { t, type MessageKey } from '../../platform/i18n/index.ts';
 import { bookings, rooms, locations } from './schema.ts';
 import { getOrganisationNames } from '../network/service.ts';
@@ -34,22 +34,20 @@ export async function placesPersonalData(ctx: ServiceContext, userId: string): P
   const names = await getOrganisationNames(ctx, [...new Set([...booked, ...decided].map((b) => b.organisationId))]);
   const status = (s: string) => t(ctx.lang, `places.status.${s}` as MessageKey);
   const columns = [l('places.mydata.col.location'), l('places.mydata.col.room'), l('places.mydata.col.organisation'), l('places.mydata.col.starts'), l('places.mydata.col.ends'), l('places.col.status'), l('places.mydata.col.purpose')];
-  const out: PersonalDataSection[] = [];
-  if (booked.length)
-    out.push({
+  return withRows([
+    {
       key: 'places.bookings',
       title: l('places.mydata.booked.title'),
       explanation: l('places.mydata.booked.explanation'),
       columns: [...columns, l('places.mydata.col.requested')],
       rows: booked.map((b) => [b.location, b.room, names.get(b.organisationId) ?? null, b.startsAt, b.endsAt, status(b.status), b.purpose, b.createdAt]),
-    });
-  if (decided.length)
-    out.push({
+    },
+    {
       key: 'places.decisions',
       title: l('places.mydata.decided.title'),
       explanation: l('places.mydata.decided.explanation'),
       columns: [...columns, l('places.mydata.col.decided')],
       rows: decided.map((b) => [b.location, b.room, names.get(b.organisationId) ?? null, b.startsAt, b.endsAt, status(b.status), b.purpose, b.decidedAt]),
-    });
-  return out;
+    },
+  ]);
 }

@@ -2,7 +2,7 @@
 // registered and the files they imported. Never who took part: that is the participants' data, not theirs.
 import { and, desc, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { PersonalDataSection } from '../../platform/module.ts';
+import { withRows, type PersonalDataSection } from '../../platform/module.ts';
 import { isMessageKey, t, type MessageKey } from '../../platform/i18n/index.ts';
 import { reachPlans, reachPlanRevisions, reachSessions, reachImports } from './schema.ts';
 import { getActivitySummaries } from '../catalogue/service.ts';
@@ -27,32 +27,28 @@ export async function reachPersonalData(ctx: ServiceContext, userId: string): Pr
     .from(reachImports)
     .where(and(eq(reachImports.tenantId, ctx.tenant), eq(reachImports.createdBy, userId)))
     .orderBy(desc(reachImports.createdAt));
-  const out: PersonalDataSection[] = [];
-  if (plans.length)
-    out.push({
+  const activities = await getActivitySummaries(ctx, sessions.map((s) => s.activityId));
+  return withRows([
+    {
       key: 'reach.plan_changes',
       title: l('reach.mydata.plans.title'),
       explanation: l('reach.mydata.plans.explanation'),
       columns: [l('reach.mydata.col.theme'), l('reach.mydata.col.year'), l('reach.mydata.col.version'), l('reach.mydata.col.reason'), l('reach.mydata.col.when')],
       rows: plans.map((p) => [p.theme, p.year, p.version, p.reason, p.at]),
-    });
-  if (sessions.length) {
-    const activities = await getActivitySummaries(ctx, [...new Set(sessions.map((s) => s.activityId))]);
-    out.push({
+    },
+    {
       key: 'reach.sessions',
       title: l('reach.mydata.sessions.title'),
       explanation: l('reach.mydata.sessions.explanation'),
       columns: [l('reach.mydata.col.activity'), l('reach.mydata.col.date'), l('reach.mydata.col.status'), l('reach.mydata.col.headcount'), l('reach.mydata.col.when')],
       rows: sessions.map((s) => [activities.get(s.activityId)?.title ?? null, s.date, label(`reach.session.${s.status}`, s.status), s.headcount, s.at]),
-    });
-  }
-  if (imports.length)
-    out.push({
+    },
+    {
       key: 'reach.imports',
       title: l('reach.mydata.imports.title'),
       explanation: l('reach.mydata.imports.explanation'),
       columns: [l('reach.mydata.col.file'), l('reach.mydata.col.status'), l('reach.mydata.col.rows'), l('reach.mydata.col.when')],
       rows: imports.map((i) => [i.fileName, label(`reach.import.status.${i.status}`, i.status), i.totalRows, i.at]),
-    });
-  return out;
+    },
+  ]);
 }

@@ -2,7 +2,7 @@
 // the calls they assess, the conflicts of interest they declared and the scores they gave.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { PersonalDataSection } from '../../platform/module.ts';
+import { withRows, type PersonalDataSection } from '../../platform/module.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { isMessageKey, t, type MessageKey } from '../../platform/i18n/index.ts';
 import { subsidyApplications, subsidyAssessors, subsidyCalls, subsidyConflicts, subsidyRevisions, subsidyScores, subsidyTables } from './schema.ts';
@@ -58,38 +58,34 @@ export async function subsidiesPersonalData(ctx: ServiceContext, userId: string)
     const key = `subsidies.history.what.${w}`;
     return isMessageKey(key) ? t(ctx.lang, key) : w;
   };
-  const out: PersonalDataSection[] = [];
-  if (edits.length)
-    out.push({
+  return withRows([
+    {
       key: 'subsidies.application_changes',
       title: l('subsidies.mydata.edits.title'),
       explanation: l('subsidies.mydata.edits.explanation'),
       columns: [l('subsidies.mydata.col.when'), l('subsidies.mydata.col.call'), l('subsidies.mydata.col.theme'), l('subsidies.mydata.col.version'), l('subsidies.mydata.col.what'), l('subsidies.mydata.col.section')],
       rows: edits.map((e) => [e.at, e.call, e.theme, e.version, what(e.what), e.subject || null]),
-    });
-  if (assessor.length)
-    out.push({
+    },
+    {
       key: 'subsidies.assessor',
       title: l('subsidies.mydata.assessor.title'),
       explanation: l('subsidies.mydata.assessor.explanation'),
       columns: [l('subsidies.mydata.col.call'), l('subsidies.mydata.col.assigned')],
       rows: assessor.map((a) => [`${a.call} (${a.period})`, a.at]),
-    });
-  if (conflicts.length)
-    out.push({
+    },
+    {
       key: 'subsidies.conflicts',
       title: l('subsidies.mydata.conflicts.title'),
       explanation: l('subsidies.mydata.conflicts.explanation'),
       columns: [l('subsidies.mydata.col.call'), l('subsidies.mydata.col.theme'), l('subsidies.mydata.col.reason'), l('subsidies.mydata.col.when')],
       rows: conflicts.map((c) => [c.call, c.theme, c.reason, c.at]),
-    });
-  if (scores.length)
-    out.push({
+    },
+    {
       key: 'subsidies.scores',
       title: l('subsidies.mydata.scores.title'),
       explanation: l('subsidies.mydata.scores.explanation'),
       columns: [l('subsidies.mydata.col.call'), l('subsidies.mydata.col.theme'), l('subsidies.mydata.col.criterion'), l('subsidies.mydata.col.score'), l('subsidies.mydata.col.comment'), l('subsidies.mydata.col.when'), l('subsidies.mydata.col.submitted')],
       rows: scores.map((s) => [s.call, s.theme, s.criterion, s.score, s.comment || null, s.updatedAt, s.submittedAt]),
-    });
-  return out;
+    },
+  ]);
 }
