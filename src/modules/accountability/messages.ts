@@ -1,7 +1,9 @@
 // UI text of the accountability module. en must have exactly the keys of nl.
 import * as personal from './personal-data-messages.ts';
+import * as auditLabels from './audit-messages.ts';
 
 export const nl = {
+  ...auditLabels.nl,
   ...personal.nl,
   "accountability.nav": "Verantwoording raad",
   "accountability.home.title": "Verantwoording aan de raad",
@@ -215,6 +217,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   ...personal.en,
   "accountability.nav": "Council accountability",
   "accountability.home.title": "Accountability to the council",

@@ -1,5 +1,7 @@
 // UI text of the catalogue module. en must have exactly the keys of nl.
+import * as auditLabels from './audit-messages.ts';
 export const nl = {
+  ...auditLabels.nl,
   'catalogue.nav': 'Activiteiten',
   'catalogue.title': 'Activiteiten in de wijk',
   'catalogue.intro': 'Zoek activiteiten en hulp bij u in de buurt. U hoeft niet in te loggen. Alle organisaties staan op dezelfde manier in de lijst: de beste match eerst.',
@@ -244,6 +246,7 @@ export const nl = {
   'catalogue.edit.locationChoiceHint': 'Kies een Huis van de Wijk of andere bekende locatie. Anders vult u hieronder de naam en het adres in.',
 };
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   'catalogue.nav': 'Activities',
   'catalogue.title': 'Activities in the neighbourhood',
   'catalogue.intro': 'Find activities and help near you. You do not need to log in. All organisations are listed the same way: best match first.',

@@ -1,5 +1,7 @@
 // UI text of the contracts module. en must have exactly the keys of nl.
+import * as auditLabels from './audit-messages.ts';
 export const nl = {
+  ...auditLabels.nl,
   'contracts.nav': 'Opdrachten',
   'contracts.title': 'Opdrachten',
   'contracts.intro':
@@ -109,6 +111,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   'contracts.nav': 'Contracts',
   'contracts.title': 'Contracts',
   'contracts.intro':

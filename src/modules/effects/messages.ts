@@ -5,8 +5,10 @@ import * as outflow from './outflow-messages.ts';
 import * as story from './story-messages.ts';
 import * as complaint from './complaint-messages.ts';
 import * as personal from './personal-data-messages.ts';
+import * as auditLabels from './audit-messages.ts';
 
 export const nl = {
+  ...auditLabels.nl,
   'effects.nav': 'Effecten',
   ...survey.nl,
   ...result.nl,
@@ -17,6 +19,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   'effects.nav': 'Effects',
   ...survey.en,
   ...result.en,

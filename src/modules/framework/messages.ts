@@ -1,5 +1,7 @@
 // UI text of the framework module: keyed terms, sources and labels. en must have exactly the keys of nl.
+import * as auditLabels from './audit-messages.ts';
 export const nl = {
+  ...auditLabels.nl,
   'fw.source': 'Bron: {source}.',
   'fw.callSource': 'Uitvraag subsidies Sociale Basis 2020',
   'fw.platformSummary': 'Samenvatting van het platform, niet uit de bronnen.',
@@ -44,6 +46,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   'fw.source': 'Source: {source}.',
   'fw.callSource': 'Uitvraag subsidies Sociale Basis 2020 (the call)',
   'fw.platformSummary': 'The platform’s own summary, not from the sources.',

@@ -1,7 +1,9 @@
 // UI text of the fund module. en must have exactly the keys of nl.
 import * as personal from './personal-data-messages.ts';
+import * as auditLabels from './audit-messages.ts';
 
 export const nl = {
+  ...auditLabels.nl,
   ...personal.nl,
   'fund.nav': 'Vrijwilligersfonds',
   'fund.title': 'Vrijwilligersfonds',
@@ -157,6 +159,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   ...personal.en,
   'fund.nav': 'Volunteer fund',
   'fund.title': 'Volunteer fund',

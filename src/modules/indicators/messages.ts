@@ -1,5 +1,7 @@
 // UI text of the indicators module. en must have exactly the keys of nl.
+import * as auditLabels from './audit-messages.ts';
 export const nl = {
+  ...auditLabels.nl,
   'indicators.nav': 'Indicatoren',
   'indicators.error.keyFormat': 'Een sleutel bestaat uit kleine letters, cijfers en streepjes (bijvoorbeeld cbs-aantal-inwoners)',
   'indicators.error.keyExists': 'Er is al een indicator met deze sleutel',
@@ -178,6 +180,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   'indicators.nav': 'Indicators',
   'indicators.error.keyFormat': 'A key consists of lower-case letters, digits and hyphens (for example cbs-aantal-inwoners)',
   'indicators.error.keyExists': 'There already is an indicator with this key',

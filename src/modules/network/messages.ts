@@ -1,5 +1,7 @@
 // UI text of the network module. en must have exactly the keys of nl.
+import * as auditLabels from './audit-messages.ts';
 export const nl = {
+  ...auditLabels.nl,
   'network.noHtml': 'mag geen HTML bevatten',
   'network.phoneFormat': 'is geen geldig telefoonnummer (alleen cijfers, spaties, + en -)',
   'network.tagFormat': 'moet een kort woord zijn: kleine letters, cijfers of een streepje, hoogstens 40 tekens',
@@ -108,6 +110,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   'network.noHtml': 'must not contain HTML',
   'network.phoneFormat': 'is not a valid phone number (digits, spaces, + and - only)',
   'network.tagFormat': 'must be a short word: lower-case letters, digits or a hyphen, at most 40 characters',

@@ -1,7 +1,9 @@
 // UI text of the places module. en must have exactly the keys of nl.
 import * as personal from './personal-data-messages.ts';
+import * as auditLabels from './audit-messages.ts';
 
 export const nl = {
+  ...auditLabels.nl,
   ...personal.nl,
   // navigation and titles
   'places.title': 'Locaties',
@@ -184,6 +186,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   ...personal.en,
   'places.title': 'Locations',
   'places.intro': 'The community centres (Huizen van de Wijk) and other places in the city where you find activities. Organisations can also rent a room here.',

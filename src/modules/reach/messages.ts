@@ -5,8 +5,10 @@ import * as importing from './import-messages.ts';
 import * as report from './report-messages.ts';
 import * as subjectAccess from './subject-access-messages.ts';
 import * as personal from './personal-data-messages.ts';
+import * as auditLabels from './audit-messages.ts';
 
 export const nl = {
+  ...auditLabels.nl,
   'reach.nav': 'Verantwoording',
   ...plan.nl,
   ...session.nl,
@@ -17,6 +19,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   'reach.nav': 'Accountability',
   ...plan.en,
   ...session.en,

@@ -1,8 +1,10 @@
 // UI text of the subsidies module. en must have exactly the keys of nl. Field messages follow the platform's style:
 // shown after the field's label ("Loonkosten 2021: mag niet negatief zijn").
 import * as personal from './personal-data-messages.ts';
+import * as auditLabels from './audit-messages.ts';
 
 export const nl = {
+  ...auditLabels.nl,
   ...personal.nl,
   'subsidies.nav': 'Subsidies',
   'subsidies.title': 'Subsidies sociale basis',
@@ -354,6 +356,7 @@ export const nl = {
 };
 
 export const en: Record<keyof typeof nl, string> = {
+  ...auditLabels.en,
   ...personal.en,
   'subsidies.nav': 'Subsidies',
   'subsidies.title': 'Subsidies of the social foundation',

@@ -4,12 +4,14 @@ import * as jobs from '../jobs/messages.ts';
 import * as tokens from '../auth/token-messages.ts';
 import * as imports from '../import/messages.ts';
 import * as mydata from '../privacy/messages.ts';
+import * as audit from '../audit/messages.ts';
 
 export const en: Record<PlatformMessageKey, string> = {
   ...jobs.en,
   ...tokens.en,
   ...imports.en,
   ...mydata.en,
+  ...audit.en,
   'nav.activities': 'Activities',
   'nav.places': 'Community centres',
   'nav.whoDoesWhat': 'Who does what',

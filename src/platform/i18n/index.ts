@@ -48,6 +48,11 @@ export function isMessageKey(key: string): key is MessageKey {
   return key in dictionaries.nl;
 }
 
+/** Whether a language has its own text for a key (t falls back to the Dutch text, then to the key). */
+export function hasMessage(lang: Lang, key: string): boolean {
+  return key in dictionaries[lang];
+}
+
 export function parseLang(value: string | undefined | null): Lang | undefined {
   return value === 'nl' || value === 'en' ? value : undefined;
 }

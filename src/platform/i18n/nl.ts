@@ -3,6 +3,7 @@ import * as jobs from '../jobs/messages.ts';
 import * as tokens from '../auth/token-messages.ts';
 import * as imports from '../import/messages.ts';
 import * as mydata from '../privacy/messages.ts';
+import * as audit from '../audit/messages.ts';
 
 /** Platform-wide text; the keys are the type of every platform message. */
 export const nl = {
@@ -10,6 +11,7 @@ export const nl = {
   ...tokens.nl,
   ...imports.nl,
   ...mydata.nl,
+  ...audit.nl,
   'nav.activities': 'Activiteiten',
   'nav.places': 'Huizen van de Wijk',
   'nav.whoDoesWhat': 'Wie doet wat',
