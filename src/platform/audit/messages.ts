@@ -19,8 +19,6 @@ export const nl = {
   'audit.label.api_token.create': 'API-token gemaakt',
   'audit.label.api_token.revoke': 'API-token ingetrokken',
   'audit.label.account.personal_data_read': 'Eigen gegevens bekeken of gedownload (Mijn gegevens)',
-  // the audit log page
-  'audit.technicalName': 'Technische naam',
 };
 export const en: Record<keyof typeof nl, string> = {
   'audit.label.user.list': 'List of users viewed',
@@ -41,5 +39,4 @@ export const en: Record<keyof typeof nl, string> = {
   'audit.label.api_token.create': 'API token created',
   'audit.label.api_token.revoke': 'API token revoked',
   'audit.label.account.personal_data_read': 'Own data viewed or downloaded (My data)',
-  'audit.technicalName': 'Technical name',
 };

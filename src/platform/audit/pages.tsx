@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { readAuditLog } from './service.ts';
 import { invalid, zodIssueFields } from '../http/errors.ts';
 import { formatDateTime } from '../i18n/index.ts';
+import { auditActionLabel } from './labels.ts';
 
 export function registerAuditPages(app: OpenAPIHono<AppEnv>) {
   app.get('/beheer/audit', async (c) => {
@@ -38,7 +39,16 @@ export function registerAuditPages(app: OpenAPIHono<AppEnv>) {
         <Table
           caption={v.t('admin.audit')}
           head={[v.t('audit.when'), v.t('audit.who'), v.t('audit.action'), v.t('audit.subject')]}
-          rows={events.map((e) => [formatDateTime(v.lang, e.at), e.actorLabel, e.action, e.subjectType ? `${e.subjectType} ${e.subjectId ?? ''}` : '—'])}
+          rows={events.map((e) => [
+            formatDateTime(v.lang, e.at),
+            e.actorLabel,
+            // The label people read; below it the technical name, which the filter above searches.
+            <>
+              {auditActionLabel(v.lang, e.action)}
+              <br />
+              <code class="sb-meta">{e.action}</code>
+            </>,
+            e.subjectType ? `${e.subjectType} ${e.subjectId ?? ''}` : '—'])}
         />
         {more && (
           <P>

@@ -5,6 +5,7 @@ import { errorResponses, jsonResponse } from '../http/openapi.tsx';
 import { listUsers, getUser, createUser, updateUser, createUserInput, updateUserInput, type UserView } from './service.ts';
 import { roleSchema } from './roles.ts';
 import { readAuditLog } from '../audit/service.ts';
+import { auditActionLabel } from '../audit/labels.ts';
 
 const userSchema = z
   .object({
@@ -28,7 +29,8 @@ const auditEventSchema = z
     at: z.iso.datetime({ offset: true }),
     actorUserId: z.string().nullable(),
     actorLabel: z.string(),
-    action: z.string(),
+    action: z.string().openapi({ description: 'De technische naam van de actie, bijvoorbeeld "auth.login"' }),
+    label: z.string().openapi({ description: 'De actie in gewone taal, in de taal van de lezer ("Ingelogd"); de technische naam als de actie geen omschrijving heeft' }),
     subjectType: z.string().nullable(),
     subjectId: z.string().nullable(),
     onBehalfOf: z.string().nullable(),
@@ -87,8 +89,9 @@ export function registerAuthApi(api: OpenAPIHono<AppEnv>) {
       responses: { 200: jsonResponse(z.array(auditEventSchema), 'Gebeurtenissen'), ...errorResponses(401, 403) },
     }),
     async (c) => {
-      const events = await readAuditLog(c.get('ctx'), c.req.valid('query'));
-      return c.json(events.map((e) => ({ ...e, at: e.at.toISOString() })), 200);
+      const ctx = c.get('ctx');
+      const events = await readAuditLog(ctx, c.req.valid('query'));
+      return c.json(events.map((e) => ({ ...e, at: e.at.toISOString(), label: auditActionLabel(ctx.lang, e.action) })), 200);
     },
   );
 }

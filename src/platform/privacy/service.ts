@@ -7,6 +7,7 @@ import { requireActor } from '../auth/require.ts';
 import { users, userRoles, sessions, trustedDevices, passwordResetTokens, apiTokens } from '../auth/schema.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { recordAudit } from '../audit/service.ts';
+import { auditActionLabel } from '../audit/labels.ts';
 import { modulePersonalData, organisationDirectory, type PersonalDataSection, type PersonalDataCell } from '../module.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { AppError } from '../http/errors.ts';
@@ -144,15 +145,15 @@ async function platformSections(ctx: ServiceContext, user: typeof users.$inferSe
       key: 'account.audit',
       title: l('mydata.audit.title'),
       explanation: l('mydata.audit.explanation'),
-      columns: [l('mydata.col.when'), l('mydata.col.action'), l('mydata.col.subject'), l('mydata.col.details')],
-      rows: own.map((r) => [r.at, r.action, subject(r.subjectType, r.subjectId), details(r.details)]),
+      columns: [l('mydata.col.when'), l('mydata.col.action'), l('mydata.col.actionName'), l('mydata.col.subject'), l('mydata.col.details')],
+      rows: own.map((r) => [r.at, auditActionLabel(ctx.lang, r.action), r.action, subject(r.subjectType, r.subjectId), details(r.details)]),
     },
     {
       key: 'account.audit_about',
       title: l('mydata.auditAbout.title'),
       explanation: l('mydata.auditAbout.explanation'),
-      columns: [l('mydata.col.when'), l('mydata.col.action'), l('mydata.col.details')],
-      rows: about.map((r) => [r.at, r.action, details(r.details)]),
+      columns: [l('mydata.col.when'), l('mydata.col.action'), l('mydata.col.actionName'), l('mydata.col.details')],
+      rows: about.map((r) => [r.at, auditActionLabel(ctx.lang, r.action), r.action, details(r.details)]),
     },
   ];
   // The account is always shown; the other platform sections only when they hold rows.
