@@ -68,6 +68,10 @@ describe.each(dbKinds)('Mijn gegevens (%s)', (kind) => {
     for (const text of ['Mijn gegevens', 'Anna Gegevens', 'anna@test.nl', 'Buurtwerk Anna', 'Medewerker partner', 'Taalcafé van Anna', 'Grote zaal', 'Het verhaal van Anna', 'Ledenadministratie Anna', 'auth.login', 'places.booking_request', 'effects.story.created', 'href="/account/gegevens.json"']) {
       expect(html, text).toContain(text);
     }
+    // The audit trail in plain language, with the technical name beside it.
+    for (const text of ['<th class="utrecht-table__header-cell" scope="col">Technische naam</th>', 'Ingelogd', 'Boeking van een ruimte aangevraagd', 'Verhaal aangemaakt']) {
+      expect(html, text).toContain(text);
+    }
     for (const text of ['Bram', 'bram@test.nl', 'Breicafé']) expect(html, text).not.toContain(text);
     const [row] = await reads(anna.actor.userId);
     expect(row).toMatchObject({ subjectType: 'user', subjectId: anna.actor.userId, details: { via: 'page' } });
@@ -89,6 +93,9 @@ describe.each(dbKinds)('Mijn gegevens (%s)', (kind) => {
     expect(bookings.rows[0]).toContain(zonedTime('2026-03-02', '10:00').toISOString());
     expect(data.sections.find((s) => s.key === 'effects.stories')!.rows).toEqual([['Het verhaal van Anna', 'Concept', '2026-02-20']]);
     for (const s of data.sections) for (const r of s.rows) expect(r, s.key).toHaveLength(s.columns.length);
+    const audit = data.sections.find((s) => s.key === 'account.audit')!;
+    expect(audit.columns.slice(0, 3)).toEqual(['Wanneer', 'Wat', 'Technische naam']);
+    expect(audit.rows.find((r) => r[2] === 'places.booking_request')?.[1]).toBe('Boeking van een ruimte aangevraagd');
     for (const secret of [...(await db.db.select({ id: sessions.id, csrf: sessions.csrfToken }).from(sessions)).flatMap((s) => [s.id, s.csrf]), ...(await db.db.select({ h: apiTokens.tokenHash }).from(apiTokens)).map((t) => t.h), annasToken]) {
       expect(text).not.toContain(secret);
     }
@@ -108,6 +115,7 @@ describe.each(dbKinds)('Mijn gegevens (%s)', (kind) => {
     await bram.client.get('/taal/en');
     const english = personalDataSchema.parse(await (await bram.client.get('/account/gegevens.json')).json());
     expect(english.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['Your account', 'Your room bookings', 'Stories you wrote']));
+    expect(english.sections.find((s) => s.key === 'account.audit')!.rows.find((r) => r[2] === 'auth.login')?.[1]).toBe('Signed in');
     expect(await (await bram.client.get('/account/gegevens')).text()).toContain('Download everything (JSON)');
   });
 

@@ -25,6 +25,17 @@ describe.each(dbKinds)('audit log reads (%s)', (kind) => {
     expect(await reads()).toHaveLength(2);
   });
 
+  it('shows each action in plain language with its technical name below, on the page and in the API', async () => {
+    const html = await (await admin.get('/beheer/audit?actie=auth.login')).text();
+    expect(html).toContain('Ingelogd<br/><code class="sb-meta">auth.login</code>');
+    const res = await admin.get('/api/v1/audit-events?action=audit.read&limit=1');
+    expect(res.status).toBe(200);
+    const [event] = (await res.json()) as { action: string; label: string }[];
+    expect(event).toMatchObject({ action: 'audit.read', label: 'Auditlog bekeken' });
+    await admin.get('/taal/en');
+    expect(await (await admin.get('/beheer/audit?actie=auth.login')).text()).toContain('Signed in<br/><code class="sb-meta">auth.login</code>');
+  });
+
   it('only administrators read it', async () => {
     const partner = ctxFor(db, { ...adminActor, roles: ['partner_staff'] });
     expect((await appErrorOf(readAuditLog(partner, {}))).status).toBe(403);
