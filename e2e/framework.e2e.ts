@@ -142,7 +142,11 @@ describe('policy advisor edits a sub-goal', () => {
     await visit(page, '/beheer/organisaties');
     await visit(page, '/beheer/wijken');
     await visit(page, '/beheer/audit');
-    expect(await page.textContent('main')).toContain('framework.theme_edit');
+    const main = (await page.textContent('main')) ?? '';
+    // The action in plain language, its technical name below it.
+    expect(main).toContain('Thema in het kader gewijzigd');
+    expect(main).toContain('framework.theme_edit');
+    await expectAccessible(page);
     await ctx.close();
   });
 });
