@@ -1,10 +1,10 @@
 // Every audit action has a plain-language label in Dutch and English, owned by whoever declares the action; a module
 // that declares an action without one is caught here.
 import { describe, it, expect } from 'vitest';
-import { modules } from '../../modules/index.ts';
-import { installModules, installedModules, declaredAuditActions, type Module } from '../module.ts';
-import { platformAuditActions } from './actions.ts';
-import { auditActionLabel, auditActionsWithoutLabel, auditLabelKey } from './labels.ts';
+import { modules } from './modules/index.ts';
+import { installModules, installedModules, declaredAuditActions, type Module } from './platform/module.ts';
+import { platformAuditActions } from './platform/audit/actions.ts';
+import { auditActionLabel, auditActionsWithoutLabel, auditLabelKey } from './platform/audit/labels.ts';
 
 describe('audit action labels', () => {
   it('has a Dutch and an English label for every action of the platform and of every installed module', () => {
