@@ -1,5 +1,7 @@
 // Every audit action has a plain-language label in Dutch and English, owned by whoever declares the action; a module
 // that declares an action without one is caught here.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { modules } from './modules/index.ts';
 import { installModules, installedModules, declaredAuditActions, type Module } from './platform/module.ts';
@@ -20,6 +22,18 @@ describe('audit action labels', () => {
       }
       expect(auditActionLabel('en', action), action).not.toBe(auditActionLabel('nl', action));
     }
+  });
+
+  it('declares only actions that some code records (no label for what never happens)', () => {
+    // Every action is written out in full where it is recorded, so a search finds its call site; the declarations,
+    // the labels and the tests do not count.
+    const root = path.dirname(new URL(import.meta.url).pathname);
+    const sources = (fs.readdirSync(root, { recursive: true }) as string[])
+      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$|audit-messages\.ts$|(^|\/)module\.tsx?$|^platform\/audit\/(actions|messages)\.ts$/.test(f))
+      .map((f) => fs.readFileSync(path.join(root, f), 'utf8'));
+    expect(sources.length).toBeGreaterThan(200);
+    const unrecorded = [...platformAuditActions, ...declaredAuditActions()].filter((action) => !sources.some((text) => text.includes(`'${action}'`)));
+    expect(unrecorded).toEqual([]);
   });
 
   it('notices a module that declares an action without a label', () => {

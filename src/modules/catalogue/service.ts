@@ -243,7 +243,7 @@ async function transition(ctx: ServiceContext, id: string, from: Row['status'], 
       .where(and(eq(activities.tenantId, tx.tenant), eq(activities.id, current.id), eq(activities.status, from)))
       .returning(viewColumns);
     if (!row) throw new AppError('conflict', message);
-    await recordAudit(tx, { action: `catalogue.activity_${to === 'published' ? 'publish' : 'end'}`, subjectType: 'activity', subjectId: row.id, details: { title: row.title } });
+    await recordAudit(tx, { action: to === 'published' ? 'catalogue.activity_publish' : 'catalogue.activity_end', subjectType: 'activity', subjectId: row.id, details: { title: row.title } });
     return (await toViews(tx, [row]))[0];
   });
 }

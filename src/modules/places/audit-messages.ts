@@ -4,7 +4,6 @@
 export const nl = {
   'places.audit.location_create': 'Locatie toegevoegd',
   'places.audit.location_update': 'Gegevens van een locatie gewijzigd',
-  'places.audit.location_delete': 'Locatie verwijderd',
   'places.audit.room_create': 'Ruimte toegevoegd',
   'places.audit.room_update': 'Gegevens van een ruimte gewijzigd',
   'places.audit.room_delete': 'Ruimte verwijderd',
@@ -17,7 +16,6 @@ export const nl = {
 export const en: Record<keyof typeof nl, string> = {
   'places.audit.location_create': 'Location added',
   'places.audit.location_update': 'Details of a location changed',
-  'places.audit.location_delete': 'Location deleted',
   'places.audit.room_create': 'Room added',
   'places.audit.room_update': 'Details of a room changed',
   'places.audit.room_delete': 'Room deleted',

@@ -226,10 +226,10 @@ export async function getBooking(ctx: ServiceContext, id: string): Promise<Booki
 export const bookingActions = ['approve', 'decline', 'cancel'] as const;
 export type BookingAction = (typeof bookingActions)[number];
 
-const transitions: Record<BookingAction, { from: BookingStatus[]; to: BookingStatus }> = {
-  approve: { from: ['requested'], to: 'approved' },
-  decline: { from: ['requested'], to: 'declined' },
-  cancel: { from: ['requested', 'approved'], to: 'cancelled' },
+const transitions: Record<BookingAction, { from: BookingStatus[]; to: BookingStatus; audit: 'places.booking_approve' | 'places.booking_decline' | 'places.booking_cancel' }> = {
+  approve: { from: ['requested'], to: 'approved', audit: 'places.booking_approve' },
+  decline: { from: ['requested'], to: 'declined', audit: 'places.booking_decline' },
+  cancel: { from: ['requested', 'approved'], to: 'cancelled', audit: 'places.booking_cancel' },
 };
 
 /**
@@ -256,7 +256,7 @@ export async function decideBooking(ctx: ServiceContext, id: string, action: Boo
       .returning({ id: bookings.id });
     if (changed.length === 0) throw new AppError('conflict', 'places.error.statusChanged', [], { status: `places.status.${booking.status}` });
     await recordAudit(tx, {
-      action: `places.booking_${action}`,
+      action: step.audit,
       subjectType: 'booking',
       subjectId: booking.id,
       onBehalfOf: actor.organisationId === booking.organisationId ? undefined : { organisationId: booking.organisationId },

@@ -10,7 +10,6 @@ import { placesPersonalData } from './personal-data.ts';
 export const placesAuditActions = [
   'places.location_create',
   'places.location_update',
-  'places.location_delete',
   'places.room_create',
   'places.room_update',
   'places.room_delete',

@@ -12,7 +12,6 @@ export const nl = {
   'subsidies.audit.assessment_final': 'Eindoordeel over een aanvraag vastgesteld',
   'subsidies.audit.grant_decide': 'Besluit over een subsidie vastgelegd',
   'subsidies.audit.sroi_register': 'Invulling van SROI geregistreerd',
-  'subsidies.audit.objection': 'Bezwaar tegen een subsidiebesluit vastgelegd',
 };
 export const en: Record<keyof typeof nl, string> = {
   'subsidies.audit.call_open': 'Subsidy call opened',
@@ -25,5 +24,4 @@ export const en: Record<keyof typeof nl, string> = {
   'subsidies.audit.assessment_final': 'Final assessment of an application agreed',
   'subsidies.audit.grant_decide': 'Decision on a grant recorded',
   'subsidies.audit.sroi_register': 'How SROI is met registered',
-  'subsidies.audit.objection': 'Objection to a grant decision recorded',
 };

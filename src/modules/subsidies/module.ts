@@ -20,7 +20,6 @@ export const subsidiesAuditActions = [
   'subsidies.assessment_final',
   'subsidies.grant_decide',
   'subsidies.sroi_register',
-  'subsidies.objection',
 ] as const;
 
 declare module '../../platform/audit/actions.ts' {
