@@ -16,7 +16,6 @@ import { dbKinds, createTestDatabase, seedFramework, ctxFor, type TestDatabase }
 import type { ServiceContext } from '../../platform/context.ts';
 import type { Actor, Role } from '../../platform/auth/roles.ts';
 import { queryRows } from '../../platform/db/client.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { buildOrganisation, buildActivity, insertSession, insertPlan, residents, pseudonym } from '../reach/test-factory.ts';
 import { saveExplanation } from '../reach/delivery.ts';
 import { discloseColumn, discloseCount } from '../reach/disclosure.ts';
@@ -29,6 +28,7 @@ import { saveNarratives, submitDocument, decideDocument, getVersion, documentSta
 import { renderAccountability } from './exports.ts';
 import { recountTallies } from '../effects/result-tally.ts';
 import { closeChromium } from '../../platform/chromium.ts';
+import { appErrorOf } from '../../../test/errors.ts';
 
 const YEAR = 2026;
 const NOW = new Date('2026-11-15T10:00:00Z');
@@ -87,16 +87,6 @@ const pageOfHeading = (pages: string[], title: string, from: number) => {
 };
 
 const person = (roles: Role[], organisationId: string | null = null, name = roles.join(' ')): Actor => ({ userId: crypto.randomUUID(), name, email: `${roles[0]}@test`, roles, organisationId });
-
-async function appError(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe.each(dbKinds)('accountability document (%s)', (kind) => {
   let db: TestDatabase;
@@ -291,23 +281,23 @@ describe.each(dbKinds)('accountability document (%s)', (kind) => {
     const advisor = as(person(['policy_advisor'], null, 'Bea'));
     const auditor = as(person(['auditor'], null, 'Raadslid'));
     const resident = as(person(['resident']));
-    expect((await appError(documentState(resident, 'ontmoeten', YEAR))).code).toBe('not_found');
-    expect((await appError(documentState(auditor, 'onbekend', YEAR))).code).toBe('not_found');
-    expect((await appError(saveNarratives(staffC, 'ontmoeten', YEAR, { intro: 'x' }))).code).toBe('not_found');
-    expect((await appError(saveNarratives(auditor, 'ontmoeten', YEAR, { intro: 'x' }))).code).toBe('not_found');
-    const bad = await appError(saveNarratives(staffA, 'ontmoeten', YEAR, { 'ontmoeten/9#1': 'x', intro: 'y'.repeat(10_001) }));
+    expect((await appErrorOf(documentState(resident, 'ontmoeten', YEAR))).code).toBe('not_found');
+    expect((await appErrorOf(documentState(auditor, 'onbekend', YEAR))).code).toBe('not_found');
+    expect((await appErrorOf(saveNarratives(staffC, 'ontmoeten', YEAR, { intro: 'x' }))).code).toBe('not_found');
+    expect((await appErrorOf(saveNarratives(auditor, 'ontmoeten', YEAR, { intro: 'x' }))).code).toBe('not_found');
+    const bad = await appErrorOf(saveNarratives(staffA, 'ontmoeten', YEAR, { 'ontmoeten/9#1': 'x', intro: 'y'.repeat(10_001) }));
     expect(bad.fields.map((f) => f.field).sort()).toEqual(['intro', 'ontmoeten/9#1']);
 
     const s1 = await saveNarratives(staffA, 'ontmoeten', YEAR, { intro: 'Een goed jaar.', 'ontmoeten/1#1': 'Bijna alles gedaan.' });
     expect(s1).toMatchObject({ status: 'draft', version: 0, may: { write: true, submit: true, decide: false } });
     expect(s1.narratives.intro.by).toBe('Anna');
-    expect((await appError(decideDocument(advisor, 'ontmoeten', YEAR, { decision: 'accept' }))).code).toBe('conflict');
+    expect((await appErrorOf(decideDocument(advisor, 'ontmoeten', YEAR, { decision: 'accept' }))).code).toBe('conflict');
 
     const submitted = await submitDocument(staffA, 'ontmoeten', YEAR);
     expect(submitted).toMatchObject({ status: 'submitted', version: 1 });
-    expect((await appError(saveNarratives(staffA, 'ontmoeten', YEAR, { intro: 'later' }))).code).toBe('conflict');
-    expect((await appError(decideDocument(staffA, 'ontmoeten', YEAR, { decision: 'accept' }))).code).toBe('not_found');
-    expect((await appError(decideDocument(advisor, 'ontmoeten', YEAR, { decision: 'return', comment: '' }))).fields[0]).toMatchObject({ field: 'comment' });
+    expect((await appErrorOf(saveNarratives(staffA, 'ontmoeten', YEAR, { intro: 'later' }))).code).toBe('conflict');
+    expect((await appErrorOf(decideDocument(staffA, 'ontmoeten', YEAR, { decision: 'accept' }))).code).toBe('not_found');
+    expect((await appErrorOf(decideDocument(advisor, 'ontmoeten', YEAR, { decision: 'return', comment: '' }))).fields[0]).toMatchObject({ field: 'comment' });
 
     const returned = await decideDocument(advisor, 'ontmoeten', YEAR, { decision: 'return', comment: 'Graag meer over subdoel 2.' });
     expect(returned.status).toBe('returned');
@@ -323,7 +313,7 @@ describe.each(dbKinds)('accountability document (%s)', (kind) => {
     const v2 = await getVersion(auditor, 'ontmoeten', YEAR, 2);
     expect(v2.snapshot.narratives['ontmoeten/2#2']).toBe('Weinig bereik in Oost: nieuwe locatie.');
     expect(v2.snapshot.figures.subGoals[0].level1.total.heldSessions).toBe(2);
-    expect((await appError(getVersion(auditor, 'ontmoeten', YEAR, 3))).code).toBe('not_found');
+    expect((await appErrorOf(getVersion(auditor, 'ontmoeten', YEAR, 3))).code).toBe('not_found');
     const audit = await rows<{ action: string }>(sql`select action from audit_events where tenant_id = ${sys.tenant} and action like 'accountability.%' order by at`);
     expect(audit.map((a) => a.action)).toEqual(['accountability.narrative_save', 'accountability.submit', 'accountability.decide', 'accountability.narrative_save', 'accountability.submit', 'accountability.decide']);
   });

@@ -16,21 +16,12 @@ import { reachSessions } from './schema.ts';
 import { getSession, listDeliveredSessions, listSessions, saveSession } from './sessions.ts';
 import { getMonthSheet, saveMonthSessions } from './month.ts';
 import { addParticipant, addSessionVolunteer, getSessionAttendance, removeParticipant, setHeadcount } from './attendance.ts';
+import { appErrorOf } from '../../../test/errors.ts';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 const volunteerOf = (organisationId: string): Actor => ({ userId: '', name: 'Vrijwilliger', email: 'vrijwilliger@test', roles: ['volunteer'], organisationId });
 const admin: Actor = { userId: '', name: 'Admin', email: 'admin@test', roles: ['administrator'], organisationId: null };
 
-/** The error a promise rejects with (fails when it resolves). */
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 const fieldsOf = (e: AppError) => e.fields.map((f) => f.field).sort();
 
 describe.each(dbKinds)('sessions and attendance (%s)', (kind) => {
@@ -67,36 +58,36 @@ describe.each(dbKinds)('sessions and attendance (%s)', (kind) => {
     const b = await saveSession(as(partnerActor(orgB)), activityId, { date: '2026-01-12', volunteers: 2 });
     expect(b.organisationId).toBe(orgB);
     expect((await saveSession(as(volunteerOf(orgA)), activityId, { date: '2026-01-19' })).organisationId).toBe(orgA);
-    expect((await failure(saveSession(as(partnerActor(orgC)), activityId, { date: '2026-01-26' }))).code).toBe('not_found');
-    expect((await failure(saveSession(as(volunteerOf(orgC)), activityId, { date: '2026-01-26' }))).code).toBe('not_found');
+    expect((await appErrorOf(saveSession(as(partnerActor(orgC)), activityId, { date: '2026-01-26' }))).code).toBe('not_found');
+    expect((await appErrorOf(saveSession(as(volunteerOf(orgC)), activityId, { date: '2026-01-26' }))).code).toBe('not_found');
     const byAdmin = await saveSession(as(admin), activityId, { date: '2026-01-26', organisationId: orgB });
     expect(byAdmin.organisationId).toBe(orgB);
-    const notDelivering = await failure(saveSession(as(admin), activityId, { date: '2026-02-02', organisationId: orgC }));
+    const notDelivering = await appErrorOf(saveSession(as(admin), activityId, { date: '2026-02-02', organisationId: orgC }));
     expect(fieldsOf(notDelivering)).toEqual(['organisationId']);
     // A date another organisation registered is theirs: a conflict, and its page is not found.
-    expect((await failure(saveSession(as(partnerActor(orgA)), activityId, { date: '2026-01-12' }))).code).toBe('conflict');
-    expect((await failure(getSession(as(partnerActor(orgA)), b.id))).code).toBe('not_found');
+    expect((await appErrorOf(saveSession(as(partnerActor(orgA)), activityId, { date: '2026-01-12' }))).code).toBe('conflict');
+    expect((await appErrorOf(getSession(as(partnerActor(orgA)), b.id))).code).toBe('not_found');
     expect((await getSession(as(volunteerOf(orgB)), b.id)).volunteers).toBe(2);
     // Lists: each organisation sees what it registered.
     expect((await listSessions(as(partnerActor(orgA)), { activityId })).map((s) => s.date)).toEqual(['2026-01-05', '2026-01-19']);
     expect((await listSessions(as(partnerActor(orgB)), { activityId })).map((s) => s.date)).toEqual(['2026-01-12', '2026-01-26']);
-    expect((await failure(listSessions(as(partnerActor(orgC)), { activityId }))).code).toBe('not_found');
+    expect((await appErrorOf(listSessions(as(partnerActor(orgC)), { activityId }))).code).toBe('not_found');
     // The overview shows the activity to the partner organisation too, with its own sessions per month.
     const delivered = await listDeliveredSessions(as(partnerActor(orgB)), orgB, '2026-01-01');
     expect(delivered.map((d) => [d.activity.title, d.asPartner, d.months.map((m) => m.sessions.length)])).toEqual([['Koffieochtend', true, [2]]]);
-    expect((await failure(listDeliveredSessions(as(partnerActor(orgC)), orgB, '2026-01-01'))).code).toBe('not_found');
+    expect((await appErrorOf(listDeliveredSessions(as(partnerActor(orgC)), orgB, '2026-01-01'))).code).toBe('not_found');
   });
 
   it('needs a reason when cancelled and refuses bad dates, negative numbers and unknown principles, all at once', async () => {
     const own = as(partnerActor(orgA));
-    const e = await failure(saveSession(own, activityId, { date: '2026-03-23', status: 'cancelled', volunteers: -1, headcount: 'veel', principles: [principle, 'ontmoeten/p999', 'bestaat/niet'] }));
+    const e = await appErrorOf(saveSession(own, activityId, { date: '2026-03-23', status: 'cancelled', volunteers: -1, headcount: 'veel', principles: [principle, 'ontmoeten/p999', 'bestaat/niet'] }));
     expect(e.code).toBe('validation');
     expect(fieldsOf(e)).toEqual(['cancelReason', 'date', 'headcount', 'principles.1', 'principles.2', 'volunteers']);
     expect(e.fields.find((f) => f.field === 'date')!.message).toBe('reach.session.error.future');
     expect(e.fields.find((f) => f.field === 'volunteers')!.message).toBe('reach.session.error.negative');
-    expect(fieldsOf(await failure(saveSession(own, activityId, { date: '2025-12-29' })))).toEqual(['date']);
-    expect(fieldsOf(await failure(saveSession(own, activityId, { date: '2026-02-30' })))).toEqual(['date']);
-    expect(fieldsOf(await failure(saveSession(own, activityId, { date: '2026-03-02', hours: 25, volunteerHours: -2 })))).toEqual(['hours', 'volunteerHours']);
+    expect(fieldsOf(await appErrorOf(saveSession(own, activityId, { date: '2025-12-29' })))).toEqual(['date']);
+    expect(fieldsOf(await appErrorOf(saveSession(own, activityId, { date: '2026-02-30' })))).toEqual(['date']);
+    expect(fieldsOf(await appErrorOf(saveSession(own, activityId, { date: '2026-03-02', hours: 25, volunteerHours: -2 })))).toEqual(['hours', 'volunteerHours']);
     const cancelled = await saveSession(own, activityId, { date: '2026-03-02', status: 'cancelled', cancelReason: 'Ziekte van de begeleider' });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Ziekte van de begeleider' });
     // Any date may be registered, not only the scheduled ones (a Wednesday here).
@@ -138,7 +129,7 @@ describe.each(dbKinds)('sessions and attendance (%s)', (kind) => {
       { date: '2026-03-02', status: 'held' },
       { date: '', status: '' },
     ];
-    const e = await failure(saveMonthSessions(own, activityId, { month: '2026-02', principles: ['ontmoeten/p999'], rows: bad }));
+    const e = await appErrorOf(saveMonthSessions(own, activityId, { month: '2026-02', principles: ['ontmoeten/p999'], rows: bad }));
     expect(fieldsOf(e)).toEqual(['principles.0', 'rows.1.cancelReason', 'rows.2.hours', 'rows.2.volunteers', 'rows.3.date']);
     expect((await getMonthSheet(own, activityId, '2026-02')).rows[0].session!.headcount).toBe(25);
     // A row registered by another organisation is shown as theirs and cannot be saved from here.
@@ -147,7 +138,7 @@ describe.each(dbKinds)('sessions and attendance (%s)', (kind) => {
     expect(march.rows.find((r) => r.date === '2026-03-09')!.otherOrganisation).not.toBeNull();
     expect(march.until).toBe('2026-03-20');
     expect(march.rows.map((r) => r.date)).toEqual(['2026-03-02', '2026-03-04', '2026-03-09', '2026-03-16']);
-    const clash = await failure(saveMonthSessions(own, activityId, { month: '2026-03', principles: [], rows: [{ date: '2026-03-09', status: 'held' }] }));
+    const clash = await appErrorOf(saveMonthSessions(own, activityId, { month: '2026-03', principles: [], rows: [{ date: '2026-03-09', status: 'held' }] }));
     expect(fieldsOf(clash)).toEqual(['rows.0.date']);
   });
 
@@ -189,17 +180,17 @@ describe.each(dbKinds)('sessions and attendance (%s)', (kind) => {
     expect((await removeParticipant(own, s.id, pass.fingerprint)).identified).toBe(1);
     const cancelled = await saveSession(own, activityId, { date: '2026-03-16', status: 'cancelled', cancelReason: 'Storm' });
     expect(cancelled).toMatchObject({ identified: 1, visits: 0 });
-    expect((await failure(addParticipant(own, s.id, { passNumber: 'HP11112222' }))).code).toBe('conflict');
+    expect((await appErrorOf(addParticipant(own, s.id, { passNumber: 'HP11112222' }))).code).toBe('conflict');
   });
 
   it('refuses a BSN, an incomplete identity and unknown coarse values, without echoing them', async () => {
     const own = as(partnerActor(orgA));
     const s = await saveSession(own, activityId, { date: '2026-02-23', status: 'held' });
-    const bsn = await failure(addParticipant(own, s.id, { passNumber: '111222333' }));
+    const bsn = await appErrorOf(addParticipant(own, s.id, { passNumber: '111222333' }));
     expect(bsn.fields.map((f) => [f.field, f.message])).toEqual([['passNumber', 'reach.attendance.error.bsn']]);
-    expect(fieldsOf(await failure(addParticipant(own, s.id, {})))).toEqual(['passNumber']);
-    expect(fieldsOf(await failure(addParticipant(own, s.id, { name: 'Jan Jansen' })))).toEqual(['birthDate']);
-    const e = await failure(addParticipant(own, s.id, { name: 'Jan Jansen', birthDate: '31-02-1950', wijkCode: 'WK999999', targetGroups: ['bestaat-niet'], birthYear: 1850 }));
+    expect(fieldsOf(await appErrorOf(addParticipant(own, s.id, {})))).toEqual(['passNumber']);
+    expect(fieldsOf(await appErrorOf(addParticipant(own, s.id, { name: 'Jan Jansen' })))).toEqual(['birthDate']);
+    const e = await appErrorOf(addParticipant(own, s.id, { name: 'Jan Jansen', birthDate: '31-02-1950', wijkCode: 'WK999999', targetGroups: ['bestaat-niet'], birthYear: 1850 }));
     expect(fieldsOf(e)).toEqual(['birthDate', 'birthYear', 'targetGroups.0', 'wijkCode']);
     expect(JSON.stringify(e.fields)).not.toContain('Jansen');
     expect(JSON.stringify(e.fields)).not.toContain('1950');

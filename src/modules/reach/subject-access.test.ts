@@ -10,7 +10,6 @@ import { testApp, TestClient, TEST_PASSWORD, clientAs } from '../../../test/clie
 import { createUser } from '../../platform/auth/service.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import type { App } from '../../platform/http/app.tsx';
 import type { Actor } from '../../platform/auth/roles.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -20,21 +19,12 @@ import { listNeighbourhoods } from '../framework/service.ts';
 import { saveSession } from './sessions.ts';
 import { addParticipant, addSessionVolunteer } from './attendance.ts';
 import { lookUpResident, type SubjectAccessReport } from './subject-access.ts';
+import { appErrorOf } from '../../../test/errors.ts';
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 const admin: Actor = { userId: '', name: 'Admin', email: 'admin@test', roles: ['administrator'], organisationId: null };
 const PASS = 'HP-5566 7788';
 const NAME = 'Wilhelmina Zonnebloem-Achterberg';
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe.each(dbKinds)('subject access (%s)', (kind) => {
   let database: TestDatabase;
@@ -94,17 +84,17 @@ describe.each(dbKinds)('subject access (%s)', (kind) => {
 
   it('refuses a BSN, an incomplete identity and bad input with the same field errors as the attendance form, without a lookup', async () => {
     const before = (await audits()).length;
-    const bsn = await failure(lookUpResident(as(admin), { passNumber: '111222333' }, 'page'));
+    const bsn = await appErrorOf(lookUpResident(as(admin), { passNumber: '111222333' }, 'page'));
     expect(bsn.fields.map((f) => [f.field, f.message])).toEqual([['passNumber', 'reach.attendance.error.bsn']]);
-    expect((await failure(lookUpResident(as(admin), {}, 'page'))).fields.map((f) => [f.field, f.message])).toEqual([['passNumber', 'reach.attendance.error.whoRequired']]);
-    expect((await failure(lookUpResident(as(admin), { name: NAME }, 'page'))).fields.map((f) => [f.field, f.message])).toEqual([['birthDate', 'reach.attendance.error.birthDateMissing']]);
-    expect((await failure(lookUpResident(as(admin), { name: NAME, birthDate: '31-02-1961' }, 'page'))).fields.map((f) => f.field)).toEqual(['birthDate']);
-    expect((await failure(lookUpResident(as(admin), { passNumber: 'x!' }, 'page'))).fields.map((f) => [f.field, f.message])).toEqual([['passNumber', 'reach.attendance.error.passNumber']]);
-    expect((await failure(lookUpResident(as(admin), { passNumber: 'A'.repeat(41) }, 'page'))).fields.map((f) => f.field)).toEqual(['passNumber']);
+    expect((await appErrorOf(lookUpResident(as(admin), {}, 'page'))).fields.map((f) => [f.field, f.message])).toEqual([['passNumber', 'reach.attendance.error.whoRequired']]);
+    expect((await appErrorOf(lookUpResident(as(admin), { name: NAME }, 'page'))).fields.map((f) => [f.field, f.message])).toEqual([['birthDate', 'reach.attendance.error.birthDateMissing']]);
+    expect((await appErrorOf(lookUpResident(as(admin), { name: NAME, birthDate: '31-02-1961' }, 'page'))).fields.map((f) => f.field)).toEqual(['birthDate']);
+    expect((await appErrorOf(lookUpResident(as(admin), { passNumber: 'x!' }, 'page'))).fields.map((f) => [f.field, f.message])).toEqual([['passNumber', 'reach.attendance.error.passNumber']]);
+    expect((await appErrorOf(lookUpResident(as(admin), { passNumber: 'A'.repeat(41) }, 'page'))).fields.map((f) => f.field)).toEqual(['passNumber']);
     expect((await audits()).length).toBe(before);
     // Only administrators.
-    expect((await failure(lookUpResident(as(partnerActor(orgA)), { passNumber: PASS }, 'page'))).code).toBe('forbidden');
-    expect((await failure(lookUpResident(as(null), { passNumber: PASS }, 'page'))).code).toBe('unauthenticated');
+    expect((await appErrorOf(lookUpResident(as(partnerActor(orgA)), { passNumber: PASS }, 'page'))).code).toBe('forbidden');
+    expect((await appErrorOf(lookUpResident(as(null), { passNumber: PASS }, 'page'))).code).toBe('unauthenticated');
   });
 
   it('serves the page, the downloads and the API to administrators only, never echoing the identifier', async () => {
