@@ -4,7 +4,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextArea, Csrf, Table, Breadcrumbs, UL, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, Alert, ErrorSummary, TextArea, Csrf, Table, Breadcrumbs, UL, type View, Submit } from '../../platform/ui/page.tsx';
 import { readForm, str, formErrors, type FormBody } from '../../platform/ui/forms.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { getSurvey } from './survey-service.ts';
@@ -99,12 +99,12 @@ export function registerDistributionPages(app: OpenAPIHono<AppEnv>) {
           <ErrorSummary v={v} errors={errors} />
           <TextArea name="invitees" label={v.t('effects.invite.add.label')} description={v.t('effects.invite.add.hint')} value={str(values, 'invitees')} errors={errors} rows={6} />
           <div class="sb-actions">
-            <button type="submit" name="as" value="page" class="utrecht-button utrecht-button--primary-action">
+            <Submit name="as" value="page">
               {v.t('effects.invite.add.show')}
-            </button>
-            <button type="submit" name="as" value="csv" class="utrecht-button utrecht-button--secondary-action">
+            </Submit>
+            <Submit name="as" value="csv" secondary>
               {v.t('effects.invite.add.csv')}
-            </button>
+            </Submit>
           </div>
         </form>
         {list.invited > 0 && (
@@ -132,12 +132,12 @@ export function registerDistributionPages(app: OpenAPIHono<AppEnv>) {
             <form method="post" action={`${base}/uitnodigingen/nieuwe-links`} class="sb-actions">
               <Csrf v={v} />
               <P>{v.t('effects.invite.renew.explain')}</P>
-              <button type="submit" name="as" value="page" class="utrecht-button utrecht-button--secondary-action">
+              <Submit name="as" value="page" secondary>
                 {v.t('effects.invite.renew.show')}
-              </button>
-              <button type="submit" name="as" value="csv" class="utrecht-button utrecht-button--secondary-action">
+              </Submit>
+              <Submit name="as" value="csv" secondary>
                 {v.t('effects.invite.renew.csv')}
-              </button>
+              </Submit>
             </form>
           </>
         )}

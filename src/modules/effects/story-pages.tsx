@@ -101,12 +101,12 @@ async function storyForm(c: Context<AppEnv>, opts: { story?: StoryView; values: 
         </fieldset>
         {warnings.length > 0 && <Checkboxes name="checked" label={v.t('effects.story.checkTitle')} values={[]} errors={errors} options={[{ value: '1', label: v.t('effects.story.checked') }]} />}
         <div class="sb-actions">
-          <button type="submit" name="intent" value="draft" class="utrecht-button utrecht-button--secondary-action">
+          <Submit name="intent" value="draft" secondary>
             {v.t('effects.story.saveDraft')}
-          </button>{' '}
-          <button type="submit" name="intent" value="submit" class="utrecht-button utrecht-button--primary-action">
+          </Submit>{' '}
+          <Submit name="intent" value="submit">
             {v.t('effects.story.submit')}
-          </button>
+          </Submit>
         </div>
       </form>
     </Layout>,

@@ -16,7 +16,6 @@ import { listLocations, getLocation, createLocation, updateLocation, listRooms, 
 import { managesLocation } from './policy.ts';
 import { weekdays } from './time.ts';
 import type { OpeningHours } from './schema.ts';
-import { ActionButton } from './components.tsx';
 
 type LocationValues = Record<string, string | string[]>;
 
@@ -272,7 +271,7 @@ export function registerPlacesAdminPages(app: OpenAPIHono<AppEnv>) {
         <RoomForm v={v} action={`/beheer/ruimtes/${room.id}`} values={shown} errors={errors} />
         <form method="post" action={`/beheer/ruimtes/${room.id}/verwijderen`} class="sb-form">
           <Csrf v={v} />
-          <ActionButton subtle>{v.t('places.admin.deleteRoom')}</ActionButton>
+          <Submit secondary>{v.t('places.admin.deleteRoom')}</Submit>
         </form>
       </Layout>,
       status as 200,

@@ -13,7 +13,7 @@ import { listOrganisations, getOrganisation } from '../network/service.ts';
 import type { OrganisationType } from '../network/service.ts';
 import { getLocation, listRooms, requestBooking, listBookings, decideBooking, getMonthlyStatement, parseStatementPeriod, statementCsv, statementPdf, listRates, formatEuro, formatHours, formatDate, monthName, MAX_REPEAT_WEEKS, type LocationView, type RoomView } from './service.ts';
 import { isDateString, isTimeString, yearMonthOf, zonedTime } from './time.ts';
-import { ActionButton, BookingTable } from './components.tsx';
+import { BookingTable } from './components.tsx';
 import { PlacesLinks } from './pages.tsx';
 
 interface BookValues {
@@ -161,7 +161,7 @@ export function registerBookingPages(app: OpenAPIHono<AppEnv>) {
               (b.status === 'requested' || b.status === 'approved') && b.startsAt.getTime() > now ? (
                 <form method="post" action={`/boekingen/${b.id}/annuleren`} class="sb-inline-form">
                   <Csrf v={v} />
-                  <ActionButton subtle>{v.t('places.mine.cancel')}</ActionButton>
+                  <Submit secondary>{v.t('places.mine.cancel')}</Submit>
                 </form>
               ) : null
             }
@@ -198,20 +198,20 @@ export function registerBookingPages(app: OpenAPIHono<AppEnv>) {
             actions={(b) => (
               <form method="post" action={`/beheer/boekingen/${b.id}`} class="sb-inline-form sb-actions">
                 <Csrf v={v} />
-                <ActionButton name="action" value="approve">
+                <Submit name="action" value="approve">
                   {v.t('places.manage.approve')}
-                </ActionButton>
-                <ActionButton name="action" value="decline" subtle>
+                </Submit>
+                <Submit name="action" value="decline" secondary>
                   {v.t('places.manage.decline')}
-                </ActionButton>
+                </Submit>
                 {b.seriesId && (
                   <>
-                    <ActionButton name="action" value="approve-series" subtle>
+                    <Submit name="action" value="approve-series" secondary>
                       {v.t('places.manage.approveSeries')}
-                    </ActionButton>
-                    <ActionButton name="action" value="decline-series" subtle>
+                    </Submit>
+                    <Submit name="action" value="decline-series" secondary>
                       {v.t('places.manage.declineSeries')}
-                    </ActionButton>
+                    </Submit>
                   </>
                 )}
               </form>

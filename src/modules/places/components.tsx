@@ -15,13 +15,6 @@ export const fmtDay = (lang: Lang, d: Date) => dateFormat(localeOf(lang), { time
 export const fmtRange = (lang: Lang, start: Date, end: Date) => `${fmtDay(lang, start)}, ${fmtTime(lang, start)}–${fmtTime(lang, end)}`;
 export const fmtLongDate = (lang: Lang, date: string) => dateFormat(localeOf(lang), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${date}T12:00:00Z`));
 
-/** A button that submits its own name/value (forms with more than one action). */
-export const ActionButton: FC<{ name?: string; value?: string; subtle?: boolean; children?: Child }> = ({ name, value, subtle, children }) => (
-  <button type="submit" name={name} value={value} class={`utrecht-button ${subtle ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}>
-    {children}
-  </button>
-);
-
 export const StatusBadge: FC<{ v: View; status: BookingView['status'] }> = ({ v, status }) => <span class={`utrecht-badge-status sb-status sb-status--${status}`}>{v.t(`places.status.${status}`)}</span>;
 
 /** Bookings as a table; `actions` renders the last column (forms), when given. */

@@ -110,9 +110,9 @@ function entryForm(v: View, plan: PlanView, names: Names, opts: { action: string
             <TextField name={`targets.${i}.plannedResidents`} label={tk(v, 'reach.plan.field.plannedResidents')} value={str(b, `targets.${i}.plannedResidents`)} errors={errors} autocomplete="off" />
           </fieldset>
         ))}
-        <button type="submit" name="meer" value="1" class="utrecht-button utrecht-button--secondary-action">
+        <Submit name="meer" value="1" secondary>
           {tk(v, 'reach.entry.moreRows')}
-        </button>
+        </Submit>
       </fieldset>
       <Reason v={v} body={b} errors={errors} />
       <Actions v={v} plan={plan} label={tk(v, 'reach.plan.save')} />

@@ -6,7 +6,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { Layout, viewOf, H1, H2, P, A, ErrorSummary, TextField, Csrf, Table, Breadcrumbs, type View } from '../../platform/ui/page.tsx';
+import { Layout, viewOf, H1, H2, P, A, ErrorSummary, TextField, Csrf, Table, Breadcrumbs, type View, Submit } from '../../platform/ui/page.tsx';
 import { readForm, str, formErrors } from '../../platform/ui/forms.ts';
 import { AppError, type FieldError } from '../../platform/http/errors.ts';
 import { csvOf } from '../../platform/import/report.ts';
@@ -51,15 +51,15 @@ function formPage(c: Context<AppEnv>, errors: FieldError[] = [], status: 200 | 4
         <TextField name="birthDate" label={v.t('reach.attendance.birthDate')} description={v.t('reach.attendance.birthDateHint')} value="" errors={errors} autocomplete="off" />
         <P>{v.t('reach.subjectAccess.downloadHint')}</P>
         <div class="sb-actions">
-          <button type="submit" name="format" value="page" class="utrecht-button utrecht-button--primary-action">
+          <Submit name="format" value="page">
             {v.t('reach.subjectAccess.submit')}
-          </button>
-          <button type="submit" name="format" value="csv" class="utrecht-button utrecht-button--secondary-action">
+          </Submit>
+          <Submit name="format" value="csv" secondary>
             {v.t('reach.subjectAccess.downloadCsv')}
-          </button>
-          <button type="submit" name="format" value="json" class="utrecht-button utrecht-button--secondary-action">
+          </Submit>
+          <Submit name="format" value="json" secondary>
             {v.t('reach.subjectAccess.downloadJson')}
-          </button>
+          </Submit>
         </div>
       </form>
     </Layout>,

@@ -61,12 +61,12 @@ async function assessPage(c: Context<AppEnv>, id: string, values: FormBody | nul
                 </fieldset>
               ))}
               <div class="sb-actions">
-                <button type="submit" name="handIn" value="" class="utrecht-button utrecht-button--secondary-action">
+                <Submit name="handIn" value="" secondary>
                   {v.t('subsidies.assess.save')}
-                </button>
-                <button type="submit" name="handIn" value="1" class="utrecht-button utrecht-button--primary-action">
+                </Submit>
+                <Submit name="handIn" value="1">
                   {v.t('subsidies.assess.handIn')}
-                </button>
+                </Submit>
               </div>
             </form>
           )}

@@ -321,8 +321,12 @@ export const Checkboxes: FC<FieldProps & { values: string[]; options: { value: s
 
 export const Csrf: FC<{ v: View }> = ({ v }) => <input type="hidden" name="_csrf" value={v.csrfToken} />;
 
-export const Submit: FC<{ children?: Child }> = ({ children }) => (
-  <button type="submit" class="utrecht-button utrecht-button--primary-action">
+/**
+ * A submit button: the form's main action, or with `secondary` one of its other actions. `name` and `value` tell the
+ * handler which button was pressed (e.g. show the result or download it).
+ */
+export const Submit: FC<{ children?: Child; name?: string; value?: string; secondary?: boolean }> = ({ children, name, value, secondary }) => (
+  <button type="submit" name={name} value={value} class={`utrecht-button utrecht-button--${secondary ? 'secondary' : 'primary'}-action`}>
     {children}
   </button>
 );
