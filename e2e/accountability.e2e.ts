@@ -5,7 +5,7 @@
 import { describe, it, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
-import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessible, expectAccessibleAtBothWidths } from './harness.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { queryRows } from '../src/platform/db/client.ts';
 import { buildActivity, insertSession, insertPlan, residents } from '../src/modules/reach/test-factory.ts';
@@ -32,17 +32,6 @@ const click = async (page: Page, name: string) => {
   await page.waitForLoadState('load');
 };
 
-/** Checks the page with axe at 1280 px and again at 390 px. */
-const accessibleAtBothWidths = async (page: Page) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await expectAccessible(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal scroll at 390 px on ${page.url()}`).toBeLessThanOrEqual(1);
-  await page.setViewportSize({ width: 1280, height: 900 });
-};
-
 describe.each([true, false])('accountability (JavaScript %s)', (javaScriptEnabled) => {
   it('a council member opens the documents, the theme dashboard and the district dashboard', async () => {
     const ctx = await h.context({ javaScriptEnabled });
@@ -51,11 +40,11 @@ describe.each([true, false])('accountability (JavaScript %s)', (javaScriptEnable
     await visit(page, '/');
     expect(await page.locator('main h2').first().textContent()).toBe('Verantwoording aan de raad');
     await visit(page, `/verantwoording/documenten?year=${YEAR}`);
-    await accessibleAtBothWidths(page);
+    await expectAccessibleAtBothWidths(page);
     await page.getByRole('link', { name: 'Ontmoeten', exact: true }).click();
     await page.waitForLoadState('load');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Verantwoording Ontmoeten ${YEAR}`);
-    await accessibleAtBothWidths(page);
+    await expectAccessibleAtBothWidths(page);
 
     await visit(page, `/verantwoording/dashboard/thema?theme=ontmoeten&year=${YEAR}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Dashboard Ontmoeten ${YEAR}`);
@@ -64,7 +53,7 @@ describe.each([true, false])('accountability (JavaScript %s)', (javaScriptEnable
     await click(page, 'Tonen');
     expect(page.url()).toContain(`from=${YEAR}-01-01`);
     expect(page.url()).toContain(`to=${YEAR}-06-30`);
-    await accessibleAtBothWidths(page);
+    await expectAccessibleAtBothWidths(page);
     const csv = await page.request.get(`/verantwoording/dashboard/grafiek/thema-uitvoering.csv?theme=ontmoeten&year=${YEAR}&from=${YEAR}-01-01&to=${YEAR}-06-30`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('ontmoeten/1;');
@@ -76,7 +65,7 @@ describe.each([true, false])('accountability (JavaScript %s)', (javaScriptEnable
     await click(page, 'Tonen');
     expect(page.url()).toContain('district=noord');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Dashboard stadsdeel Noord ${YEAR}`);
-    await accessibleAtBothWidths(page);
+    await expectAccessibleAtBothWidths(page);
     const png = await page.request.get(`/verantwoording/dashboard/grafiek/stadsdeel-wijken.png?district=noord&year=${YEAR}`);
     expect(png.headers()['content-type']).toBe('image/png');
     await ctx.close();
@@ -91,7 +80,7 @@ describe('accountability workflow (no JavaScript)', () => {
     await visit(page, DOC);
     await page.getByRole('link', { name: 'Verhalen schrijven' }).click();
     await page.waitForLoadState('load');
-    await accessibleAtBothWidths(page);
+    await expectAccessibleAtBothWidths(page);
     const story = 'De koffieochtend groeide: buren nemen elkaar mee.';
     await page.getByLabel('Inleiding en samenvatting').fill('Een jaar van groei in Noord.');
     await page.locator('fieldset').first().getByLabel('Niveau 1: uitvoering volgens plan').fill(story);
@@ -115,7 +104,7 @@ describe('accountability workflow (no JavaScript)', () => {
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Geschiedenis' }).click();
     await page.waitForLoadState('load');
-    await accessibleAtBothWidths(page);
+    await expectAccessibleAtBothWidths(page);
     await page.getByRole('link', { name: 'versie 1' }).first().click();
     await page.waitForLoadState('load');
     expect(await page.textContent('main')).toContain(story);

@@ -146,6 +146,17 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** Goes to a path, checks the status and accessibility. */
+/** Checks the page with axe at 1280 px and again at 390 px, where the page itself does not scroll sideways. */
+export async function expectAccessibleAtBothWidths(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal scroll at 390 px on ${page.url()}`).toBeLessThanOrEqual(1);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 export async function visit(page: Page, pathname: string, status = 200): Promise<void> {
   const res = await page.goto(pathname);
   expect(res?.status(), `status of ${pathname}`).toBe(status);

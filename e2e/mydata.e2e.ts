@@ -3,9 +3,8 @@
 // JavaScript; axe-core checks the page at 1280 and 390 px, where it must not scroll sideways.
 import { describe, it, expect, beforeAll } from 'vitest';
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { useHarness, visit, login, demoEmail, expectAccessible } from './harness.ts';
+import { useHarness, visit, login, demoEmail, expectAccessibleAtBothWidths } from './harness.ts';
 import { users } from '../src/platform/auth/schema.ts';
 import { bookings, rooms } from '../src/modules/places/schema.ts';
 
@@ -13,17 +12,6 @@ const h = useHarness();
 const PURPOSE = 'Spreekuur schuldhulp (Mijn gegevens e2e)';
 /** A table's accessible name: the section's title and the number of rows (mydata.caption). */
 const captioned = (title: string) => new RegExp(`^${title.replace(/[()]/g, '\\$&')} \\(aantal: \\d+\\)$`);
-
-/** Checks the page with axe at 1280 px and again at 390 px, where the page itself does not scroll sideways. */
-async function accessibleAtBothWidths(page: Page) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await expectAccessible(page);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await expectAccessible(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal scroll at 390 px on ${page.url()}`).toBeLessThanOrEqual(1);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 beforeAll(async () => {
   // The demo does not tie bookings to a person: the partner requested one (a fixture row, as the booking form would write it).
@@ -57,7 +45,7 @@ describe.each([true, false])('Mijn gegevens (JavaScript %s)', (javaScriptEnabled
       } else {
         expect(main).not.toContain(PURPOSE);
       }
-      await accessibleAtBothWidths(page);
+      await expectAccessibleAtBothWidths(page);
 
       // The download: a JSON attachment with the same sections.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Alles downloaden (JSON)' }).click()]);
