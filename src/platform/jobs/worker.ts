@@ -267,11 +267,16 @@ export class JobWorker {
     const now = this.now();
     const mine = and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.id), eq(jobs.status, 'running'));
     const release = { lockedBy: null, lockedUntil: null, updatedAt: now };
+    const reason = signal.aborted && signal.reason instanceof Cancelled ? signal.reason.why : !outcome.ok && outcome.error instanceof Cancelled ? outcome.error.why : null;
+    // Cancelled: also when the handler saw its aborted signal and returned instead of throwing.
+    if (reason === 'cancelled') {
+      await this.opts.db.update(jobs).set({ ...release, status: 'cancelled', finishedAt: now }).where(mine);
+      return;
+    }
     if (outcome.ok) {
       await this.opts.db.update(jobs).set({ ...release, status: 'succeeded', result: (outcome.result ?? null) as never, lastError: null, finishedAt: now }).where(mine);
       return;
     }
-    const reason = signal.aborted && signal.reason instanceof Cancelled ? signal.reason.why : outcome.error instanceof Cancelled ? outcome.error.why : null;
     if (reason === 'lost') return; // another worker has it now
     if (reason === 'shutdown') {
       // Not a failure: back to the queue, this attempt not counted.
@@ -279,7 +284,7 @@ export class JobWorker {
       return;
     }
     const [state] = await this.opts.db.select({ cancel: jobs.cancelRequestedAt }).from(jobs).where(eq(jobs.id, job.id));
-    if (reason === 'cancelled' || state?.cancel) {
+    if (state?.cancel) {
       await this.opts.db.update(jobs).set({ ...release, status: 'cancelled', finishedAt: now }).where(mine);
       return;
     }
